@@ -1,0 +1,48 @@
+//! The library's one error type. Each variant's message is a whole sentence a user can act on;
+//! `code()` gives a stable identifier for the desktop shell's `{code, message}` errors.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("Could not read {path}: {source}.")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("Could not write {path}: {source}.")]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("{what} is not valid JSON: {detail}.")]
+    Json { what: String, detail: String },
+    #[error("{what} is not a Seloste notice: it has no \"format\" field (expected \"{expected}\").")]
+    NotANotice { what: String, expected: &'static str },
+    #[error("{what} is in format \"{found}\", but this version of Seloste reads \"{expected}\".")]
+    WrongFormat { what: String, found: String, expected: &'static str },
+    #[error("{what}: the field {path} is invalid: {detail}.")]
+    BadField { what: String, path: String, detail: String },
+    #[error("The notice has {count} invalid field(s); the first: {first}.")]
+    Invalid { count: usize, first: String },
+    #[error("Unknown language \"{0}\": use fi, sv or en.")]
+    UnknownLanguage(String),
+    #[error("Rendering the notice failed: {0}.")]
+    Render(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl Error {
+    /// A stable, machine-readable code for the error's kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Read { .. } => "read",
+            Error::Write { .. } => "write",
+            Error::Json { .. } => "json",
+            Error::NotANotice { .. } => "not_a_notice",
+            Error::WrongFormat { .. } => "wrong_format",
+            Error::BadField { .. } => "bad_field",
+            Error::Invalid { .. } => "invalid",
+            Error::UnknownLanguage(_) => "unknown_language",
+            Error::Render(_) => "render",
+            Error::Other(_) => "other",
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

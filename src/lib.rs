@@ -1,0 +1,14 @@
+//! Seloste: the core of a tool that writes correct Finnish GDPR privacy notices.
+//!
+//! The crate never depends on Tauri or WebKit; the desktop shell in `src-tauri/` and the
+//! `seloste` command-line tool are thin layers over it. See ARCHITECTURE.md for the map.
+
+pub mod catalogue;
+pub mod error;
+pub mod model;
+pub mod notice_io;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use model::Notice;
+pub use text::{Lang, Text};

@@ -1,0 +1,34 @@
+//! The `seloste` command-line tool: a thin layer over the library.
+//! Exit status: 0 success, 1 the checker found errors, 2 unusable input (one sentence on stderr).
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod cli;
+
+#[derive(Parser)]
+#[command(name = "seloste", version, about = "Write a correct Finnish GDPR privacy notice (tietosuojaseloste).")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the JSON Schema of the notice file format (seloste/1).
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Schema => cli::schema::run(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("seloste: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,634 @@
+//! The notice model: one typed document that can say everything GDPR Art. 13 and 14 ask for,
+//! plus the customary Finnish sections. Serialised as the `seloste/1` JSON interchange format
+//! (`seloste schema` prints its JSON Schema).
+//!
+//! Conventions:
+//! - every section holds structured items (picked from the catalogue or written by the user)
+//!   and a `text`: the owner's own words for that section, in each language they wrote;
+//! - `key` fields name the catalogue entry an item came from (empty for the user's own items);
+//! - `Option<bool>` means "the notice has not said yet" — the checker treats silence and "no"
+//!   differently, as the law does (Art. 13(2)(f) wants an explicit answer);
+//! - countries are ISO 3166 alpha-2 codes, or `EEA` (somewhere in the EU/EEA) and `NON_EEA`
+//!   (outside the EU/EEA, country not known), see `src/data/countries.json`.
+
+use crate::text::Text;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The format tag written into every notice file.
+pub const FORMAT: &str = "seloste/1";
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn format_tag() -> String {
+    FORMAT.to_string()
+}
+
+/// A privacy notice (tietosuojaseloste).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// Always `"seloste/1"` for this version of the format.
+    #[serde(default = "format_tag")]
+    pub format: String,
+    #[serde(default)]
+    pub meta: Meta,
+    /// The controller, or several controllers who decide together (joint controllers, Art. 26).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub controllers: Vec<Party>,
+    /// For joint controllers: the essence of their arrangement (Art. 26(2)).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub joint_arrangement: Text,
+    /// A representative in the EU, for a controller established outside it (Art. 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub representative: Option<Party>,
+    /// The contact person for privacy matters (yhteyshenkilö rekisteriä koskevissa asioissa).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Party>,
+    /// A data protection officer (tietosuojavastaava), only where one is appointed (Art. 37).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpo: Option<Party>,
+    #[serde(default)]
+    pub register: Register,
+    #[serde(default)]
+    pub purposes: Section<Purpose>,
+    #[serde(default)]
+    pub data: DataSection,
+    #[serde(default)]
+    pub sources: Section<Source>,
+    #[serde(default)]
+    pub recipients: Section<Recipient>,
+    #[serde(default)]
+    pub transfers: Transfers,
+    #[serde(default)]
+    pub retention: Section<Retention>,
+    #[serde(default)]
+    pub security: Security,
+    #[serde(default)]
+    pub cookies: Cookies,
+    #[serde(default)]
+    pub automated: Automated,
+    #[serde(default)]
+    pub rights: Rights,
+    #[serde(default)]
+    pub changes: Changes,
+    /// Sections of the owner's own that fit nowhere else (an import keeps unmapped text here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<ExtraSection>,
+}
+
+impl Default for Notice {
+    fn default() -> Self {
+        Notice {
+            format: format_tag(),
+            meta: Meta::default(),
+            controllers: Vec::new(),
+            joint_arrangement: Text::default(),
+            representative: None,
+            contact: None,
+            dpo: None,
+            register: Register::default(),
+            purposes: Section::default(),
+            data: DataSection::default(),
+            sources: Section::default(),
+            recipients: Section::default(),
+            transfers: Transfers::default(),
+            retention: Section::default(),
+            security: Security::default(),
+            cookies: Cookies::default(),
+            automated: Automated::default(),
+            rights: Rights::default(),
+            changes: Changes::default(),
+            other: Vec::new(),
+        }
+    }
+}
+
+/// Dates are ISO 8601 calendar dates, `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Meta {
+    /// When the notice was first drawn up (laatimispäivä), `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub drafted: String,
+    /// When it was last updated, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub updated: String,
+}
+
+/// A generic section: structured items and the owner's own words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Section<T> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<T>,
+    /// The owner's own words for this section.
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+impl<T> Default for Section<T> {
+    fn default() -> Self {
+        Section { items: Vec::new(), text: Text::default() }
+    }
+}
+
+/// What kind of organisation or person a party is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// Toiminimi / enskild näringsidkare: a sole trader.
+    SoleTrader,
+    /// Osakeyhtiö or another company (Oy, Ab, Ky, Ay, Osk).
+    Company,
+    /// Rekisteröity yhdistys (ry) or a foundation.
+    Association,
+    /// A public body.
+    PublicBody,
+    /// A private person (e.g. a named contact person).
+    Person,
+    Other,
+}
+
+/// A controller, representative, contact person or DPO. Only `name` is always needed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Party {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EntityKind>,
+    pub name: String,
+    /// Finnish business ID (Y-tunnus), `1234567-8`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub business_id: String,
+    /// Another identifier where there is no Y-tunnus, e.g. an association's register number.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub other_id: String,
+    /// The party's role or title, e.g. "toimitusjohtaja" or "IT department".
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub role: Text,
+    #[serde(skip_serializing_if = "Address::is_empty")]
+    pub address: Address,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub website: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Address {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub street: String,
+    /// Five digits for a Finnish address.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub postal_code: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub city: String,
+    /// ISO 3166 alpha-2; empty means Finland.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub country: String,
+}
+
+impl Address {
+    pub fn is_empty(&self) -> bool {
+        self.street.trim().is_empty()
+            && self.postal_code.trim().is_empty()
+            && self.city.trim().is_empty()
+            && self.country.trim().is_empty()
+    }
+}
+
+/// A catalogue pick or the owner's own line: data subject groups, security measures, …
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Item {
+    /// The catalogue entry this came from; empty for the owner's own item.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    pub text: Text,
+}
+
+/// The register: its name and whose data it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Register {
+    /// Rekisterin nimi, e.g. "Asiakasrekisteri".
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub name: Text,
+    /// Data subject groups: customers, prospects, contact persons, job applicants, members, …
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<Item>,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+/// The legal bases of GDPR Art. 6(1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalBasis {
+    /// 6(1)(a)
+    Consent,
+    /// 6(1)(b)
+    Contract,
+    /// 6(1)(c)
+    LegalObligation,
+    /// 6(1)(d)
+    VitalInterests,
+    /// 6(1)(e)
+    PublicTask,
+    /// 6(1)(f)
+    LegitimateInterest,
+}
+
+impl LegalBasis {
+    pub const ALL: [LegalBasis; 6] = [
+        LegalBasis::Consent,
+        LegalBasis::Contract,
+        LegalBasis::LegalObligation,
+        LegalBasis::VitalInterests,
+        LegalBasis::PublicTask,
+        LegalBasis::LegitimateInterest,
+    ];
+
+    /// The article point, e.g. `6(1)(f)`.
+    pub fn article(self) -> &'static str {
+        match self {
+            LegalBasis::Consent => "6(1)(a)",
+            LegalBasis::Contract => "6(1)(b)",
+            LegalBasis::LegalObligation => "6(1)(c)",
+            LegalBasis::VitalInterests => "6(1)(d)",
+            LegalBasis::PublicTask => "6(1)(e)",
+            LegalBasis::LegitimateInterest => "6(1)(f)",
+        }
+    }
+}
+
+/// One purpose of processing and its legal basis (Art. 13(1)(c)–(d)).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Purpose {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    pub text: Text,
+    /// `None`: the notice does not say (the checker flags it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<LegalBasis>,
+    /// The legitimate interest pursued, required when `basis` is legitimate interest.
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub interest: Text,
+    /// Direct marketing: the absolute right to object applies (Art. 21(2)–(3)).
+    #[serde(skip_serializing_if = "is_false")]
+    pub direct_marketing: bool,
+    /// The purpose involves profiling.
+    #[serde(skip_serializing_if = "is_false")]
+    pub profiling: bool,
+}
+
+/// Special categories of personal data (Art. 9(1)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecialKind {
+    Health,
+    RacialOrEthnicOrigin,
+    PoliticalOpinions,
+    ReligiousOrPhilosophicalBeliefs,
+    TradeUnionMembership,
+    Genetic,
+    Biometric,
+    SexLifeOrOrientation,
+}
+
+/// The conditions of Art. 9(2) that lift the ban on special categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Art9Condition {
+    /// 9(2)(a)
+    ExplicitConsent,
+    /// 9(2)(b)
+    EmploymentLaw,
+    /// 9(2)(c)
+    VitalInterests,
+    /// 9(2)(d)
+    NonprofitMembers,
+    /// 9(2)(e)
+    MadePublic,
+    /// 9(2)(f)
+    LegalClaims,
+    /// 9(2)(g)
+    SubstantialPublicInterest,
+    /// 9(2)(h)
+    HealthCare,
+    /// 9(2)(i)
+    PublicHealth,
+    /// 9(2)(j)
+    ArchivingResearch,
+}
+
+impl Art9Condition {
+    pub fn article(self) -> &'static str {
+        match self {
+            Art9Condition::ExplicitConsent => "9(2)(a)",
+            Art9Condition::EmploymentLaw => "9(2)(b)",
+            Art9Condition::VitalInterests => "9(2)(c)",
+            Art9Condition::NonprofitMembers => "9(2)(d)",
+            Art9Condition::MadePublic => "9(2)(e)",
+            Art9Condition::LegalClaims => "9(2)(f)",
+            Art9Condition::SubstantialPublicInterest => "9(2)(g)",
+            Art9Condition::HealthCare => "9(2)(h)",
+            Art9Condition::PublicHealth => "9(2)(i)",
+            Art9Condition::ArchivingResearch => "9(2)(j)",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpecialCategory {
+    pub kind: SpecialKind,
+    /// `None`: no Art. 9(2) condition given (the checker flags it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Art9Condition>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+/// One category of personal data (rekisterin tietosisältö).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct DataCategory {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    pub text: Text,
+    /// Must the person provide it (Art. 13(2)(e))? `None`: not said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+    /// What follows if a required item is not provided.
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub if_not_provided: Text,
+}
+
+/// The data held: categories, special categories and children's data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct DataSection {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<DataCategory>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub special: Vec<SpecialCategory>,
+    /// Are children's data processed? `None`: not said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub children: Option<bool>,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub children_text: Text,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+/// Where data comes from (Art. 14(2)(f)).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Source {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    pub text: Text,
+    /// The data comes from the person themselves (Art. 13) rather than elsewhere (Art. 14).
+    #[serde(skip_serializing_if = "is_false")]
+    pub from_subject: bool,
+    /// A publicly accessible source (e.g. the trade register).
+    #[serde(skip_serializing_if = "is_false")]
+    pub public: bool,
+}
+
+/// How a recipient relates to the controller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Processes on the controller's behalf (Art. 28): a subcontractor or service.
+    #[default]
+    Processor,
+    /// Decides together with the controller (Art. 26), e.g. Meta for the Facebook pixel.
+    JointController,
+    /// Receives the data for its own purposes (a disclosure).
+    Controller,
+    /// An authority that receives data because the law says so.
+    Authority,
+}
+
+/// The safeguard for a transfer outside the EU/EEA (Art. 44–49).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Mechanism {
+    /// The country has an adequacy decision (Art. 45).
+    Adequacy,
+    /// EU–US Data Privacy Framework, for certified US organisations (decision (EU) 2023/1795).
+    Dpf,
+    /// Standard contractual clauses (Art. 46(2)(c)).
+    Scc,
+    /// Binding corporate rules (Art. 47).
+    Bcr,
+    /// A derogation for a specific situation (Art. 49).
+    Derogation,
+    /// EU–US Privacy Shield: invalid since 16.7.2020 (C-311/18). Kept so old notices can be expressed.
+    PrivacyShield,
+    /// No safeguard stated.
+    None,
+}
+
+/// A recipient of the data: a processor, a joint controller, another controller, an authority.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Recipient {
+    /// The catalogue service this came from (e.g. `mailchimp`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// A proper name ("The Rocket Science Group LLC (Mailchimp)"); may be empty when
+    /// `description` names a category of recipients instead.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// What kind of recipient this is or what it does, e.g. "accounting firm".
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    pub role: Role,
+    /// Why the data goes there.
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub purpose: Text,
+    /// Where the data is processed: ISO alpha-2, `EEA` or `NON_EEA`; empty: not said.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    /// The transfer safeguard, for a country outside the EU/EEA.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mechanism: Option<Mechanism>,
+}
+
+/// Transfers outside the EU/EEA as the notice declares them. The transfers themselves are the
+/// recipients whose country lies outside the EU/EEA.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Transfers {
+    /// What the notice states: `Some(false)` = "no transfers outside the EU/EEA".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside_eea: Option<bool>,
+    /// How a copy of the safeguards can be obtained (Art. 13(1)(f)).
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub copy_of_safeguards: Text,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Days,
+    Months,
+    Years,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub amount: u32,
+    pub unit: Unit,
+}
+
+/// How long some data is kept: a period, criteria, or both (Art. 13(2)(a)).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Retention {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// Which data or purpose this applies to, e.g. "invoicing data".
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub applies_to: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// When the period starts or what decides it, e.g. "from the end of the customer relationship".
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub criteria: Text,
+}
+
+/// Security principles: A. manual material, B. electronic processing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Security {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub manual: Vec<Item>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub electronic: Vec<Item>,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CookieCategory {
+    /// Strictly necessary: no consent needed (917/2014 §205(3)).
+    #[default]
+    Necessary,
+    Preferences,
+    Analytics,
+    Marketing,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Cookie {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// The cookie's name, e.g. `_ga`.
+    pub name: String,
+    /// Who sets it, e.g. "Google Analytics".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub provider: String,
+    pub category: CookieCategory,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub purpose: Text,
+    /// e.g. "2 years", "session".
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub duration: Text,
+    /// Set only after the visitor's consent.
+    #[serde(skip_serializing_if = "is_false")]
+    pub consent: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Cookies {
+    /// Does the website use cookies or similar technologies? `None`: not said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub used: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Cookie>,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+/// Automated decisions and profiling (Art. 13(2)(f), Art. 22): an explicit yes or no.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Automated {
+    /// Decisions based solely on automated processing with legal or similar effects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decisions: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profiling: Option<bool>,
+    /// The logic involved, its significance and consequences, when either is yes.
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+/// The rights themselves are derived from the legal bases (see `rights`); the owner adds
+/// how to use them and any words of their own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rights {
+    /// How to make a request, e.g. "e-mail us at …".
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub how_to: Text,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChangeEntry {
+    /// `YYYY-MM-DD`
+    pub date: String,
+    pub text: Text,
+}
+
+/// How changes are announced, and a dated change log (Art. 13(3)).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Changes {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<ChangeEntry>,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+}
+
+/// A section of the owner's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExtraSection {
+    pub heading: Text,
+    pub text: Text,
+}
+
+impl Notice {
+    /// Every legal basis used by some purpose, sorted, without repeats.
+    pub fn bases(&self) -> Vec<LegalBasis> {
+        let mut v: Vec<LegalBasis> = self.purposes.items.iter().filter_map(|p| p.basis).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// Does any purpose serve direct marketing?
+    pub fn has_direct_marketing(&self) -> bool {
+        self.purposes.items.iter().any(|p| p.direct_marketing)
+    }
+}

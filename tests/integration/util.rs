@@ -1,0 +1,50 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/<rel>`
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// The five seed fixtures, `(file stem, path)`, sorted.
+pub fn seed_fixtures() -> Vec<(String, PathBuf)> {
+    let dir = fixture("seeds");
+    let mut v: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), p))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Load a notice fixture.
+pub fn load(path: &Path) -> seloste::Notice {
+    seloste::notice_io::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Run the `seloste` binary built for this test run.
+pub fn seloste(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_seloste"))
+        .args(args)
+        .env_remove("SELOSTE_DB")
+        .output()
+        .expect("run seloste")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
