@@ -1,1 +1,5 @@
-fn main() {}
+fn main() {
+    tauri::Builder::default()
+        .run(tauri::generate_context!())
+        .expect("error while running Seloste");
+}
