@@ -10,6 +10,7 @@ pub mod model;
 pub mod notice_io;
 pub mod store;
 pub mod text;
+pub mod validate;
 pub mod wizard;
 
 pub use error::{Error, Result};
