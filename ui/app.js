@@ -123,8 +123,9 @@ async function openDraft(id) {
   app.view = "wizard";
   app.stepIndex = 0;
   app.errors = {};
-  const status = await call("draft_status", { notice: app.draft.notice }).catch(() => []);
-  applyStatus(status);
+  const report = await call("draft_status", { notice: app.draft.notice }).catch(() => ({ status: [], problems: [] }));
+  applyStatus(report.status);
+  applyValidation(report.problems);
   setSaveLabel("save.saved");
   renderWizard();
   main.focus();

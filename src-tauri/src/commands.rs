@@ -115,9 +115,24 @@ pub fn open_draft(state: State<'_, AppState>, id: DraftId) -> AppResult<Draft> {
     state.with(|s| s.get(id))
 }
 
+/// A field the validator rejects, with its sentence in the UI language.
+#[derive(Serialize)]
+pub struct Problem {
+    path: String,
+    code: &'static str,
+    blocking: bool,
+    message: String,
+}
+
+fn problems(notice: &Notice, lang: Lang) -> Vec<Problem> {
+    let errors = seloste::validate::validate(notice);
+    errors.into_iter().map(|e| Problem { message: e.message(lang), path: e.path, code: e.code, blocking: e.blocking }).collect()
+}
+
 #[derive(Serialize)]
 pub struct Saved {
     status: Vec<StepStatus>,
+    problems: Vec<Problem>,
 }
 
 /// The autosave path: called on every change, so closing the window never loses text.
@@ -125,12 +140,14 @@ pub struct Saved {
 pub fn save_draft(state: State<'_, AppState>, id: DraftId, notice: Value) -> AppResult<Saved> {
     let notice = state.core(notice_from(notice))?;
     state.with(|s| s.save(id, &notice))?;
-    Ok(Saved { status: wizard::status(&notice) })
+    Ok(Saved { status: wizard::status(&notice), problems: problems(&notice, state.lang()) })
 }
 
+/// The same report as `save_draft`, for a draft just opened.
 #[tauri::command]
-pub fn draft_status(state: State<'_, AppState>, notice: Value) -> AppResult<Vec<StepStatus>> {
-    Ok(wizard::status(&state.core(notice_from(notice))?))
+pub fn draft_status(state: State<'_, AppState>, notice: Value) -> AppResult<Saved> {
+    let notice = state.core(notice_from(notice))?;
+    Ok(Saved { status: wizard::status(&notice), problems: problems(&notice, state.lang()) })
 }
 
 #[tauri::command]
