@@ -1,14 +1,18 @@
 //! `cargo bench --bench bench`: every speed and size target of the project as one table.
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
+mod render;
 mod table;
 
 use table::Table;
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter word selects areas by name.
-    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let mut t = Table::new(filter);
-    let _ = &mut t;
+    render::run(&mut t);
     t.print();
 }
