@@ -276,29 +276,144 @@ pub fn status(notice: &Notice) -> Vec<StepStatus> {
         .collect()
 }
 
-/// Add (`on`) or remove a catalogue pick: `item` is the model item the clause stands for, with
-/// its `key`; `list` is the JSON Pointer of the array it goes into. Adding an item whose key is
-/// already there, or removing one that is not, changes nothing.
-pub fn toggle_pick(notice: &Notice, list: &str, item: &Value, on: bool) -> Result<Notice> {
-    let key = item
-        .get("key")
-        .and_then(Value::as_str)
-        .filter(|k| !k.is_empty())
-        .ok_or_else(|| {
-            Error::Other(
-                "A catalogue clause without a key cannot be added to the notice.".to_string(),
-            )
-        })?;
+/// A catalogue clause the wizard offers as a checkbox: its wording is shown with the box, and
+/// ticking it adds `items` (the model items it stands for, all carrying `key`) to the notice.
+#[derive(Debug, Clone, Serialize)]
+pub struct PickOption {
+    pub key: String,
+    /// The clause's wording as it goes into the notice.
+    pub label: Text,
+    /// A plain explanation of when to pick it, or what it brings with it (country, period).
+    pub clause: Text,
+    pub items: Vec<Value>,
+}
+
+fn to_value<T: Serialize>(t: T) -> Value {
+    serde_json::to_value(t).expect("model items serialise")
+}
+
+fn joined(parts: &[&Text]) -> Text {
+    let mut out = Text::default();
+    for l in Lang::ALL {
+        let v: Vec<&str> = parts.iter().filter_map(|t| t.resolve(l).map(|(s, _)| s)).collect();
+        *out.get_mut(l) = v.join(" — ");
+    }
+    out
+}
+
+/// Where a service processes data and on what ground, as a line under its checkbox.
+fn service_line(s: &crate::catalogue::Service) -> Text {
+    let mut t = Text::default();
+    for l in Lang::ALL {
+        let country = crate::catalogue::country_name(&s.country, l);
+        let purpose = s.purpose.resolve(l).map(|(p, _)| p).unwrap_or("");
+        let place = match l {
+            Lang::Fi => "Käsittelymaa",
+            Lang::Sv => "Behandlingsland",
+            Lang::En => "Processed in",
+        };
+        *t.get_mut(l) = if purpose.is_empty() { format!("{place}: {country}") } else { format!("{purpose} — {place}: {country}") };
+    }
+    t
+}
+
+/// The catalogue clauses offered for a picks field's `source`, in catalogue order.
+pub fn pick_options(source: &str) -> Vec<PickOption> {
+    let c = crate::catalogue::catalogue();
+    let plain = |v: &[crate::catalogue::Clause]| -> Vec<PickOption> {
+        v.iter()
+            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: x.help.clone(), items: vec![to_value(x.to_item())] })
+            .collect()
+    };
+    match source {
+        "subjects" => plain(&c.subjects),
+        "security_manual" => plain(&c.security_manual),
+        "security_electronic" => plain(&c.security_electronic),
+        "purposes" => c
+            .purposes
+            .iter()
+            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: x.help.clone(), items: vec![to_value(x.to_model())] })
+            .collect(),
+        "data" => c
+            .data
+            .iter()
+            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: Text::default(), items: vec![to_value(x.to_model())] })
+            .collect(),
+        "sources" => c
+            .sources
+            .iter()
+            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: Text::default(), items: vec![to_value(x.to_model())] })
+            .collect(),
+        "recipients" => c
+            .recipients
+            .iter()
+            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: x.purpose.clone(), items: vec![to_value(x.to_model())] })
+            .chain(c.services.iter().map(|s| PickOption {
+                key: s.key.clone(),
+                label: Text::new(s.display_name(), s.display_name(), s.display_name()),
+                clause: service_line(s),
+                items: vec![to_value(s.to_recipient())],
+            }))
+            .collect(),
+        "retention" => c
+            .retention
+            .iter()
+            .map(|x| PickOption {
+                key: x.key.clone(),
+                label: x.applies_to.clone(),
+                clause: joined(&[&x.criteria]),
+                items: vec![to_value(x.to_model())],
+            })
+            .collect(),
+        "cookies" => c
+            .services
+            .iter()
+            .filter(|s| !s.cookies.is_empty())
+            .map(|s| {
+                let names = s.cookies.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join(", ");
+                PickOption {
+                    key: s.key.clone(),
+                    label: Text::new(s.display_name(), s.display_name(), s.display_name()),
+                    clause: Text::new(names.clone(), names.clone(), names),
+                    items: s.to_cookies().into_iter().map(to_value).collect(),
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The list a picks field with this `source` fills.
+fn pick_list(source: &str) -> Option<&'static str> {
+    wizard()
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|f| f.kind == FieldKind::Picks && f.source.as_deref() == Some(source))
+        .map(|f| f.path.as_str())
+}
+
+/// Tick (`on`) or untick the catalogue clause `key` of `source`: ticking adds its items unless
+/// an item with that key is already there; unticking removes every item with that key.
+pub fn toggle_pick(notice: &Notice, source: &str, key: &str, on: bool) -> Result<Notice> {
+    let unknown = || Error::Other(format!("The catalogue has no clause \"{key}\" for {source}."));
+    let list = pick_list(source).ok_or_else(unknown)?;
+    let option = pick_options(source).into_iter().find(|o| o.key == key).ok_or_else(unknown)?;
+    apply_items(notice, list, key, &option.items, on)
+}
+
+/// Add `items` (all keyed `key`) to the array at `list`, or remove every item keyed `key`.
+pub fn apply_items(notice: &Notice, list: &str, key: &str, items: &[Value], on: bool) -> Result<Notice> {
+    if key.is_empty() {
+        return Err(Error::Other("A catalogue clause without a key cannot be added to the notice.".to_string()));
+    }
     let mut doc = serde_json::to_value(notice).expect("a notice always serialises");
     ensure_array(&mut doc, list)?;
-    let arr = doc
-        .pointer_mut(list)
-        .and_then(Value::as_array_mut)
-        .expect("ensured above");
+    let arr = doc.pointer_mut(list).and_then(Value::as_array_mut).expect("ensured above");
     let has = |v: &Value| v.get("key").and_then(Value::as_str) == Some(key);
     if on {
         if !arr.iter().any(has) {
-            arr.push(item.clone());
+            arr.extend(items.iter().cloned());
         }
     } else {
         arr.retain(|v| !has(v));
@@ -539,46 +654,64 @@ mod tests {
     }
 
     #[test]
-    fn toggling_a_pick_adds_once_and_removes_by_key() {
+    fn applying_items_adds_once_and_removes_by_key() {
         let item = serde_json::json!({"key": "mailchimp", "name": "Mailchimp", "role": "processor", "country": "US", "mechanism": "dpf"});
-        let n = toggle_pick(&Notice::default(), "/recipients/items", &item, true).unwrap();
-        let n = toggle_pick(&n, "/recipients/items", &item, true).unwrap();
+        let items = [item];
+        let n = apply_items(&Notice::default(), "/recipients/items", "mailchimp", &items, true).unwrap();
+        let n = apply_items(&n, "/recipients/items", "mailchimp", &items, true).unwrap();
         assert_eq!(n.recipients.items.len(), 1);
         assert_eq!(n.recipients.items[0].country, "US");
-        let n = toggle_pick(&n, "/recipients/items", &item, false).unwrap();
+        let n = apply_items(&n, "/recipients/items", "mailchimp", &items, false).unwrap();
         assert!(n.recipients.items.is_empty());
         // Creates missing containers on the way.
-        let m = toggle_pick(
-            &Notice::default(),
-            "/security/manual",
-            &serde_json::json!({"key": "lock", "text": {"fi": "Lukittu"}}),
-            true,
-        )
-        .unwrap();
+        let lock = [serde_json::json!({"key": "lock", "text": {"fi": "Lukittu"}})];
+        let m = apply_items(&Notice::default(), "/security/manual", "lock", &lock, true).unwrap();
         assert_eq!(m.security.manual.len(), 1);
     }
 
     #[test]
-    fn a_pick_that_does_not_fit_the_model_is_refused_with_a_sentence() {
-        let bad = serde_json::json!({"key": "x", "colour": "blue"});
-        let e = toggle_pick(&Notice::default(), "/recipients/items", &bad, true).unwrap_err();
+    fn an_item_that_does_not_fit_the_model_is_refused_with_a_sentence() {
+        let bad = [serde_json::json!({"key": "x", "colour": "blue"})];
+        let e = apply_items(&Notice::default(), "/recipients/items", "x", &bad, true).unwrap_err();
         assert!(e.to_string().contains("recipients"), "{e}");
-        let e = toggle_pick(
-            &Notice::default(),
-            "/nowhere/at/all",
-            &serde_json::json!({"key": "x"}),
-            true,
-        )
-        .unwrap_err();
+        let e = apply_items(&Notice::default(), "/nowhere/at/all", "x", &[serde_json::json!({"key": "x"})], true).unwrap_err();
         assert!(e.to_string().ends_with('.'));
-        assert!(
-            toggle_pick(
-                &Notice::default(),
-                "/recipients/items",
-                &serde_json::json!({"name": "x"}),
-                true
-            )
-            .is_err()
-        );
+        let e = toggle_pick(&Notice::default(), "purposes", "no_such_clause", true).unwrap_err();
+        assert!(e.to_string().contains("no_such_clause"));
+    }
+
+    #[test]
+    fn every_picks_source_offers_clauses_that_fit_the_model() {
+        for step in &wizard().steps {
+            for f in step.fields.iter().filter(|f| f.kind == FieldKind::Picks) {
+                let source = f.source.as_deref().unwrap();
+                let options = pick_options(source);
+                assert!(!options.is_empty(), "the catalogue offers nothing for {source}");
+                for o in &options {
+                    assert!(o.label.get(Lang::Fi).is_some(), "{source}/{}: no Finnish wording", o.key);
+                    let n = toggle_pick(&Notice::default(), source, &o.key, true)
+                        .unwrap_or_else(|e| panic!("{source}/{}: {e}", o.key));
+                    let doc = serde_json::to_value(&n).unwrap();
+                    assert_eq!(doc.pointer(&f.path).and_then(Value::as_array).map(Vec::len), Some(o.items.len()));
+                    let back = toggle_pick(&n, source, &o.key, false).unwrap();
+                    let left = serde_json::to_value(&back).unwrap().pointer(&f.path).and_then(Value::as_array).map(Vec::len);
+                    assert_eq!(left.unwrap_or(0), 0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn picking_a_processor_fills_in_its_country_and_transfer_mechanism() {
+        let service = crate::catalogue::catalogue()
+            .services
+            .iter()
+            .find(|s| s.outside_eea() && s.mechanism.is_some())
+            .expect("a non-EEA service");
+        let n = toggle_pick(&Notice::default(), "recipients", &service.key, true).unwrap();
+        let r = &n.recipients.items[0];
+        assert_eq!(r.country, service.country);
+        assert_eq!(r.mechanism, service.mechanism);
+        assert!(!r.name.is_empty());
     }
 }

@@ -201,7 +201,7 @@ function formCtx() {
     errors: app.errors,
     picks: (source) => picks(source),
     changed: (kind, focus) => { changed(); if (kind === "structure") renderWizard(focus); },
-    togglePick: (list, item, on, focus) => togglePick(list, item, on, focus),
+    togglePick: (source, key, on, focus) => togglePick(source, key, on, focus),
   };
 }
 
@@ -210,9 +210,9 @@ async function picks(source) {
   return app.pickCache[source];
 }
 
-async function togglePick(list, item, on, focus) {
+async function togglePick(source, key, on, focus) {
   try {
-    app.draft.notice = await call("toggle_pick", { notice: app.draft.notice, list, item, on });
+    app.draft.notice = await call("toggle_pick", { notice: app.draft.notice, source, key, on });
     changed();
     renderWizard(focus);
   } catch (e) { showError(e); renderWizard(focus); }

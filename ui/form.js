@@ -199,7 +199,7 @@ function renderField(f, base, ctx) {
           const cid = `${id}-${o.key}`;
           box.append(h("div", { class: "pick" }, h("label", { class: "choice", for: cid },
             h("input", { type: "checkbox", id: cid, checked: have.has(o.key), "data-key": o.key,
-              onchange: (e) => ctx.togglePick(ptr, o.item, e.target.checked, cid) }),
+              onchange: (e) => ctx.togglePick(f.source, o.key, e.target.checked, cid) }),
             h("span", {}, h("span", { class: "pick-title" }, tx(o.label, ctx.lang)),
               o.clause && tx(o.clause, ctx.lang) !== tx(o.label, ctx.lang) ? h("span", { class: "pick-text" }, tx(o.clause, ctx.lang)) : null))));
         }

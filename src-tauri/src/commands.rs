@@ -166,9 +166,15 @@ pub fn delete_draft(state: State<'_, AppState>, id: DraftId) -> AppResult<()> {
 }
 
 #[tauri::command]
-pub fn toggle_pick(state: State<'_, AppState>, notice: Value, list: String, item: Value, on: bool) -> AppResult<Notice> {
+pub fn catalogue_options(source: String) -> Vec<wizard::PickOption> {
+    wizard::pick_options(&source)
+}
+
+/// Tick or untick a catalogue clause; returns the changed notice (the UI then autosaves it).
+#[tauri::command]
+pub fn toggle_pick(state: State<'_, AppState>, notice: Value, source: String, key: String, on: bool) -> AppResult<Notice> {
     let notice = state.core(notice_from(notice))?;
-    state.core(wizard::toggle_pick(&notice, &list, &item, on))
+    state.core(wizard::toggle_pick(&notice, &source, &key, on))
 }
 
 /// The notice as the HTML fragment a website shows, for the live preview.
@@ -234,8 +240,28 @@ pub fn open_file(app: AppHandle, state: State<'_, AppState>, path: String) -> Ap
     app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| AppError::new("open", state.lang(), e))
 }
 
+#[derive(Serialize)]
+pub struct PresetView {
+    key: &'static str,
+    title: &'static Text,
+    description: &'static Text,
+}
+
+/// The starting points "new notice" offers.
+#[tauri::command]
+pub fn presets() -> Vec<PresetView> {
+    seloste::catalogue::presets()
+        .iter()
+        .map(|p| PresetView { key: &p.key, title: &p.title, description: &p.description })
+        .collect()
+}
+
 /// A new draft: blank, or prefilled from one of the catalogue's starting points.
 #[tauri::command]
-pub fn create_draft(state: State<'_, AppState>, title: String) -> AppResult<DraftId> {
-    state.with(|s| s.create(&title, &Notice::default()))
+pub fn create_draft(state: State<'_, AppState>, title: String, preset: Option<String>) -> AppResult<DraftId> {
+    let notice = match preset.as_deref().and_then(seloste::catalogue::preset) {
+        Some(p) => p.notice.clone(),
+        None => Notice::default(),
+    };
+    state.with(|s| s.create(&title, &notice))
 }
