@@ -8,6 +8,7 @@ pub mod error;
 pub mod model;
 pub mod notice_io;
 pub mod text;
+pub mod walk;
 
 pub use error::{Error, Result};
 pub use model::Notice;
