@@ -4,6 +4,7 @@
 //! `seloste` command-line tool are thin layers over it. See ARCHITECTURE.md for the map.
 
 pub mod catalogue;
+pub mod check;
 pub mod error;
 pub mod model;
 pub mod notice_io;
