@@ -193,7 +193,17 @@ fn find<'t>(list: &str, s: &'t str) -> Option<&'t str> {
         .phrases
         .get(list)
         .unwrap_or_else(|| panic!("rules.json has no phrase list {list}"));
-    re.find(s).map(|m| m.as_str())
+    let m = re.find(s)?;
+    // Quote whole words: "henkilötietolain", not the stem the pattern looks for.
+    let word = |c: char| c.is_alphanumeric() || c == '-';
+    let start = s[..m.start()]
+        .rfind(|c: char| !word(c))
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let end = s[m.end()..]
+        .find(|c: char| !word(c))
+        .map_or(s.len(), |i| m.end() + i);
+    let (start, end) = (start.min(m.start()), end.max(m.end()));
+    Some(&s[start..end])
 }
 
 fn has(list: &str, s: &str) -> bool {
@@ -309,7 +319,7 @@ impl<'a> Ctx<'a> {
             };
             let own =
                 !c.email.trim().is_empty() || !c.phone.trim().is_empty() || !c.address.is_empty();
-            if !own && !(i == 0 && contact_channel) {
+            if !(own || (i == 0 && contact_channel)) {
                 self.add(
                     "controller.contact_missing",
                     format!("/controllers/{i}"),

@@ -21,12 +21,16 @@ struct Cli {
 enum Command {
     /// Print the JSON Schema of the notice file format (seloste/1).
     Schema,
+    /// Check a notice: what is missing, contradictory, outdated or left over from a template.
+    /// Exit 0: no errors; 1: errors found; 2: the file cannot be used.
+    Check(cli::check::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
+        Command::Check(args) => cli::check::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,674 @@
+//! The checker: every rule fires on a notice that breaks it and stays silent on a near miss;
+//! a correct notice checks clean; the CLI keeps its exit-status contract.
+
+use crate::util;
+use seloste::Lang;
+use seloste::check::{self, Finding, Severity};
+use seloste::model::*;
+use seloste::text::Text;
+
+/// A correct notice of a small web shop (Finnish only).
+fn clean() -> Notice {
+    util::load(&util::fixture("check/clean.json"))
+}
+
+fn findings(n: &Notice) -> Vec<Finding> {
+    check::check(n, Lang::Fi)
+}
+
+fn fires(n: &Notice, id: &str) -> bool {
+    findings(n).iter().any(|f| f.rule == id)
+}
+
+fn fi(s: &str) -> Text {
+    Text::fi(s)
+}
+
+fn other(heading: &str, text: &str) -> ExtraSection {
+    ExtraSection {
+        heading: fi(heading),
+        text: fi(text),
+    }
+}
+
+type Mutate = fn(&mut Notice);
+
+/// For each rule: a change to the clean notice that must trigger it, and a near miss that must not.
+const CASES: &[(&str, Mutate, Mutate)] = &[
+    (
+        "controller.missing",
+        |n| n.controllers.clear(),
+        |n| {
+            let mut second = n.controllers[0].clone();
+            second.name = "Toinen Oy".into();
+            n.controllers.push(second);
+        },
+    ),
+    (
+        "controller.contact_missing",
+        |n| {
+            let c = &mut n.controllers[0];
+            (c.email, c.phone, c.address) = (String::new(), String::new(), Address::default());
+            n.contact = None;
+        },
+        |n| {
+            let c = &mut n.controllers[0];
+            (c.email, c.phone, c.address) = (String::new(), String::new(), Address::default());
+        },
+    ),
+    (
+        "controller.id_missing",
+        |n| n.controllers[0].business_id.clear(),
+        |n| {
+            n.controllers[0].business_id.clear();
+            n.controllers[0].other_id = "ry 123.456".into();
+        },
+    ),
+    (
+        "purpose.missing",
+        |n| n.purposes = Section::default(),
+        |n| n.purposes.items.truncate(1),
+    ),
+    (
+        "purpose.basis_missing",
+        |n| n.purposes.items[0].basis = None,
+        |n| n.purposes.items[0].basis = Some(LegalBasis::LegalObligation),
+    ),
+    (
+        "purpose.interest_missing",
+        |n| n.purposes.items[3].interest = Text::default(),
+        |n| n.purposes.items[0].interest = Text::default(),
+    ),
+    (
+        "data.missing",
+        |n| n.data = DataSection::default(),
+        |n| {
+            n.data = DataSection::default();
+            n.data.text =
+                fi("Nimi ja sähköpostiosoite; niiden antaminen on edellytys tilaukselle.");
+        },
+    ),
+    (
+        "data.requirement_unstated",
+        |n| n.data.items.iter_mut().for_each(|d| d.required = None),
+        |n| {
+            n.data.items.iter_mut().for_each(|d| d.required = None);
+            n.data.text = fi("Nimen antaminen on edellytys tilauksen toimittamiselle.");
+        },
+    ),
+    (
+        "special.condition_missing",
+        |n| {
+            n.data.special.push(SpecialCategory {
+                kind: SpecialKind::Health,
+                condition: None,
+                text: fi("allergiat"),
+            })
+        },
+        |n| {
+            n.data.special.push(SpecialCategory {
+                kind: SpecialKind::Health,
+                condition: Some(Art9Condition::ExplicitConsent),
+                text: fi("allergiat"),
+            })
+        },
+    ),
+    (
+        "sources.missing",
+        |n| n.sources = Section::default(),
+        |n| {
+            n.sources = Section {
+                items: vec![],
+                text: fi("Tiedot saadaan asiakkaalta itseltään."),
+            }
+        },
+    ),
+    (
+        "sources.other_missing",
+        |n| {
+            n.register.subjects.push(Item {
+                key: String::new(),
+                text: fi("yritysasiakkaiden yhteyshenkilöt"),
+            })
+        },
+        |n| {
+            n.register.subjects.push(Item {
+                key: String::new(),
+                text: fi("yritysasiakkaiden yhteyshenkilöt"),
+            });
+            n.sources.items.push(Source {
+                key: String::new(),
+                text: fi("kaupparekisteri (YTJ)"),
+                from_subject: false,
+                public: true,
+            });
+        },
+    ),
+    (
+        "recipients.missing",
+        |n| n.recipients = Section::default(),
+        |n| {
+            n.recipients = Section {
+                items: vec![],
+                text: fi("Emme luovuta tietoja kenellekään."),
+            }
+        },
+    ),
+    (
+        "transfer.safeguard_missing",
+        |n| n.recipients.items[1].mechanism = None,
+        |n| {
+            n.recipients.items[1].mechanism = Some(Mechanism::Scc);
+            n.transfers.copy_of_safeguards = fi("Kopion voi pyytää osoitteesta info@esimerkki.fi.");
+        },
+    ),
+    (
+        "transfer.copy_missing",
+        |n| n.recipients.items[1].mechanism = Some(Mechanism::Scc),
+        |n| {
+            n.recipients.items[1].mechanism = Some(Mechanism::Scc);
+            n.transfers.copy_of_safeguards = fi("Kopion voi pyytää osoitteesta info@esimerkki.fi.");
+        },
+    ),
+    (
+        "transfer.contradiction",
+        |n| n.transfers.outside_eea = Some(false),
+        |n| {
+            n.transfers.outside_eea = None;
+            n.transfers.text = fi(
+                "Tietoja ei siirretä EU:n ulkopuolelle, paitsi uutiskirjepalvelun ja kävijäseurannan osalta.",
+            );
+        },
+    ),
+    (
+        "retention.missing",
+        |n| n.retention = Section::default(),
+        |n| {
+            n.retention = Section {
+                items: vec![],
+                text: fi("Säilytämme tiedot asiakassuhteen ajan ja 2 vuotta sen päättymisestä."),
+            }
+        },
+    ),
+    (
+        "retention.vague",
+        |n| n.retention.text = fi("Säilytämme tietoja niin kauan kuin se on tarpeellista."),
+        |n| {
+            n.retention.text =
+                fi("Säilytämme tietoja niin kauan kuin se on tarpeellista, enintään 2 vuotta.")
+        },
+    ),
+    (
+        "automated.decisions_unstated",
+        |n| n.automated.decisions = None,
+        |n| n.automated.decisions = Some(true),
+    ),
+    (
+        "automated.profiling_unstated",
+        |n| n.automated.profiling = None,
+        |n| n.automated.profiling = Some(true),
+    ),
+    (
+        "automated.profiling_info_missing",
+        |n| {
+            n.purposes.items[3].profiling = true;
+            n.automated.profiling = None;
+        },
+        |n| {
+            n.purposes.items[3].profiling = true;
+            n.automated.profiling = Some(true);
+            n.automated.text = fi(
+                "Ostohistorian perusteella valitsemme, mistä tarjouksista kerromme; sillä ei ole muita vaikutuksia.",
+            );
+        },
+    ),
+    (
+        "automated.profiling_contradiction",
+        |n| {
+            n.purposes.items[3].text =
+                fi("Asiakkaiden ostokäyttäytymisen analysointi ja profilointi")
+        },
+        |n| {
+            n.purposes.items[3].text =
+                fi("Asiakkaiden ostokäyttäytymisen analysointi ja profilointi");
+            n.automated.profiling = Some(true);
+            n.automated.text = fi(
+                "Profiloimme ostohistorian perusteella; sillä ei ole oikeudellisia vaikutuksia.",
+            );
+        },
+    ),
+    (
+        "rights.portability_without_basis",
+        |n| {
+            n.purposes
+                .items
+                .retain(|p| p.basis == Some(LegalBasis::LegitimateInterest));
+            n.rights.text = fi("Sinulla on oikeus siirtää tiedot järjestelmästä toiseen.");
+        },
+        |n| n.rights.text = fi("Sinulla on oikeus siirtää tiedot järjestelmästä toiseen."),
+    ),
+    (
+        "rights.withdrawal_without_consent",
+        |n| {
+            n.purposes
+                .items
+                .retain(|p| p.basis != Some(LegalBasis::Consent));
+            n.rights.text = fi("Sinulla on oikeus peruuttaa suostumuksesi tai muuttaa sitä.");
+        },
+        |n| n.rights.text = fi("Sinulla on oikeus peruuttaa suostumuksesi tai muuttaa sitä."),
+    ),
+    (
+        "rights.complaint_missing",
+        |n| {
+            n.rights.text =
+                fi("Sinulla on oikeus tarkastaa tietosi ja vaatia virheellisen tiedon korjaamista.")
+        },
+        |n| {
+            n.rights.text = fi(
+                "Sinulla on oikeus tarkastaa tietosi. Voit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).",
+            )
+        },
+    ),
+    (
+        "rights.authority_contact_missing",
+        |n| n.rights.text = fi("Sinulla on oikeus tehdä valitus valvontaviranomaiselle."),
+        |n| {
+            n.rights.text = fi(
+                "Sinulla on oikeus tehdä valitus valvontaviranomaiselle: Tietosuojavaltuutetun toimisto, PL 800, 00531 Helsinki, tietosuoja@om.fi.",
+            )
+        },
+    ),
+    (
+        "rights.objection_mismatch",
+        |n| {
+            n.other.push(other(
+                "Vastustamisoikeus",
+                "Rekisteröidyllä on oikeus pyytää häntä koskevia henkilötietoja.",
+            ))
+        },
+        |n| {
+            n.other.push(other(
+                "Vastustamisoikeus",
+                "Voit vastustaa tietojesi käsittelyä, joka perustuu oikeutettuun etuumme.",
+            ))
+        },
+    ),
+    (
+        "rights.signature_demand",
+        |n| n.rights.how_to = fi("Tarkastuspyyntö on allekirjoitettava ja lähetettävä postitse."),
+        |n| {
+            n.rights.how_to =
+                fi("Lähetä pyyntö sähköpostitse; vastaamme rekisterissä olevaan osoitteeseen.")
+        },
+    ),
+    (
+        "contact.dpo_title",
+        |n| n.contact.as_mut().unwrap().role = fi("tietosuojavastaava"),
+        |n| {
+            n.contact.as_mut().unwrap().role = fi("tietosuojavastaava");
+            n.dpo = n.contact.clone();
+        },
+    ),
+    (
+        "subjects.private_persons_denied",
+        |n| n.register.text = fi("Emme käsittele yksityishenkilöiden tietoja."),
+        |n| n.register.text = fi("Käsittelemme yritysasiakkaiden yhteyshenkilöiden tietoja."),
+    ),
+    (
+        "cookies.no_consent",
+        |n| n.cookies.items[0].consent = false,
+        |n| {
+            n.cookies.items[0].consent = false;
+            n.cookies.items[0].category = CookieCategory::Necessary;
+            n.cookies.items.push(Cookie {
+                name: "_ga".into(),
+                category: CookieCategory::Analytics,
+                consent: true,
+                ..Default::default()
+            });
+        },
+    ),
+    (
+        "cookies.service_without_consent",
+        |n| n.cookies.items.clear(),
+        |n| {
+            n.cookies.items.clear();
+            n.recipients.items.truncate(2);
+        },
+    ),
+    (
+        "cookies.consent_denied",
+        |n| n.cookies.text = fi("Evästeisiin suostumusta ei tarvita."),
+        |n| {
+            n.cookies.text = fi("Evästeisiin suostumusta ei tarvita.");
+            n.cookies.items[0].category = CookieCategory::Necessary;
+            n.recipients.items.truncate(2);
+        },
+    ),
+    (
+        "outdated.personal_data_act",
+        |n| n.register.text = fi("Tietoja käsitellään henkilötietolain mukaisesti."),
+        |n| {
+            n.register.text = fi(
+                "Tietoja käsitellään tietosuoja-asetuksen ja tietosuojalain (1050/2018) mukaisesti.",
+            )
+        },
+    ),
+    (
+        "outdated.privacy_shield",
+        |n| n.recipients.items[1].mechanism = Some(Mechanism::PrivacyShield),
+        |n| n.transfers.text = fi("Siirto perustuu EU–USA-tietosuojakehykseen (DPF)."),
+    ),
+    (
+        "outdated.transfer_mechanism",
+        |n| n.recipients.items[1].mechanism = Some(Mechanism::Adequacy),
+        |n| {
+            n.recipients.items[1].country = "CA".into();
+            n.recipients.items[1].mechanism = Some(Mechanism::Adequacy);
+        },
+    ),
+    (
+        "outdated.authority_address",
+        |n| {
+            n.rights.text = fi(
+                "Valituksen voi tehdä tietosuojavaltuutetulle: PL 800, Ratapihantie 9, 00521 Helsinki.",
+            )
+        },
+        |n| {
+            n.rights.text =
+                fi("Valituksen voi tehdä tietosuojavaltuutetulle: PL 800, 00531 Helsinki.")
+        },
+    ),
+    (
+        "outdated.register_notice_name",
+        |n| n.register.name = fi("Asiakasrekisterin rekisteriseloste"),
+        |n| n.register.name = fi("Asiakasrekisterin tietosuojaseloste"),
+    ),
+    (
+        "outdated.browser_consent",
+        |n| {
+            n.cookies.items[0].consent = false;
+            n.cookies.text = fi("Voit estää evästeiden käytön muuttamalla selaimen asetuksia.");
+        },
+        |n| n.cookies.text = fi("Voit lisäksi poistaa evästeet selaimen asetuksista."),
+    ),
+    (
+        "leftover.placeholder",
+        |n| n.rights.how_to = fi("Lähetä pyyntö sähköpostitse (s-postiosoite)."),
+        |n| {
+            n.rights.how_to = fi(
+                "Lähetä pyyntö sähköpostitse osoitteeseen maija@esimerkki.fi [vastaamme kuukauden kuluessa].",
+            )
+        },
+    ),
+    (
+        "leftover.empty_heading",
+        |n| n.other.push(other("Lisätiedot", "")),
+        |n| {
+            n.other
+                .push(other("Lisätiedot", "Kysy lisää sähköpostitse."))
+        },
+    ),
+    (
+        "leftover.numbering_gap",
+        |n| {
+            n.other.extend([
+                other("10. Lisätiedot", "Kysy lisää."),
+                other("12. Muuta", "Ei muuta."),
+            ])
+        },
+        |n| {
+            n.other.extend([
+                other("10. Lisätiedot", "Kysy lisää."),
+                other("11. Muuta", "Ei muuta."),
+            ])
+        },
+    ),
+    (
+        "lang.missing",
+        |n| {
+            n.rights.text = Text {
+                sv: "Du kan begära dina uppgifter.".into(),
+                ..Default::default()
+            }
+        },
+        |n| n.rights.text = Text::new("Voit pyytää tietosi.", "Du kan begära dina uppgifter.", ""),
+    ),
+    (
+        "meta.date_missing",
+        |n| n.meta = Meta::default(),
+        |n| {
+            n.meta = Meta::default();
+            n.changes.log.push(ChangeEntry {
+                date: "2026-11-23".into(),
+                text: fi("Ensimmäinen versio."),
+            });
+        },
+    ),
+];
+
+#[test]
+fn the_clean_notice_has_no_findings() {
+    assert_eq!(findings(&clean()), vec![]);
+}
+
+#[test]
+fn every_rule_has_a_trigger_and_a_near_miss() {
+    let covered: Vec<&str> = CASES.iter().map(|c| c.0).collect();
+    for id in check::RULE_IDS {
+        assert!(covered.contains(id), "rule {id} has no test case");
+    }
+}
+
+#[test]
+fn each_rule_fires_on_its_trigger() {
+    for (id, trigger, _) in CASES {
+        let mut n = clean();
+        trigger(&mut n);
+        assert!(fires(&n, id), "{id} did not fire; got {:#?}", findings(&n));
+    }
+}
+
+#[test]
+fn each_rule_stays_silent_on_its_near_miss() {
+    for (id, _, near) in CASES {
+        let mut n = clean();
+        near(&mut n);
+        assert!(
+            !fires(&n, id),
+            "{id} fired on the near miss: {:#?}",
+            findings(&n)
+        );
+    }
+}
+
+#[test]
+fn the_placeholder_rule_reads_names_and_addresses_too() {
+    let mut n = clean();
+    n.controllers[0].name = "[yrityksen nimi]".into();
+    let f = findings(&n);
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "leftover.placeholder" && f.path == "/controllers/0/name"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn text_contradictions_are_read_from_free_text() {
+    // "no transfers" said in words while a processor sits in the US.
+    let mut n = clean();
+    n.transfers.outside_eea = None;
+    n.transfers.text = fi("Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.");
+    let f = findings(&n);
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "transfer.contradiction" && f.path == "/transfers/text/fi"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn findings_point_at_the_field_and_sort_errors_first() {
+    let mut n = clean();
+    n.purposes.items[0].basis = None;
+    n.rights.text = fi("Tietoja käsitellään henkilötietolain mukaisesti.");
+    n.meta = Meta::default();
+    n.other.push(other("Lisätiedot", ""));
+    let f = findings(&n);
+    let sev: Vec<Severity> = f.iter().map(|f| f.severity).collect();
+    let mut sorted = sev.clone();
+    sorted.sort();
+    assert_eq!(sev, sorted);
+    let value = serde_json::to_value(&n).unwrap();
+    let basis = f
+        .iter()
+        .find(|f| f.rule == "purpose.basis_missing")
+        .unwrap();
+    assert_eq!(basis.path, "/purposes/items/0/basis");
+    let pda = f
+        .iter()
+        .find(|f| f.rule == "outdated.personal_data_act")
+        .unwrap();
+    assert_eq!(
+        value.pointer(&pda.path).and_then(|v| v.as_str()),
+        Some("Tietoja käsitellään henkilötietolain mukaisesti.")
+    );
+    assert!(pda.message.contains("henkilötietolain"), "{}", pda.message);
+}
+
+#[test]
+fn messages_come_in_the_chosen_language() {
+    let mut n = clean();
+    n.purposes.items[0].basis = None;
+    for (lang, word) in [
+        (Lang::Fi, "oikeusperustetta"),
+        (Lang::Sv, "rättslig grund"),
+        (Lang::En, "legal basis"),
+    ] {
+        let f = check::check_with(&n, check::Options { lang, output: None });
+        let basis = f
+            .iter()
+            .find(|f| f.rule == "purpose.basis_missing")
+            .unwrap();
+        assert!(basis.message.contains(word), "{lang}: {}", basis.message);
+        assert!(!basis.fix.is_empty() && !basis.law.is_empty());
+    }
+}
+
+#[test]
+fn missing_translations_are_checked_only_for_the_output_language() {
+    let n = clean();
+    assert!(
+        check::check(&n, Lang::Sv)
+            .iter()
+            .any(|f| f.rule == "lang.missing" && f.path == "/register/name/sv")
+    );
+    let f = check::check_with(
+        &n,
+        check::Options {
+            lang: Lang::Sv,
+            output: None,
+        },
+    );
+    assert!(f.is_empty(), "{f:#?}");
+    assert_eq!(check::main_language(&n), Lang::Fi);
+}
+
+#[test]
+fn rules_are_listed_for_docs_and_the_app() {
+    let rules = check::rules();
+    assert_eq!(rules.len(), check::RULE_IDS.len());
+    assert!(
+        rules
+            .iter()
+            .any(|r| r.id == "outdated.privacy_shield" && r.severity == Severity::Error)
+    );
+    assert!(check::provenance().verified_on.starts_with("20"));
+}
+
+// ---- the command line ----
+
+#[test]
+fn cli_clean_notice_exits_0() {
+    let path = util::fixture("check/clean.json");
+    let o = util::seloste(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", util::stderr(&o));
+    assert!(util::stdout(&o).contains("Ei huomautettavaa"));
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--json"]);
+    assert_eq!(util::stdout(&o).trim(), "[]");
+}
+
+#[test]
+fn cli_errors_exit_1_and_json_lists_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = clean();
+    n.purposes.items[0].basis = None;
+    n.meta = Meta::default();
+    let path = dir.path().join("notice.json");
+    std::fs::write(&path, seloste::notice_io::to_json(&n)).unwrap();
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--json", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1), "{}", util::stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&util::stdout(&o)).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(
+        arr.len(),
+        2 + arr.iter().filter(|f| f["rule"] == "lang.missing").count()
+    );
+    let first = &arr[0];
+    for key in ["rule", "severity", "message", "fix", "law", "path"] {
+        assert!(first[key].is_string(), "{key} missing in {first}");
+    }
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["path"], "/purposes/items/0/basis");
+
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--lang", "fi"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = util::stdout(&o);
+    let errors = out.find("Virheet (1)").expect("errors heading");
+    let tips = out.find("Vinkit (1)").expect("tips heading");
+    assert!(errors < tips, "{out}");
+    assert!(
+        out.contains("/purposes/items/0/basis") && out.contains("Korjaus:"),
+        "{out}"
+    );
+}
+
+#[test]
+fn cli_warnings_only_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = clean();
+    n.other.push(other("Lisätiedot", ""));
+    let path = dir.path().join("notice.json");
+    std::fs::write(&path, seloste::notice_io::to_json(&n)).unwrap();
+    let o = util::seloste(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", util::stdout(&o));
+    assert!(util::stdout(&o).contains("Varoitukset (1)"));
+}
+
+#[test]
+fn cli_unusable_input_exits_2_with_one_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, r#"{"name": "x"}"#).unwrap();
+    let missing = dir.path().join("missing.json");
+    let clean = util::fixture("check/clean.json");
+    for args in [
+        vec!["check", bad.to_str().unwrap()],
+        vec!["check", other.to_str().unwrap()],
+        vec!["check", missing.to_str().unwrap()],
+        vec!["check", clean.to_str().unwrap(), "--lang", "de"],
+    ] {
+        let o = util::seloste(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = util::stderr(&o);
+        assert!(
+            err.starts_with("seloste: ") && err.trim_end().ends_with('.'),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(util::stdout(&o).is_empty());
+    }
+}
