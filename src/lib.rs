@@ -9,6 +9,7 @@ pub mod error;
 pub mod model;
 pub mod notice_io;
 pub mod text;
+pub mod validate;
 pub mod walk;
 
 pub use error::{Error, Result};
