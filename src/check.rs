@@ -500,7 +500,10 @@ impl<'a> Ctx<'a> {
 
     fn retention(&mut self) {
         let r = &self.n.retention;
-        let text_ok = |t: &Text| t.all().any(|(_, s)| vague(s).is_none());
+        // A period in figures or words, or a concrete anchor ("until", "from the end of").
+        let says =
+            |s: &str| vague(s).is_none() && (has("figure", s) || has("retention_criteria", s));
+        let text_ok = |t: &Text| t.all().any(|(_, s)| says(s));
         let item_ok = r
             .items
             .iter()

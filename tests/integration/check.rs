@@ -672,3 +672,139 @@ fn cli_unusable_input_exits_2_with_one_sentence() {
         assert!(util::stdout(&o).is_empty());
     }
 }
+
+// ---- the seeds: each yields what shared/reference/legal.md §6 says is wrong with it ----
+
+/// legal.md §6, seed by seed: the rule that catches each listed fault.
+const SEED_FAULTS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "000_06f1b8572d39c73c",
+        &[
+            ("outdated.privacy_shield", "cites Privacy Shield"),
+            (
+                "rights.withdrawal_without_consent",
+                "withdrawal of consent with no consent purpose",
+            ),
+            ("retention.missing", "no retention figure"),
+            (
+                "rights.authority_contact_missing",
+                "no supervisory authority contact",
+            ),
+            (
+                "automated.profiling_info_missing",
+                "profiling in purposes without Art. 22 information",
+            ),
+        ],
+    ),
+    (
+        "001_646b5890386d27f4",
+        &[
+            (
+                "rights.portability_without_basis",
+                "portability on legitimate interest only",
+            ),
+            (
+                "transfer.safeguard_missing",
+                "a transfer outside the EU without a safeguard",
+            ),
+        ],
+    ),
+    (
+        "002_83e53e00c6a6b43c",
+        &[
+            ("outdated.personal_data_act", "cites henkilötietolaki"),
+            (
+                "leftover.numbering_gap",
+                "section 11 missing from the numbering",
+            ),
+            ("retention.missing", "no retention"),
+            ("rights.complaint_missing", "no complaint right"),
+            (
+                "contact.dpo_title",
+                "contact person called a Data Protection Officer",
+            ),
+        ],
+    ),
+    (
+        "003_58254c70b9585843",
+        &[
+            ("controller.id_missing", "no business ID"),
+            ("leftover.placeholder", "placeholder \"muuta?\""),
+            ("outdated.authority_address", "old Ombudsman address"),
+            (
+                "rights.objection_mismatch",
+                "Vastustamisoikeus paragraph describes access",
+            ),
+            (
+                "cookies.consent_denied",
+                "says consent is not needed though analytics cookies are used",
+            ),
+            (
+                "rights.signature_demand",
+                "asks for a handwritten signature",
+            ),
+        ],
+    ),
+    (
+        "004_50309f704f2d2a3a",
+        &[
+            (
+                "purpose.basis_missing",
+                "heading promises oikeusperuste but none is given",
+            ),
+            (
+                "subjects.private_persons_denied",
+                "says it processes no private persons' data",
+            ),
+            ("cookies.no_consent", "Google Analytics without consent"),
+            ("rights.complaint_missing", "no complaint right"),
+        ],
+    ),
+];
+
+#[test]
+fn each_seed_yields_the_faults_legal_md_lists() {
+    let seeds = util::seed_fixtures();
+    assert_eq!(seeds.len(), SEED_FAULTS.len());
+    for (stem, path) in seeds {
+        let (_, faults) = SEED_FAULTS
+            .iter()
+            .find(|(s, _)| *s == stem)
+            .expect("seed listed");
+        let f = findings(&util::load(&path));
+        for (rule, what) in *faults {
+            assert!(
+                f.iter().any(|x| x.rule == *rule),
+                "{stem}: {what} ({rule}) not found in {f:#?}"
+            );
+        }
+        assert!(check::has_errors(&f), "{stem} should not pass");
+    }
+}
+
+#[test]
+fn seed_findings_quote_the_offending_words() {
+    let f = findings(&util::load(&util::fixture(
+        "seeds/003_58254c70b9585843.json",
+    )));
+    let placeholder = f.iter().find(|x| x.rule == "leftover.placeholder").unwrap();
+    assert!(
+        placeholder.message.contains("muuta?"),
+        "{}",
+        placeholder.message
+    );
+    let address = f
+        .iter()
+        .find(|x| x.rule == "outdated.authority_address")
+        .unwrap();
+    assert!(
+        address.message.contains("Ratapihantie 9"),
+        "{}",
+        address.message
+    );
+    assert!(
+        address.fix.contains("PL 800, 00531 Helsinki"),
+        "{}",
+        address.fix
+    );
+}
