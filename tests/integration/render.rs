@@ -681,3 +681,51 @@ fn cli_bad_input_exits_2_with_one_sentence() {
         "Could not write",
     );
 }
+
+#[test]
+fn joint_controllers_representative_dpo_special_categories_and_children() {
+    use seloste::model::{Art9Condition, SpecialCategory, SpecialKind};
+    let mut n = with_bases(&[LegalBasis::Contract]);
+    n.controllers.push(Party {
+        name: "Toinen Oy".into(),
+        ..Default::default()
+    });
+    n.joint_arrangement = Text::fi("Testi Oy vastaa rekisteröityjen pyyntöihin.");
+    n.representative = Some(Party {
+        name: "Rep GmbH".into(),
+        ..Default::default()
+    });
+    n.dpo = Some(Party {
+        name: "Tietosuojavastaava Ville".into(),
+        email: "dpo@testi.fi".into(),
+        ..Default::default()
+    });
+    n.data.special.push(SpecialCategory {
+        kind: SpecialKind::Health,
+        condition: Some(Art9Condition::HealthCare),
+        text: Text::default(),
+    });
+    n.data.special.push(SpecialCategory {
+        kind: SpecialKind::Biometric,
+        condition: None,
+        text: Text::default(),
+    });
+    n.data.children = Some(true);
+    let h = render::html(&n, Lang::Fi).unwrap();
+    assert!(h.contains("Rekisterinpitäjät (yhteisrekisterinpitäjät)"));
+    assert!(h.contains("Yhteisrekisterinpitäjien järjestely"));
+    assert!(h.contains("Edustaja EU:ssa"));
+    assert!(h.contains(">Tietosuojavastaava<"));
+    assert!(h.contains("terveydenhuolto (tietosuoja-asetus, art. 9(2)(h))"));
+    assert!(
+        h.contains("9 artiklan 2 kohdan edellytystä ei ole ilmoitettu"),
+        "a missing condition is not hidden"
+    );
+    assert!(h.contains("Käsittelemme myös lasten henkilötietoja."));
+    let doc = document::build(&n, Lang::Fi);
+    let ids: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["controller", "dpo", "purposes", "rights", "complaint"]
+    );
+}
