@@ -210,7 +210,7 @@ pub fn out(key: &str, lang: Lang) -> &'static str {
         Some(s) => s,
         None => {
             debug_assert!(false, "output.json has no {key} in {lang}");
-            // Leak-free: keys are static in practice; fall back to an empty marker.
+            // Visible but harmless: a question mark rather than a crash.
             "?"
         }
     }
@@ -860,11 +860,11 @@ fn sections_purposes(c: &Ctx, sections: &mut Vec<DocSection>) {
                 }
                 None => v.push(Inline::plain(c.s("l_basis_missing"))),
             }
-            if p.basis == Some(LegalBasis::LegitimateInterest) {
-                if let Some(i) = c.user(&p.interest) {
-                    v.push(Inline::plain(format!(". {}: ", c.s("l_interest"))));
-                    v.push(i);
-                }
+            if p.basis == Some(LegalBasis::LegitimateInterest)
+                && let Some(i) = c.user(&p.interest)
+            {
+                v.push(Inline::plain(format!(". {}: ", c.s("l_interest"))));
+                v.push(i);
             }
             let mut tags = Vec::new();
             if p.direct_marketing {
@@ -1231,12 +1231,7 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
                 },
             ],
         });
-        push(
-            sections,
-            "complaint",
-            &format!("{}", r.title(c.lang)),
-            blocks,
-        );
+        push(sections, "complaint", r.title(c.lang), blocks);
     }
 }
 
