@@ -11,6 +11,7 @@ pub mod notice_io;
 pub mod render;
 pub mod rights;
 pub mod text;
+pub mod validate;
 
 pub use error::{Error, Result};
 pub use model::Notice;

@@ -3,6 +3,7 @@
 
 mod render;
 mod table;
+mod validate;
 
 use table::Table;
 
@@ -14,5 +15,6 @@ fn main() {
         .collect();
     let mut t = Table::new(filter);
     render::run(&mut t);
+    validate::run(&mut t);
     t.print();
 }
