@@ -32,6 +32,9 @@ pub struct Document {
     pub register_name: Option<Vec<Inline>>,
     /// "Laadittu 1.2.2025 · Päivitetty 12.3.2027", when dates are given.
     pub date_line: Option<String>,
+    /// Set when some of the owner's text is shown in another language than the document's:
+    /// one sentence saying so, printed under the title (each such text is also marked).
+    pub language_note: Option<String>,
     pub sections: Vec<DocSection>,
 }
 
@@ -145,6 +148,9 @@ impl Document {
         }
         if let Some(d) = &self.date_line {
             out.push(d.clone());
+        }
+        if let Some(n) = &self.language_note {
+            out.push(n.clone());
         }
         for s in &self.sections {
             out.push(String::new());
@@ -834,12 +840,93 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
         ));
     }
 
+    for s in &mut sections {
+        gather_list_notes(&mut s.blocks);
+    }
+    let any_fallback = register_name.iter().flatten().any(is_fallback)
+        || sections.iter().any(|s| {
+            s.heading_lang.is_some() || s.blocks.iter().any(|b| block_inlines(b).any(is_fallback))
+        });
+
     Document {
         lang,
         title: c.s("title").to_string(),
         register_name,
         date_line: (!dates.is_empty()).then(|| dates.join(" · ")),
+        language_note: any_fallback.then(|| c.s("fallback_summary").to_string()),
         sections,
+    }
+}
+
+fn is_fallback(i: &Inline) -> bool {
+    matches!(i, Inline::Text { lang: Some(_), .. })
+}
+
+/// Every inline of a block.
+fn block_inlines(b: &Block) -> Box<dyn Iterator<Item = &Inline> + '_> {
+    match b {
+        Block::Paragraph { content } | Block::Subheading { content } | Block::Note { content } => {
+            Box::new(content.iter())
+        }
+        Block::List { items } => Box::new(items.iter().flatten()),
+        Block::Fields { rows } => Box::new(rows.iter().flat_map(|r| r.value.iter())),
+        Block::Table { rows, .. } => Box::new(rows.iter().flatten().flatten()),
+    }
+}
+
+/// A list whose every item is the owner's text in the same other language gets one note
+/// after the list instead of one per item ("(in Finnish only)" eight times is noise).
+fn gather_list_notes(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut gathered = None;
+        if let Block::List { items } = &mut blocks[i] {
+            let langs: Vec<Option<(Lang, Option<&String>)>> = items
+                .iter()
+                .map(|item| match item.as_slice() {
+                    [
+                        Inline::Text {
+                            lang: Some(l),
+                            note,
+                            ..
+                        },
+                    ] => Some((*l, note.as_ref())),
+                    _ => None,
+                })
+                .collect();
+            let first_lang = langs.first().copied().flatten().map(|(l, _)| l);
+            let notes: Vec<&String> = langs.iter().flatten().filter_map(|(_, n)| *n).collect();
+            let uniform = items.len() > 1
+                && langs
+                    .iter()
+                    .all(|x| x.is_some_and(|(l, _)| Some(l) == first_lang))
+                && !notes.is_empty()
+                && notes.iter().all(|n| *n == notes[0]);
+            if uniform {
+                let note = notes[0].clone();
+                for item in items.iter_mut() {
+                    if let [Inline::Text { note: n, .. }] = item.as_mut_slice() {
+                        *n = None;
+                    }
+                }
+                gathered = Some(note);
+            }
+        }
+        if let Some(note) = gathered {
+            blocks.insert(
+                i + 1,
+                Block::Paragraph {
+                    content: vec![Inline::Text {
+                        text: String::new(),
+                        strong: false,
+                        lang: None,
+                        note: Some(note),
+                    }],
+                },
+            );
+            i += 1;
+        }
+        i += 1;
     }
 }
 

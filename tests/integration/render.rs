@@ -746,3 +746,33 @@ fn joint_controllers_representative_dpo_special_categories_and_children() {
         ["controller", "dpo", "purposes", "rights", "complaint"]
     );
 }
+
+#[test]
+fn a_list_all_in_another_language_gets_one_note_and_the_document_says_so() {
+    use seloste::model::Item;
+    let mut n = with_bases(&[LegalBasis::Consent]);
+    n.register.subjects = ["asiakkaat", "yhteyshenkilöt", "työnhakijat"]
+        .iter()
+        .map(|s| Item {
+            key: String::new(),
+            text: Text::fi(*s),
+        })
+        .collect();
+    let en = render::html(&n, Lang::En).unwrap();
+    assert_eq!(
+        en.matches("(in Finnish only)").count(),
+        1,
+        "one note for the whole list"
+    );
+    assert!(en.contains("<li><span lang=\"fi\">asiakkaat</span></li>"));
+    assert!(en.contains(&html_escape(
+        "Some parts of this notice are available only in another language; they are marked."
+    )));
+    // When everything is translated, no such sentence.
+    let fi = render::html(&n, Lang::Fi).unwrap();
+    assert!(!fi.contains("toisella kielellä"));
+    // A list mixing languages keeps its notes per item.
+    n.register.subjects[1].text.en = "contact persons".into();
+    let en = render::html(&n, Lang::En).unwrap();
+    assert_eq!(en.matches("(in Finnish only)").count(), 2);
+}
