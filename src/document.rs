@@ -302,11 +302,10 @@ fn cookie_category_key(c: CookieCategory) -> &'static str {
 /// Is `href` safe to print as a link target? Only http(s) and mailto, no spaces or controls.
 pub fn is_safe_href(href: &str) -> bool {
     let lower = href.to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:");
-    scheme_ok
-        && href.len() > "mailto:".len()
+    let rest = ["https://", "http://", "mailto:"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p));
+    rest.is_some_and(|r| !r.is_empty())
         && !href.chars().any(|c| {
             c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '`')
         })
@@ -1351,6 +1350,8 @@ mod tests {
         assert!(!is_safe_href("JaVaScRiPt:alert(1)"));
         assert!(!is_safe_href("data:text/html,x"));
         assert!(!is_safe_href("https://x.fi\" onmouseover=\"x"));
+        assert!(!is_safe_href("https://"));
+        assert!(!is_safe_href("mailto:"));
         assert!(looks_like_email("info@firma.fi"));
         assert!(!looks_like_email("javascript:alert(1)@x.fi"));
     }
@@ -1360,6 +1361,25 @@ mod tests {
         let d = build(&Notice::default(), Lang::Fi);
         let ids: Vec<&str> = d.sections.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["rights", "complaint"]);
+    }
+
+    #[test]
+    fn serialises_with_tagged_blocks_and_inlines() {
+        let mut n = Notice::default();
+        n.controllers.push(Party {
+            name: "Oy".into(),
+            website: "https://x.fi".into(),
+            ..Default::default()
+        });
+        let v = serde_json::to_value(build(&n, Lang::En)).unwrap();
+        assert_eq!(v["lang"], "en");
+        let controller = &v["sections"][0];
+        assert_eq!(controller["id"], "controller");
+        assert_eq!(controller["blocks"][0]["type"], "subheading");
+        assert_eq!(controller["blocks"][0]["content"][0]["kind"], "text");
+        let website = &controller["blocks"][1]["rows"][0]["value"][0];
+        assert_eq!(website["kind"], "link");
+        assert_eq!(website["href"], "https://x.fi");
     }
 
     #[test]
