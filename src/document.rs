@@ -1064,11 +1064,10 @@ fn sections_recipients(c: &Ctx, sections: &mut Vec<DocSection>) {
             v.push(p);
         }
         if !r.country.trim().is_empty() {
-            v.push(Inline::plain(format!(
-                " ({}: {})",
-                c.s("l_location"),
-                catalogue::country_name(&r.country, c.lang)
-            )));
+            let place = c
+                .s("l_location")
+                .replace("{c}", &catalogue::country_name(&r.country, c.lang));
+            v.push(Inline::plain(format!(" ({place})")));
         }
         Some(v)
     };
