@@ -31,6 +31,9 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let lang: Lang = args.lang.parse()?;
     let notice = seloste::notice_io::read(&args.notice)?;
+    // A malformed value (a Y-tunnus with a wrong check digit, a `javascript:` website) must not
+    // reach a published notice; missing items are the checker's business, not a refusal.
+    seloste::validate::ensure_no_blocking(&notice)?;
     let html = match args.format {
         Format::Html => seloste::render::html(&notice, lang)?,
         Format::Fragment => seloste::render::fragment(&notice, lang)?,
