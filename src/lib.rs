@@ -5,9 +5,12 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod document;
 pub mod error;
 pub mod model;
 pub mod notice_io;
+pub mod render;
+pub mod rights;
 pub mod text;
 pub mod validate;
 pub mod walk;

@@ -24,6 +24,8 @@ enum Command {
     /// Check a notice: what is missing, contradictory, outdated or left over from a template.
     /// Exit 0: no errors; 1: errors found; 2: the file cannot be used.
     Check(cli::check::Args),
+    /// Export a notice as HTML: a standalone document or a fragment for a web page.
+    Render(cli::render::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
         Command::Check(args) => cli::check::run(args),
+        Command::Render(args) => cli::render::run(args),
     };
     match result {
         Ok(code) => code,

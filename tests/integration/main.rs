@@ -2,5 +2,6 @@
 
 mod check;
 mod fixtures;
+mod render;
 mod util;
 mod validate;
