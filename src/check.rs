@@ -12,6 +12,7 @@
 
 use crate::catalogue::{self, Provenance};
 use crate::model::{CookieCategory, LegalBasis, Mechanism, Notice, SpecialKind};
+use crate::rights::{self, RightKind};
 use crate::text::{Lang, Text};
 use crate::walk;
 use regex::Regex;
@@ -575,15 +576,16 @@ impl<'a> Ctx<'a> {
     /// The owner's own words about rights, wherever they wrote them.
     fn rights_texts(&mut self) {
         let n = self.n;
+        // The rights Seloste prints come from `rights::derive`; the owner's own words must not
+        // promise more. With no basis chosen at all the question is open (basis_missing says so).
         let bases = n.bases();
-        let consent = bases.contains(&LegalBasis::Consent);
-        let contract = bases.contains(&LegalBasis::Contract);
-        if !bases.is_empty() && !consent && !contract {
+        let derived: Vec<RightKind> = rights::derive(n).iter().map(|r| r.kind).collect();
+        if !bases.is_empty() && !derived.contains(&RightKind::Portability) {
             for (p, m) in self.matches("portability") {
                 self.add("rights.portability_without_basis", p, &[("phrase", &m)]);
             }
         }
-        if !bases.is_empty() && !consent {
+        if !bases.is_empty() && !derived.contains(&RightKind::WithdrawConsent) {
             for (p, m) in self.matches("withdrawal") {
                 self.add("rights.withdrawal_without_consent", p, &[("phrase", &m)]);
             }
