@@ -808,3 +808,158 @@ fn seed_findings_quote_the_offending_words() {
         address.fix
     );
 }
+
+// ---- Swedish and English ----
+
+fn clean3() -> Notice {
+    util::load(&util::fixture("check/clean_trilingual.json"))
+}
+
+#[test]
+fn the_trilingual_clean_notice_is_clean_in_every_language() {
+    for lang in Lang::ALL {
+        assert_eq!(check::check(&clean3(), lang), vec![], "{lang}");
+    }
+}
+
+#[test]
+fn swedish_and_english_wording_is_caught() {
+    let no_consent = |n: &mut Notice| {
+        n.purposes
+            .items
+            .retain(|p| p.basis == Some(LegalBasis::LegitimateInterest))
+    };
+    let cases: &[(&str, Lang, &str, fn(&mut Notice))] = &[
+        (
+            "outdated.personal_data_act",
+            Lang::En,
+            "We follow the Personal Data Act.",
+            |_| {},
+        ),
+        (
+            "outdated.personal_data_act",
+            Lang::Sv,
+            "Enligt personuppgiftslagen (523/1999).",
+            |_| {},
+        ),
+        (
+            "outdated.privacy_shield",
+            Lang::En,
+            "Our provider is certified under the EU-US Privacy Shield.",
+            |_| {},
+        ),
+        (
+            "rights.withdrawal_without_consent",
+            Lang::Sv,
+            "Du kan när som helst återkalla ditt samtycke.",
+            no_consent,
+        ),
+        (
+            "rights.portability_without_basis",
+            Lang::En,
+            "You also have the right to data portability.",
+            no_consent,
+        ),
+        (
+            "rights.portability_without_basis",
+            Lang::Sv,
+            "Du har rätt till dataportabilitet.",
+            no_consent,
+        ),
+        (
+            "leftover.placeholder",
+            Lang::En,
+            "Write to [Company name] at the address above.",
+            |_| {},
+        ),
+        (
+            "leftover.placeholder",
+            Lang::En,
+            "TODO: add the retention periods.",
+            |_| {},
+        ),
+        (
+            "retention.vague",
+            Lang::Sv,
+            "Vi sparar uppgifterna så länge som det är nödvändigt.",
+            |_| {},
+        ),
+        (
+            "retention.vague",
+            Lang::En,
+            "We keep the data for as long as necessary.",
+            |_| {},
+        ),
+        (
+            "rights.signature_demand",
+            Lang::En,
+            "Requests need a handwritten signature.",
+            |_| {},
+        ),
+        (
+            "rights.signature_demand",
+            Lang::Sv,
+            "Begäran ska vara egenhändigt undertecknad.",
+            |_| {},
+        ),
+        (
+            "subjects.private_persons_denied",
+            Lang::En,
+            "We do not process the data of private individuals.",
+            |_| {},
+        ),
+        (
+            "subjects.private_persons_denied",
+            Lang::Sv,
+            "Vi behandlar inte privatpersoners uppgifter.",
+            |_| {},
+        ),
+        (
+            "cookies.consent_denied",
+            Lang::Sv,
+            "Samtycke behövs inte för kakor.",
+            |_| {},
+        ),
+        (
+            "cookies.consent_denied",
+            Lang::En,
+            "Consent is not required for these cookies.",
+            |n| n.cookies.items[0].consent = true,
+        ),
+        (
+            "outdated.register_notice_name",
+            Lang::Sv,
+            "Denna registerbeskrivning gäller kundregistret.",
+            |_| {},
+        ),
+        (
+            "outdated.transfer_mechanism",
+            Lang::En,
+            "Transfers rely on Safe Harbor certification.",
+            |_| {},
+        ),
+        (
+            "rights.complaint_missing",
+            Lang::En,
+            "You have the right to access and to rectify your data.",
+            |_| {},
+        ),
+        (
+            "rights.authority_contact_missing",
+            Lang::Sv,
+            "Du har rätt att lämna klagomål till tillsynsmyndigheten.",
+            |_| {},
+        ),
+    ];
+    for (rule, lang, text, prepare) in cases {
+        let mut n = clean3();
+        prepare(&mut n);
+        *n.rights.text.get_mut(*lang) = text.to_string();
+        let f = check::check(&n, *lang);
+        assert!(
+            f.iter()
+                .any(|x| x.rule == *rule && x.path == format!("/rights/text/{lang}")),
+            "{rule} missed {text:?}: {f:#?}"
+        );
+    }
+}
