@@ -855,7 +855,7 @@ impl<'a> Ctx<'a> {
         for (p, _, s) in &self.strings {
             let mut prev: Option<u32> = None;
             for line in s.lines() {
-                let Some(num) = heading_number(line) else {
+                let Some(num) = line_number(line) else {
                     continue;
                 };
                 if let Some(q) = prev
@@ -918,7 +918,16 @@ fn recipient_name(cx: &Ctx, r: &crate::model::Recipient, i: usize) -> String {
 }
 
 fn heading_number(s: &str) -> Option<u32> {
-    let re = ruleset().phrases.get("numbered_heading")?;
+    leading_number("numbered_heading", s)
+}
+
+/// A numbered line inside a text: "3. Heading" (a number alone may be a period: "6 vuotta").
+fn line_number(s: &str) -> Option<u32> {
+    leading_number("numbered_line", s)
+}
+
+fn leading_number(list: &str, s: &str) -> Option<u32> {
+    let re = ruleset().phrases.get(list)?;
     let caps = re.captures(s)?;
     // The list is one alternative: its first group is the number.
     caps.iter().skip(1).flatten().next()?.as_str().parse().ok()
@@ -1121,6 +1130,10 @@ mod tests {
         assert_eq!(heading_number("3 Henkilötietojen käsittely"), Some(3));
         assert_eq!(heading_number("Rekisterinpitäjä"), None);
         assert_eq!(heading_number("2026 oli hyvä vuosi"), None);
+        assert_eq!(line_number("3. Tietolähteet"), Some(3));
+        assert_eq!(line_number("6 vuotta tilikauden päättymisestä"), None);
+        assert_eq!(line_number("1. nimi ja osoite"), None);
+        assert_eq!(line_number("25.5.2018 lukien"), None);
     }
 
     #[test]

@@ -963,3 +963,16 @@ fn swedish_and_english_wording_is_caught() {
         );
     }
 }
+
+#[test]
+fn numbering_gaps_inside_one_text_are_found_but_periods_are_not_headings() {
+    let mut n = clean();
+    n.changes.text = fi("1. Yleistä\nTeksti.\n2. Muutokset\nTeksti.\n4. Yhteystiedot\nTeksti.");
+    assert!(
+        findings(&n)
+            .iter()
+            .any(|f| f.rule == "leftover.numbering_gap" && f.path == "/changes/text/fi")
+    );
+    n.changes.text = fi("Säilytysajat:\n6 vuotta laskuille\n10 vuotta kirjanpidolle");
+    assert!(!fires(&n, "leftover.numbering_gap"));
+}
