@@ -829,7 +829,7 @@ fn swedish_and_english_wording_is_caught() {
             .items
             .retain(|p| p.basis == Some(LegalBasis::LegitimateInterest))
     };
-    let cases: &[(&str, Lang, &str, fn(&mut Notice))] = &[
+    let cases: &[(&str, Lang, &str, Mutate)] = &[
         (
             "outdated.personal_data_act",
             Lang::En,
