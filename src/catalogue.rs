@@ -791,3 +791,51 @@ pub fn presets() -> &'static [Preset] {
 pub fn preset(key: &str) -> Option<&'static Preset> {
     presets().iter().find(|p| p.key == key)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_keeps_byte_offsets() {
+        for s in ["Käytämme GA4:ää", "İstanbul ß Ä", "Mailchimpiä"] {
+            assert_eq!(fold(s).len(), s.len(), "{s}");
+        }
+        assert_eq!(fold("MailChimp ÄÖ"), "mailchimp äö");
+    }
+
+    #[test]
+    fn case_endings_need_the_end_of_a_word() {
+        assert!(inflected("in kautta"));
+        assert!(inflected(":n evästeet"));
+        assert!(inflected("iä."));
+        assert!(!inflected("less"));
+        assert!(!inflected(" kautta"));
+        assert!(!inflected(""));
+    }
+
+    #[test]
+    fn aliases_are_indexed_longest_first() {
+        let c = catalogue();
+        assert!(c.aliases.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+        // The product names are aliases too.
+        assert!(c.aliases.iter().any(|(a, _)| a == "google analytics 4"));
+    }
+
+    #[test]
+    fn service_display_names() {
+        let c = catalogue();
+        assert_eq!(
+            c.service("mailchimp").unwrap().display_name(),
+            "The Rocket Science Group LLC (Mailchimp)"
+        );
+        assert_eq!(
+            c.service("procountor").unwrap().display_name(),
+            "Procountor Finland Oy"
+        );
+        assert_eq!(
+            c.service("woocommerce").unwrap().display_name(),
+            "WooCommerce / WordPress"
+        );
+    }
+}

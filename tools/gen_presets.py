@@ -95,6 +95,8 @@ def service_recipient(k):
     s = SERVICES[k]
     if not s["entity"]:
         name = s["name"]
+    elif s["name"] in s["entity"]:
+        name = s["entity"]
     else:
         name = f"{s['entity']} ({s['name']})"
     r = {"key": k, "name": name, "description": CATEGORIES[s["category"]], "role": s["role"],
