@@ -2,7 +2,9 @@
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
 mod catalogue;
+mod render;
 mod table;
+mod validate;
 
 use table::Table;
 
@@ -14,5 +16,7 @@ fn main() {
         .collect();
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
+    render::run(&mut t);
+    validate::run(&mut t);
     t.print();
 }

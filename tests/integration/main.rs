@@ -1,4 +1,7 @@
 //! The one integration-test binary (ripgrep style): one module per area, shared helpers in `util`.
 
 mod catalogue;
+mod fixtures;
+mod render;
 mod util;
+mod validate;
