@@ -745,3 +745,29 @@ fn authority_details_are_current() {
         "repealed act cited"
     );
 }
+
+#[test]
+fn reference_notices_pass_field_validation_and_render_in_three_languages() {
+    for p in presets() {
+        let n = util::load(&util::fixture(&format!("reference/{}.json", p.key)));
+        let errors = seloste::validate::validate(&n);
+        assert!(errors.is_empty(), "{}: {errors:?}", p.key);
+        for lang in seloste::Lang::ALL {
+            let html = seloste::render::html(&n, lang)
+                .unwrap_or_else(|e| panic!("{} ({lang}): {e}", p.key));
+            assert!(
+                html.contains(&n.controllers[0].name.replace('&', "&amp;")),
+                "{}",
+                p.key
+            );
+        }
+        // A preset is a starting point: what it lacks is only what the user must fill in.
+        for e in seloste::validate::validate(&p.notice) {
+            assert!(
+                !e.blocking,
+                "{}: preset has a malformed field: {e:?}",
+                p.key
+            );
+        }
+    }
+}
