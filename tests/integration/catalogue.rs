@@ -368,8 +368,12 @@ fn accounting_retention_says_ten_and_six_years() {
         assert!(r.criteria.fi.contains("2 luku 10 §"));
         assert!(r.verified);
     }
-    assert!(books.criteria.fi.starts_with("10 vuotta"));
-    assert!(vouchers.criteria.en.starts_with("6 years"));
+    assert!(
+        books
+            .criteria
+            .en
+            .contains("end of the year in which the financial year ended")
+    );
 }
 
 #[test]
@@ -590,7 +594,12 @@ fn check_complete(n: &Notice, what: &str) {
     );
     let profiling = n.purposes.items.iter().any(|p| p.profiling);
     assert_eq!(n.automated.profiling, Some(profiling), "{what}: profiling");
-    assert!(!n.automated.text.is_empty(), "{what}: automated text");
+    if profiling {
+        assert!(
+            !n.automated.text.is_empty(),
+            "{what}: the profiling is not explained"
+        );
+    }
     assert!(!n.rights.how_to.is_empty(), "{what}: how to use rights");
     assert!(!n.changes.text.is_empty(), "{what}: changes");
     if n.recipients
