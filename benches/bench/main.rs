@@ -1,6 +1,7 @@
 //! `cargo bench --bench bench`: every speed and size target of the project as one table.
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
+mod catalogue;
 mod check;
 mod render;
 mod table;
@@ -15,6 +16,7 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     let mut t = Table::new(filter);
+    catalogue::run(&mut t);
     check::run(&mut t);
     render::run(&mut t);
     validate::run(&mut t);
