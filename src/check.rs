@@ -10,7 +10,7 @@
 //! Each finding's `path` is a JSON Pointer into the notice (`/purposes/items/0/basis`,
 //! `/rights/text/fi`), so the app can lead the user to the field.
 
-use crate::catalogue::{self, Provenance};
+use crate::catalogue::{self, Provenance, ServiceCategory};
 use crate::model::{CookieCategory, LegalBasis, Mechanism, Notice, SpecialKind};
 use crate::rights::{self, RightKind};
 use crate::text::{Lang, Text};
@@ -316,6 +316,9 @@ impl<'a> Ctx<'a> {
             .as_ref()
             .is_some_and(|c| !c.email.trim().is_empty() || !c.phone.trim().is_empty());
         for (i, c) in n.controllers.iter().enumerate() {
+            if c.name.trim().is_empty() {
+                self.add("controller.missing", format!("/controllers/{i}/name"), &[]);
+            }
             let name = if c.name.trim().is_empty() {
                 format!("#{}", i + 1)
             } else {
@@ -722,11 +725,23 @@ impl<'a> Ctx<'a> {
         }
         let consent_cookie = c.items.iter().any(|k| k.consent);
 
-        // Services that need consent: named as recipients or in any free text.
+        // Services that need consent: recipients the catalogue marks so (by key, or by a
+        // name it recognises), and tracking tools named in any free text.
         let mut services: Vec<(String, String)> = Vec::new();
         for (i, r) in n.recipients.items.iter().enumerate() {
-            let key = r.key.replace('_', " ");
-            if has("consent_service", &key) || has("consent_service", &r.name) {
+            let needs = match catalogue::service(&r.key) {
+                Some(s) => s.needs_consent,
+                // Only a name: count it when it is a tracking tool; a CRM or shop named as a
+                // processor says nothing about the website's cookies.
+                None => catalogue::find_services(&r.name).iter().any(|s| {
+                    s.needs_consent
+                        && matches!(
+                            s.category,
+                            ServiceCategory::Analytics | ServiceCategory::Advertising
+                        )
+                }),
+            };
+            if needs {
                 services.push((format!("/recipients/items/{i}"), recipient_name(self, r, i)));
             }
         }

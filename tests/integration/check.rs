@@ -976,3 +976,59 @@ fn numbering_gaps_inside_one_text_are_found_but_periods_are_not_headings() {
     n.changes.text = fi("Säilytysajat:\n6 vuotta laskuille\n10 vuotta kirjanpidolle");
     assert!(!fires(&n, "leftover.numbering_gap"));
 }
+
+#[test]
+fn catalogue_services_that_need_consent_are_recognised_by_key() {
+    let mut n = clean();
+    n.cookies.items.clear();
+    n.recipients.items.truncate(2);
+    n.recipients.items.push(Recipient {
+        key: "meta_pixel".into(),
+        name: "Meta Platforms Ireland".into(),
+        ..Default::default()
+    });
+    assert!(fires(&n, "cookies.service_without_consent"));
+    // A CRM named only by name is no evidence of website tracking.
+    let mut n = clean();
+    n.cookies.items.clear();
+    n.recipients.items.truncate(2);
+    n.recipients.items.push(Recipient {
+        name: "HubSpot".into(),
+        country: "IE".into(),
+        ..Default::default()
+    });
+    assert!(
+        !fires(&n, "cookies.service_without_consent"),
+        "{:#?}",
+        findings(&n)
+    );
+}
+
+#[test]
+fn the_starting_points_only_ask_for_the_owners_own_details() {
+    // Presets leave the controller for the user to fill in; nothing else may be flagged.
+    for p in seloste::catalogue::presets() {
+        for lang in Lang::ALL {
+            for f in check::check(&p.notice, lang) {
+                assert!(
+                    f.path.starts_with("/controllers/0") || f.rule == "meta.date_missing",
+                    "preset {} ({lang}): {f:#?}",
+                    p.key
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_reference_notice_checks_clean_in_every_language() {
+    // One correct reference notice per starting point (tests/fixtures/reference/<preset>.json).
+    for p in seloste::catalogue::presets() {
+        let path = util::fixture(&format!("reference/{}.json", p.key));
+        let n = util::load(&path);
+        for lang in Lang::ALL {
+            let f = check::check(&n, lang);
+            assert!(f.is_empty(), "{} ({lang}): {f:#?}", path.display());
+        }
+    }
+}
