@@ -801,7 +801,12 @@ impl<'a> Ctx<'a> {
                 .unwrap_or_default()
         );
         let mut old: Vec<(String, String)> = Vec::new();
-        for (p, _, s) in &self.strings {
+        // Only where the text speaks of the authority: 00521 is also an ordinary Pasila postcode.
+        for (p, _, s) in self
+            .strings
+            .iter()
+            .filter(|(_, _, s)| has("authority_words", s))
+        {
             let flat = s
                 .split_whitespace()
                 .collect::<Vec<_>>()
