@@ -52,6 +52,17 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
     })
 }
 
+/// How many missing translations the human output lists before it only counts them.
+const LANG_SHOWN: usize = 3;
+
+fn more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fi => format!("ja {n} muuta kääntämätöntä tekstiä (kaikki: --json)"),
+        Lang::Sv => format!("och {n} andra oöversatta texter (alla: --json)"),
+        Lang::En => format!("and {n} more untranslated texts (all of them: --json)"),
+    }
+}
+
 fn heading(s: Severity, lang: Lang) -> &'static str {
     match (s, lang) {
         (Severity::Error, Lang::Fi) => "Virheet",
@@ -85,11 +96,23 @@ fn human(findings: &[Finding], lang: Lang) -> String {
             continue;
         }
         s.push_str(&format!("{} ({})\n", heading(sev, lang), group.len()));
+        // A notice not yet translated gives one lang.missing per text: show a few, count the rest.
+        let untranslated = group.iter().filter(|f| f.rule == "lang.missing").count();
+        let mut shown_untranslated = 0;
         for f in group {
+            if f.rule == "lang.missing" && untranslated > LANG_SHOWN + 1 {
+                shown_untranslated += 1;
+                if shown_untranslated > LANG_SHOWN {
+                    continue;
+                }
+            }
             s.push_str(&format!("  {}  [{}]\n", f.path, f.rule));
             s.push_str(&format!("    {}\n", f.message));
             s.push_str(&format!("    {fix}: {}\n", f.fix));
             s.push_str(&format!("    ({})\n", f.law));
+        }
+        if untranslated > LANG_SHOWN + 1 {
+            s.push_str(&format!("  … {}\n", more(untranslated - LANG_SHOWN, lang)));
         }
         s.push('\n');
     }

@@ -1032,3 +1032,23 @@ fn every_reference_notice_checks_clean_in_every_language() {
         }
     }
 }
+
+#[test]
+fn cli_counts_untranslated_texts_instead_of_listing_them_all() {
+    let path = util::fixture("check/clean.json");
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", util::stderr(&o));
+    let out = util::stdout(&o);
+    assert_eq!(out.matches("[lang.missing]").count(), 3, "{out}");
+    assert!(
+        out.contains("more untranslated texts (all of them: --json)"),
+        "{out}"
+    );
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--lang", "en", "--json"]);
+    let all: Vec<Finding> = serde_json::from_str(&util::stdout(&o)).unwrap();
+    assert!(all.len() > 4 && all.iter().all(|f| f.rule == "lang.missing"));
+    assert!(
+        out.contains(&format!("and {} more", all.len() - 3)),
+        "{out}"
+    );
+}
