@@ -1038,6 +1038,33 @@ mod tests {
     }
 
     #[test]
+    fn every_phrase_list_the_code_names_exists() {
+        let src = include_str!("check.rs");
+        let re = Regex::new(r#"(?:has|find|matches|leading_number)\("([a-z_]+)""#).unwrap();
+        let named: HashSet<&str> = re
+            .captures_iter(src)
+            .map(|c| c.get(1).unwrap().as_str())
+            .collect();
+        assert!(
+            named.len() >= 25,
+            "only {} lists found in the source",
+            named.len()
+        );
+        for name in &named {
+            assert!(
+                ruleset().phrases.contains_key(*name),
+                "rules.json has no phrase list {name}"
+            );
+        }
+        for name in ruleset().phrases.keys() {
+            assert!(
+                named.contains(name.as_str()),
+                "phrase list {name} in rules.json is never used"
+            );
+        }
+    }
+
+    #[test]
     fn no_phrase_list_matches_everything() {
         // A pattern that matches the empty string would fire on every text.
         for (name, re) in &ruleset().phrases {
