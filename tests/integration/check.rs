@@ -1052,3 +1052,32 @@ fn cli_counts_untranslated_texts_instead_of_listing_them_all() {
         "{out}"
     );
 }
+
+#[test]
+fn an_empty_notice_lists_every_missing_item() {
+    let f = findings(&Notice::default());
+    let rules: Vec<&str> = f.iter().map(|f| f.rule.as_str()).collect();
+    for id in [
+        "controller.missing",
+        "purpose.missing",
+        "data.missing",
+        "sources.missing",
+        "recipients.missing",
+        "retention.missing",
+        "automated.decisions_unstated",
+        "automated.profiling_unstated",
+        "meta.date_missing",
+    ] {
+        assert!(rules.contains(&id), "{id} missing from {rules:?}");
+    }
+    let value = serde_json::to_value(Notice::default()).unwrap();
+    for f in &f {
+        // Every path is a pointer into the notice's shape (the field may be absent when empty).
+        let top = f.path.split('/').nth(1).unwrap();
+        assert!(
+            value.get(top).is_some() || top == "controllers",
+            "{}",
+            f.path
+        );
+    }
+}
