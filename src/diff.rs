@@ -140,6 +140,9 @@ const ENUM_FIELDS: &[&str] = &[
     "category",
 ];
 
+/// Fields holding `YYYY-MM-DD` dates, shown as `12.3.2027`.
+const DATE_FIELDS: &[&str] = &["drafted", "updated", "date"];
+
 /// Fields that name an item, in order of preference, shown first.
 const PRIMARY: &[&str] = &[
     "name",
@@ -310,6 +313,7 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
         Value::Bool(false) => word("no", lang),
         Value::Number(n) => n.to_string(),
         Value::String(s) if field.is_some_and(|f| ENUM_FIELDS.contains(&f)) => value_label(s, lang),
+        Value::String(s) if field.is_some_and(|f| DATE_FIELDS.contains(&f)) => finnish_date(s),
         Value::String(s) => s.clone(),
         Value::Array(items) => {
             if items.is_empty() {

@@ -21,12 +21,16 @@ struct Cli {
 enum Command {
     /// Print the JSON Schema of the notice file format (seloste/1).
     Schema,
+    /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
+    /// import, export, publish, history, diff.
+    Drafts(cli::drafts::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
+        Command::Drafts(args) => cli::drafts::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,3 +1,4 @@
 //! The one integration-test binary (ripgrep style): one module per area, shared helpers in `util`.
 
+mod store;
 mod util;
