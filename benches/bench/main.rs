@@ -1,6 +1,7 @@
 //! `cargo bench --bench bench`: every speed and size target of the project as one table.
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
+mod store;
 mod table;
 
 use table::Table;
@@ -12,6 +13,6 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     let mut t = Table::new(filter);
-    let _ = &mut t;
+    store::run(&mut t);
     t.print();
 }
