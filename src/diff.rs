@@ -351,15 +351,14 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
         Value::Object(m) => {
             if let (Some(Value::Number(n)), Some(Value::String(u))) =
                 (m.get("amount"), m.get("unit"))
+                && m.len() == 2
             {
-                if m.len() == 2 {
-                    return format!("{n} {}", value_label(u, lang));
-                }
+                return format!("{n} {}", value_label(u, lang));
             }
-            if let (Some(Value::String(d)), Some(t)) = (m.get("date"), m.get("text")) {
-                if m.len() == 2 {
-                    return format!("{}: {}", finnish_date(d), render(None, t, lang, full));
-                }
+            if let (Some(Value::String(d)), Some(t)) = (m.get("date"), m.get("text"))
+                && m.len() == 2
+            {
+                return format!("{}: {}", finnish_date(d), render(None, t, lang, full));
             }
             let primary = PRIMARY
                 .iter()

@@ -98,6 +98,12 @@ pub struct Version {
     pub notice: Notice,
 }
 
+// The desktop app moves the store into its state behind a Mutex: it must stay `Send`.
+const _: fn() = || {
+    fn send<T: Send>() {}
+    send::<Store>();
+};
+
 impl Store {
     /// The database file this store uses.
     pub fn path(&self) -> &Path {

@@ -140,9 +140,7 @@ impl Store {
         let db = |e| self.db(e);
         let row = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT id, draft_id, number, published_at, date, change_note, content FROM versions WHERE id = ?1"
-            ))
+            .prepare_cached("SELECT id, draft_id, number, published_at, date, change_note, content FROM versions WHERE id = ?1")
             .and_then(|mut s| {
                 s.query_row([id], |r| Ok((summary(r)?, r.get::<_, String>(6)?))).optional()
             })

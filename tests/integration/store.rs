@@ -535,10 +535,10 @@ fn save_loop_child() {
         notice.register.name.fi = n.to_string();
         notice.rights.text.fi = "x".repeat((n % 3000) as usize);
         store.save(id, &notice).unwrap();
-        if n % 20 == 0 {
+        if n.is_multiple_of(20) {
             store.create(&format!("extra {n}"), &notice).unwrap();
         }
-        if n % 150 == 0 {
+        if n.is_multiple_of(150) {
             store.publish(id, &Text::fi(format!("versio {n}"))).unwrap();
             notice = store.get(id).unwrap().notice;
         }
