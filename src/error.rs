@@ -67,6 +67,8 @@ pub enum Error {
     },
     #[error("The database at {path} failed: {detail}.")]
     Database { path: PathBuf, detail: String },
+    #[error("The backup {path} is damaged or not a Seloste database, so it was not restored.")]
+    BadBackup { path: PathBuf },
     #[error("There is no draft {0}.")]
     NoDraft(i64),
     #[error("Draft {0} is deleted; restore it before changing it.")]
@@ -104,6 +106,7 @@ impl Error {
             Error::NotSeloste { .. } => "not_seloste",
             Error::StoreTooNew { .. } => "store_too_new",
             Error::Database { .. } => "database",
+            Error::BadBackup { .. } => "bad_backup",
             Error::NoDraft(_) => "no_draft",
             Error::DraftDeleted(_) => "draft_deleted",
             Error::NotDeleted(_) => "not_deleted",

@@ -94,6 +94,13 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// List the backups of the database, newest first.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the whole database with a backup (the current state is backed up first).
+    RestoreBackup { file: PathBuf },
     /// Show what changed between two versions (ids from `history`), or with --draft, what a
     /// draft changed since it was last published.
     Diff {
@@ -124,7 +131,7 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
     for w in &opened.warnings {
         eprintln!("seloste: {w}");
     }
-    let store = opened.store;
+    let mut store = opened.store;
     let mut out: String;
     match args.cmd {
         Cmd::List { deleted, json } => {
@@ -241,6 +248,27 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
             } else {
                 history_text(id, &versions)
             };
+        }
+        Cmd::Backups { json } => {
+            let backups = store.backups()?;
+            out = if json {
+                to_json(&backups)
+            } else if backups.is_empty() {
+                "No backups yet.\n".into()
+            } else {
+                backups
+                    .iter()
+                    .map(|b| format!("{}  {}\n", b.local_time(), b.path.display()))
+                    .collect()
+            };
+        }
+        Cmd::RestoreBackup { file } => {
+            let safety = store.restore_backup(&file)?;
+            out = format!(
+                "Restored {}; the state before is kept in {}.\n",
+                file.display(),
+                safety.path.display()
+            );
         }
         Cmd::Diff {
             a,

@@ -465,6 +465,33 @@ fn backups_roll_and_keep_the_newest() {
     assert_eq!(other.store.backups().unwrap().len(), 1);
 }
 
+#[test]
+fn restoring_a_backup_keeps_the_state_it_replaces() {
+    let dir = temp();
+    let mut store = open(&dir.path().join("s.db")).store;
+    store.create("Ennen", &Notice::default()).unwrap();
+    let b = store.backup_now().unwrap();
+    store.create("Jälkeen", &Notice::default()).unwrap();
+    let safety = store.restore_backup(&b.path).unwrap();
+    let titles = |s: &Store| {
+        s.list()
+            .unwrap()
+            .into_iter()
+            .map(|d| d.title)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&store), ["Ennen"]);
+    store.restore_backup(&safety.path).unwrap();
+    assert_eq!(titles(&store), ["Jälkeen", "Ennen"]);
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "not a database").unwrap();
+    assert_eq!(
+        store.restore_backup(&junk).unwrap_err().code(),
+        "bad_backup"
+    );
+    assert_eq!(titles(&store), ["Jälkeen", "Ennen"]);
+}
+
 /// Every database a released Seloste wrote, in `tests/fixtures/db/v<N>.db`, opens and is
 /// brought up to the current schema with its drafts and versions intact.
 #[test]
@@ -575,17 +602,26 @@ fn killed_saves_lose_nothing_acknowledged() {
             .spawn()
             .expect("spawn the save loop");
         let stdout = child.stdout.take().unwrap();
+        let (first_tx, first_rx) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
             let mut last = None;
             for line in std::io::BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
                 if let Some(n) = line.strip_prefix("ack ") {
+                    if last.is_none() {
+                        let _ = first_tx.send(());
+                    }
                     last = Some(n.parse::<u64>().unwrap());
                 }
             }
             last
         });
-        std::thread::sleep(std::time::Duration::from_millis(rng.range(40, 260)));
+        // Mostly kill while saves run (after the first one, however slow the machine); every
+        // fourth round at any moment, which also hits opening, migrating and the backup.
+        if round % 4 != 0 {
+            let _ = first_rx.recv_timeout(std::time::Duration::from_secs(20));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(rng.range(0, 200)));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         let last_ack = reader.join().unwrap();
