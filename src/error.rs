@@ -69,6 +69,14 @@ pub enum Error {
     Database { path: PathBuf, detail: String },
     #[error("The backup {path} is damaged or not a Seloste database, so it was not restored.")]
     BadBackup { path: PathBuf },
+    #[error(
+        "{what} in the database at {path} is damaged and cannot be read ({detail}); the backups beside the database may hold an intact copy."
+    )]
+    DamagedContent {
+        what: String,
+        path: PathBuf,
+        detail: String,
+    },
     #[error("There is no draft {0}.")]
     NoDraft(i64),
     #[error("Draft {0} is deleted; restore it before changing it.")]
@@ -107,6 +115,7 @@ impl Error {
             Error::StoreTooNew { .. } => "store_too_new",
             Error::Database { .. } => "database",
             Error::BadBackup { .. } => "bad_backup",
+            Error::DamagedContent { .. } => "damaged_content",
             Error::NoDraft(_) => "no_draft",
             Error::DraftDeleted(_) => "draft_deleted",
             Error::NotDeleted(_) => "not_deleted",

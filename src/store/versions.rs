@@ -1,9 +1,10 @@
 //! Published versions: immutable snapshots of a draft, with their date and change note.
 
-use super::{DraftId, Store, Version, VersionId, VersionSummary, now, to_content, today};
+use super::{
+    DraftId, Store, Version, VersionId, VersionSummary, from_content, lossy, now, to_content, today,
+};
 use crate::diff::{self, Diff};
 use crate::model::{ChangeEntry, Notice};
-use crate::notice_io;
 use crate::text::{Lang, Text};
 use crate::{Error, Result};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
@@ -11,14 +12,14 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 const SUMMARY: &str = "SELECT id, draft_id, number, published_at, date, change_note FROM versions";
 
 fn summary(r: &rusqlite::Row) -> rusqlite::Result<(VersionSummary, String)> {
-    let note: String = r.get(5)?;
+    let note = lossy(r, 5)?;
     Ok((
         VersionSummary {
             id: r.get(0)?,
             draft_id: r.get(1)?,
             number: r.get(2)?,
-            published_at: r.get(3)?,
-            date: r.get(4)?,
+            published_at: lossy(r, 3)?,
+            date: lossy(r, 4)?,
             change_note: Text::default(),
         },
         note,
@@ -142,15 +143,14 @@ impl Store {
             .conn
             .prepare_cached("SELECT id, draft_id, number, published_at, date, change_note, content FROM versions WHERE id = ?1")
             .and_then(|mut s| {
-                s.query_row([id], |r| Ok((summary(r)?, r.get::<_, String>(6)?))).optional()
+                s.query_row([id], |r| Ok((summary(r)?, r.get_ref(6)?.as_bytes()?.to_vec()))).optional()
             })
             .map_err(db)?;
         let Some(((mut summary, note), content)) = row else {
             return Err(Error::NoVersion(id));
         };
         summary.change_note = note_from(&note);
-        let what = format!("Version {id} in {}", self.path.display());
-        let notice = notice_io::from_json(&content, &what)?;
+        let notice = from_content(&content, format!("Published version {id}"), &self.path)?;
         Ok(Version { summary, notice })
     }
 

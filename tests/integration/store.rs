@@ -366,6 +366,30 @@ fn a_text_file_named_like_the_database_is_moved_aside() {
     assert_recovered(&path, &bytes, RecoveryKind::NotADatabase);
 }
 
+/// Damage inside a row's text passes SQLite's page checks; it must cost that draft only.
+#[test]
+fn a_damaged_draft_is_reported_and_the_others_stay_readable() {
+    let dir = temp();
+    let path = dir.path().join("s.db");
+    let store = open(&path).store;
+    let a = store.create("Ehjä", &notice("A")).unwrap();
+    let b = store.create("Vaurioitunut", &notice("B")).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE drafts SET title = CAST(X'56FF61' AS TEXT), content = CAST(X'7B22FF' AS TEXT) WHERE id = ?1", [b])
+        .unwrap();
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 2, "the list still shows every draft");
+    assert!(list.iter().any(|d| d.title == "V\u{FFFD}a"));
+    let e = store.get(b).unwrap_err();
+    assert_eq!(e.code(), "damaged_content");
+    assert!(
+        e.to_string().starts_with("Draft 2 in the database at "),
+        "{e}"
+    );
+    assert!(e.to_string().contains("backups"), "{e}");
+    assert_eq!(store.get(a).unwrap().notice, notice("A"));
+}
+
 #[test]
 fn without_a_backup_a_damaged_file_gives_an_empty_store_and_is_kept() {
     let dir = temp();
@@ -490,6 +514,28 @@ fn restoring_a_backup_keeps_the_state_it_replaces() {
         "bad_backup"
     );
     assert_eq!(titles(&store), ["Jälkeen", "Ennen"]);
+}
+
+#[test]
+fn cli_reports_a_recovery_in_one_sentence_and_carries_on() {
+    let dir = temp();
+    let db = dir.path().join("s.db");
+    std::fs::write(&db, "tämä ei ole tietokanta\n".repeat(100)).unwrap();
+    let o = util::seloste_db(&db, &["drafts", "list"]);
+    assert!(o.status.success(), "{}", util::stderr(&o));
+    let err = util::stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("seloste: The database ") && err.contains("was not a Seloste database"),
+        "{err}"
+    );
+    assert!(err.contains("s.damaged-"), "{err}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("s.damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
 }
 
 /// Every database a released Seloste wrote, in `tests/fixtures/db/v<N>.db`, opens and is
@@ -711,6 +757,23 @@ fn cli_drafts_work_end_to_end_and_fail_with_one_sentence() {
         util::stderr(&o).starts_with("seloste: ") && util::stderr(&o).contains("is not valid JSON")
     );
     assert_eq!(util::stderr(&o).lines().count(), 1);
+
+    // A second version and the readable diff between the two.
+    let o = util::seloste_db(
+        &db,
+        &["drafts", "publish", &ids, "--note-en", "Second version"],
+    );
+    assert!(o.status.success(), "{}", util::stderr(&o));
+    let o = util::seloste_db(&db, &["drafts", "history", &ids, "--json"]);
+    let h: serde_json::Value = serde_json::from_str(&util::stdout(&o)).unwrap();
+    let (v1, v2) = (h[0]["id"].to_string(), h[1]["id"].to_string());
+    let o = util::seloste_db(&db, &["drafts", "diff", &v1, &v2, "--lang", "en"]);
+    assert!(o.status.success(), "{}", util::stderr(&o));
+    assert!(
+        util::stdout(&o).contains("changes\n  + Added: change: "),
+        "{}",
+        util::stdout(&o)
+    );
 
     // SELOSTE_DB names the database when --db is not given.
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_seloste"))
