@@ -77,6 +77,8 @@ pub enum Error {
         path: PathBuf,
         detail: String,
     },
+    #[error("\"{0}\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12.")]
+    BadDate(String),
     #[error("There is no draft {0}.")]
     NoDraft(i64),
     #[error("Draft {0} is deleted; restore it before changing it.")]
@@ -116,6 +118,7 @@ impl Error {
             Error::Database { .. } => "database",
             Error::BadBackup { .. } => "bad_backup",
             Error::DamagedContent { .. } => "damaged_content",
+            Error::BadDate(_) => "bad_date",
             Error::NoDraft(_) => "no_draft",
             Error::DraftDeleted(_) => "draft_deleted",
             Error::NotDeleted(_) => "not_deleted",

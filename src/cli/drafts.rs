@@ -85,6 +85,9 @@ enum Cmd {
         /// The change note in English.
         #[arg(long)]
         note_en: Option<String>,
+        /// The date written into the notice [default: today], YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -222,6 +225,7 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
             note,
             note_sv,
             note_en,
+            date,
             json,
         } => {
             let note = Text::new(
@@ -229,7 +233,10 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
                 note_sv.unwrap_or_default(),
                 note_en.unwrap_or_default(),
             );
-            let v = store.publish(id, &note)?;
+            let v = match date {
+                Some(d) => store.publish_dated(id, &note, &d)?,
+                None => store.publish(id, &note)?,
+            };
             if json {
                 out = to_json(&v.summary);
             } else {

@@ -30,6 +30,16 @@ fn note_from(json: &str) -> Text {
     serde_json::from_str(json).unwrap_or_else(|_| Text::fi(json))
 }
 
+/// A calendar date `YYYY-MM-DD` that exists, as stored.
+fn check_date(date: &str) -> Result<String> {
+    let d = date.trim();
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    match time::Date::parse(d, &fmt) {
+        Ok(_) if d.len() == 10 => Ok(d.to_string()),
+        _ => Err(Error::BadDate(date.to_string())),
+    }
+}
+
 /// A note as stored: each language trimmed.
 fn clean_note(note: &Text) -> Result<Text> {
     let t = Text::new(note.fi.trim(), note.sv.trim(), note.en.trim());
@@ -45,13 +55,24 @@ impl Store {
     /// append `note` to its change log, and keep that notice as a new immutable version. The
     /// draft holds the same dated notice afterwards. Written with `synchronous=FULL`, so the
     /// version is on disk when this returns.
+    ///
+    /// The date is today's in local time. The operating system's time zone cannot always be
+    /// read from a multi-threaded program (then UTC is used, which is yesterday in Finland
+    /// between midnight and 2–3 a.m.): the desktop app passes the date it shows the owner to
+    /// `publish_dated` instead.
     pub fn publish(&self, id: DraftId, note: &Text) -> Result<Version> {
+        self.publish_dated(id, note, &today())
+    }
+
+    /// `publish` with the notice's date given, `YYYY-MM-DD`.
+    pub fn publish_dated(&self, id: DraftId, note: &Text, date: &str) -> Result<Version> {
         let note = clean_note(note)?;
+        let date = check_date(date)?;
         let db = |e| self.db(e);
         self.conn
             .pragma_update(None, "synchronous", "FULL")
             .map_err(db)?;
-        let result = self.publish_tx(id, note);
+        let result = self.publish_tx(id, note, date);
         let reset = self
             .conn
             .pragma_update(None, "synchronous", "NORMAL")
@@ -61,7 +82,7 @@ impl Store {
         Ok(version)
     }
 
-    fn publish_tx(&self, id: DraftId, note: Text) -> Result<Version> {
+    fn publish_tx(&self, id: DraftId, note: Text, date: String) -> Result<Version> {
         let db = |e| self.db(e);
         let tx =
             Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate).map_err(db)?;
@@ -69,7 +90,6 @@ impl Store {
         if draft.deleted_at.is_some() {
             return Err(Error::DraftDeleted(id));
         }
-        let date = today();
         let mut notice = draft.notice;
         notice.meta.updated = date.clone();
         if notice.meta.drafted.trim().is_empty() {

@@ -166,6 +166,20 @@ fn publishing_dates_the_notice_and_keeps_an_immutable_snapshot() {
     assert!(d.contains("changes\n  + Added: change: "), "{d}");
     assert!(!d.contains('{'), "{d}");
 
+    let v3 = store
+        .publish_dated(a, &Text::fi("Korjattu päiväys"), "2027-03-12")
+        .unwrap();
+    assert_eq!(v3.notice.meta.updated, "2027-03-12");
+    for bad in ["12.3.2027", "2027-02-30", "2027-3-1", ""] {
+        let e = store.publish_dated(a, &Text::fi("x"), bad).unwrap_err();
+        assert_eq!(e.code(), "bad_date", "{bad}: {e}");
+    }
+    assert_eq!(
+        store.versions(a).unwrap().len(),
+        3,
+        "a refused publish adds nothing"
+    );
+
     // The database itself refuses to change or drop a published version.
     let conn = rusqlite::Connection::open(&path).unwrap();
     let e = conn
@@ -480,6 +494,14 @@ fn backups_roll_and_keep_the_newest() {
     }
     let backups = opened.store.backups().unwrap();
     assert_eq!(backups.len(), seloste::store::BACKUPS_KEPT);
+    let leftovers = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        leftovers,
+        seloste::store::BACKUPS_KEPT,
+        "no temporary files left"
+    );
     assert!(
         backups.windows(2).all(|w| w[0].taken_at > w[1].taken_at),
         "newest first"
@@ -536,6 +558,23 @@ fn cli_reports_a_recovery_in_one_sentence_and_carries_on() {
         .filter(|e| e.file_name().to_string_lossy().starts_with("s.damaged-"))
         .collect();
     assert_eq!(kept.len(), 1);
+}
+
+#[test]
+fn a_backup_that_cannot_be_written_does_not_stop_the_store() {
+    let dir = temp();
+    std::fs::write(
+        dir.path().join("backups"),
+        "a file where the backup folder would go",
+    )
+    .unwrap();
+    let opened = open(&dir.path().join("s.db"));
+    assert_eq!(opened.warnings.len(), 1, "{:?}", opened.warnings);
+    assert!(opened.warnings[0].starts_with("The automatic backup was not made: "));
+    opened
+        .store
+        .create("Silti tallessa", &Notice::default())
+        .unwrap();
 }
 
 /// Every database a released Seloste wrote, in `tests/fixtures/db/v<N>.db`, opens and is
