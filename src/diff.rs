@@ -95,7 +95,7 @@ pub fn notices(a: &Notice, b: &Notice, lang: Lang) -> Diff {
             if x == y {
                 return None;
             }
-            let changes = compare(&entries(x, lang), &entries(y, lang));
+            let changes = compare(&entries(x, lang), &entries(y, lang), lang);
             (!changes.is_empty()).then(|| SectionDiff {
                 heading: section_heading(&id, lang),
                 id,
@@ -168,6 +168,9 @@ struct Entry {
     line: String,
     /// The line with every language, for differences outside the asked language.
     full: String,
+    /// For a list item that is a record: its label prefix and fields, so that a change shows
+    /// only the fields that changed.
+    record: Option<(String, Map<String, Value>)>,
 }
 
 fn entries(v: &Value, lang: Lang) -> Vec<Entry> {
@@ -178,6 +181,7 @@ fn entries(v: &Value, lang: Lang) -> Vec<Entry> {
             identity: String::new(),
             line: render(None, v, lang, false),
             full: render(None, v, lang, true),
+            record: None,
         }],
         Value::Object(m) => {
             let mut out = Vec::new();
@@ -192,6 +196,7 @@ fn entries(v: &Value, lang: Lang) -> Vec<Entry> {
                             identity: field.clone(),
                             line: format!("{label}: {}", render(Some(field), x, lang, false)),
                             full: format!("{label}: {}", render(Some(field), x, lang, true)),
+                            record: None,
                         });
                     }
                 }
@@ -202,6 +207,7 @@ fn entries(v: &Value, lang: Lang) -> Vec<Entry> {
             identity: String::new(),
             line: render(None, other, lang, false),
             full: render(None, other, lang, true),
+            record: None,
         }],
     }
 }
@@ -233,11 +239,54 @@ fn item_entry(list: Option<&str>, item: &Value, lang: Lang) -> Entry {
         identity: format!("{}/{identity}", list.unwrap_or("")),
         line: format!("{prefix}{}", render(None, item, lang, false)),
         full: format!("{prefix}{}", render(None, item, lang, true)),
+        record: match item {
+            Value::Object(m) if !is_text(m) => Some((prefix, m.clone())),
+            _ => None,
+        },
     }
 }
 
+/// A changed record as its name and only the fields that differ, old and new.
+fn concise(
+    prefix: &str,
+    a: &Map<String, Value>,
+    b: &Map<String, Value>,
+    lang: Lang,
+    full: bool,
+) -> (String, String) {
+    let primary = PRIMARY
+        .iter()
+        .find(|f| b.get(**f).or(a.get(**f)).is_some_and(|v| !is_blank(v)))
+        .copied();
+    let (mut pa, mut pb) = (Vec::new(), Vec::new());
+    if let Some(p) = primary {
+        let none = Value::Null;
+        pa.push(render(Some(p), a.get(p).unwrap_or(&none), lang, full));
+        pb.push(render(Some(p), b.get(p).unwrap_or(&none), lang, full));
+    }
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    for k in keys {
+        let (x, y) = (
+            a.get(k).unwrap_or(&Value::Null),
+            b.get(k).unwrap_or(&Value::Null),
+        );
+        if Some(k.as_str()) == primary || k == "key" || x == y {
+            continue;
+        }
+        let label = field_label(k, lang);
+        pa.push(format!("{label}: {}", render(Some(k), x, lang, full)));
+        pb.push(format!("{label}: {}", render(Some(k), y, lang, full)));
+    }
+    (
+        format!("{prefix}{}", pa.join("; ")),
+        format!("{prefix}{}", pb.join("; ")),
+    )
+}
+
 /// Pair entries by identity (in order, for repeats) and list what differs.
-fn compare(a: &[Entry], b: &[Entry]) -> Vec<Change> {
+fn compare(a: &[Entry], b: &[Entry], lang: Lang) -> Vec<Change> {
     let mut unmatched_b: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, e) in b.iter().enumerate().rev() {
         unmatched_b.entry(e.identity.as_str()).or_default().push(i);
@@ -265,23 +314,16 @@ fn compare(a: &[Entry], b: &[Entry]) -> Vec<Change> {
             )),
             Some(i) => {
                 let old = &a[i];
-                if old.line != e.line {
-                    changes.push((
-                        i,
-                        Change::Changed {
-                            before: old.line.clone(),
-                            after: e.line.clone(),
-                        },
-                    ));
-                } else if old.full != e.full {
-                    changes.push((
-                        i,
-                        Change::Changed {
-                            before: old.full.clone(),
-                            after: e.full.clone(),
-                        },
-                    ));
+                if old.full == e.full {
+                    continue;
                 }
+                let show_all = old.line == e.line;
+                let (before, after) = match (&old.record, &e.record) {
+                    (Some((prefix, x)), Some((_, y))) => concise(prefix, x, y, lang, show_all),
+                    _ if show_all => (old.full.clone(), e.full.clone()),
+                    _ => (old.line.clone(), e.line.clone()),
+                };
+                changes.push((i, Change::Changed { before, after }));
             }
         }
     }
@@ -347,6 +389,15 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
                     .find_map(|&l| get(l).map(|t| format!("[{l}] {t}")))
                     .unwrap_or_else(|| word("none", lang)),
             }
+        }
+        Value::Object(m) if field == Some("address") => {
+            let get = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").trim();
+            let town = format!("{} {}", get("postal_code"), get("city"));
+            [get("street"), town.trim(), get("country")]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
         }
         Value::Object(m) => {
             if let (Some(Value::Number(n)), Some(Value::String(u))) =
@@ -551,6 +602,48 @@ mod tests {
                 before: "nimi: [fi] Asiakasrekisteri [sv] Kundregister".into(),
                 after: "nimi: [fi] Asiakasrekisteri [sv] Kundregistret".into()
             }]
+        );
+    }
+
+    #[test]
+    fn a_changed_record_shows_its_name_and_only_the_changed_fields() {
+        use crate::model::{Address, Mechanism, Party, Recipient};
+        let mut a = Notice::default();
+        a.controllers.push(Party {
+            name: "Kahvila Oy".into(),
+            business_id: "1234567-8".into(),
+            address: Address {
+                street: "Katu 1".into(),
+                postal_code: "33100".into(),
+                city: "Tampere".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        });
+        a.recipients.items.push(Recipient {
+            key: "mailchimp".into(),
+            name: "Mailchimp".into(),
+            country: "US".into(),
+            mechanism: Some(Mechanism::Dpf),
+            ..Default::default()
+        });
+        let mut b = a.clone();
+        b.controllers[0].address.street = "Katu 2".into();
+        b.recipients.items[0].mechanism = Some(Mechanism::Scc);
+        let d = notices(&a, &b, Lang::En);
+        let lines: Vec<&Change> = d.sections.iter().flat_map(|s| &s.changes).collect();
+        assert_eq!(
+            lines,
+            [
+                &Change::Changed {
+                    before: "Kahvila Oy; address: Katu 1, 33100 Tampere".into(),
+                    after: "Kahvila Oy; address: Katu 2, 33100 Tampere".into()
+                },
+                &Change::Changed {
+                    before: "Mailchimp; safeguard: EU–US Data Privacy Framework".into(),
+                    after: "Mailchimp; safeguard: standard contractual clauses".into()
+                },
+            ]
         );
     }
 
