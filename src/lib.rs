@@ -5,11 +5,15 @@
 
 pub mod catalogue;
 pub mod diff;
+pub mod document;
 pub mod error;
 pub mod model;
 pub mod notice_io;
+pub mod render;
+pub mod rights;
 pub mod store;
 pub mod text;
+pub mod validate;
 
 pub use error::{Error, Result};
 pub use model::Notice;

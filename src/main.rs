@@ -24,6 +24,8 @@ enum Command {
     /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
     /// import, export, publish, history, diff.
     Drafts(cli::drafts::Args),
+    /// Export a notice as HTML: a standalone document or a fragment for a web page.
+    Render(cli::render::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
         Command::Drafts(args) => cli::drafts::run(args),
+        Command::Render(args) => cli::render::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,8 +1,10 @@
 //! `cargo bench --bench bench`: every speed and size target of the project as one table.
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
+mod render;
 mod store;
 mod table;
+mod validate;
 
 use table::Table;
 
@@ -13,6 +15,8 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     let mut t = Table::new(filter);
+    render::run(&mut t);
     store::run(&mut t);
+    validate::run(&mut t);
     t.print();
 }

@@ -1,4 +1,7 @@
 //! The one integration-test binary (ripgrep style): one module per area, shared helpers in `util`.
 
+mod fixtures;
+mod render;
 mod store;
 mod util;
+mod validate;
