@@ -69,10 +69,34 @@ impl fmt::Display for Diff {
     }
 }
 
-/// The heading shown for a section id. The one place the display names of sections come
-/// from: until the renderer's section headings exist, it is the section id itself.
-pub fn section_heading(id: &str, _lang: Lang) -> String {
-    id.to_string()
+/// The heading shown for a section id: the rendered notice's own heading for it (from
+/// `src/data/output.json`), so the diff names sections as the owner sees them. The one place
+/// the display names of sections come from.
+pub fn section_heading(id: &str, lang: Lang) -> String {
+    let key = match id {
+        "meta" => return word("dates", lang),
+        "controllers" => "h_controller",
+        "joint_arrangement" => "h_joint_arrangement",
+        "representative" => "h_representative",
+        "contact" => "h_contact",
+        "dpo" => "h_dpo",
+        "register" => "h_register",
+        "purposes" => "h_purposes",
+        "data" => "h_data",
+        "sources" => "h_sources",
+        "recipients" => "h_recipients",
+        "transfers" => "h_transfers",
+        "retention" => "h_retention",
+        "security" => "h_security",
+        "cookies" => "h_cookies",
+        "automated" => "h_automated",
+        "rights" => "h_rights",
+        "changes" => "h_changes",
+        "other" => "h_other",
+        // A section the model gained after this list: its id is still readable.
+        other => return other.replace('_', " "),
+    };
+    crate::document::out(key, lang).to_string()
 }
 
 /// Compare two notices.
@@ -140,7 +164,7 @@ const ENUM_FIELDS: &[&str] = &[
     "category",
 ];
 
-/// Fields holding `YYYY-MM-DD` dates, shown as `12.3.2027`.
+/// Fields holding `YYYY-MM-DD` dates, shown as the rendered notice shows them (`12.3.2027`).
 const DATE_FIELDS: &[&str] = &["drafted", "updated", "date"];
 
 /// Fields that name an item, in order of preference, shown first.
@@ -355,7 +379,9 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
         Value::Bool(false) => word("no", lang),
         Value::Number(n) => n.to_string(),
         Value::String(s) if field.is_some_and(|f| ENUM_FIELDS.contains(&f)) => value_label(s, lang),
-        Value::String(s) if field.is_some_and(|f| DATE_FIELDS.contains(&f)) => finnish_date(s),
+        Value::String(s) if field.is_some_and(|f| DATE_FIELDS.contains(&f)) => {
+            crate::document::format_date(s, lang)
+        }
         Value::String(s) => s.clone(),
         Value::Array(items) => {
             if items.is_empty() {
@@ -409,7 +435,11 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
             if let (Some(Value::String(d)), Some(t)) = (m.get("date"), m.get("text"))
                 && m.len() == 2
             {
-                return format!("{}: {}", finnish_date(d), render(None, t, lang, full));
+                return format!(
+                    "{}: {}",
+                    crate::document::format_date(d, lang),
+                    render(None, t, lang, full)
+                );
             }
             let primary = PRIMARY
                 .iter()
@@ -430,18 +460,6 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
             }
             parts.join("; ")
         }
-    }
-}
-
-/// `2027-03-12` → `12.3.2027`; anything else as it is.
-fn finnish_date(d: &str) -> String {
-    let p: Vec<&str> = d.split('-').collect();
-    match p.as_slice() {
-        [y, m, dd] if y.len() == 4 => match (m.parse::<u32>(), dd.parse::<u32>()) {
-            (Ok(m), Ok(dd)) => format!("{dd}.{m}.{y}"),
-            _ => d.to_string(),
-        },
-        _ => d.to_string(),
     }
 }
 
@@ -532,6 +550,16 @@ mod tests {
             "marketing",
         ] {
             assert!(l.values.contains_key(v), "no label for {v}");
+        }
+    }
+
+    #[test]
+    fn every_section_has_a_heading_in_every_language() {
+        for id in SECTION_ORDER {
+            for lang in Lang::ALL {
+                let h = section_heading(id, lang);
+                assert!(!h.is_empty() && h != "?" && h != *id, "{id} {lang}: {h}");
+            }
         }
     }
 
@@ -648,7 +676,7 @@ mod tests {
     }
 
     #[test]
-    fn change_log_entries_show_finnish_dates() {
+    fn change_log_entries_show_dates_as_the_notice_does() {
         let a = Notice::default();
         let mut b = a.clone();
         b.changes.log.push(crate::model::ChangeEntry {
@@ -659,7 +687,7 @@ mod tests {
         assert_eq!(
             d.sections[0].changes,
             vec![Change::Added {
-                line: "change: 12.3.2027: Added the newsletter".into()
+                line: "change: 12 March 2027: Added the newsletter".into()
             }]
         );
     }

@@ -159,11 +159,14 @@ fn publishing_dates_the_notice_and_keeps_an_immutable_snapshot() {
         .to_string();
     assert!(
         d.contains(
-            "purposes\n  + Added: Newsletter; legal basis: consent; direct marketing: yes\n"
+            "Purposes and legal basis\n  + Added: Newsletter; legal basis: consent; direct marketing: yes\n"
         ),
         "{d}"
     );
-    assert!(d.contains("changes\n  + Added: change: "), "{d}");
+    assert!(
+        d.contains("Changes to this notice\n  + Added: change: "),
+        "{d}"
+    );
     assert!(!d.contains('{'), "{d}");
 
     let v3 = store
@@ -809,7 +812,7 @@ fn cli_drafts_work_end_to_end_and_fail_with_one_sentence() {
     let o = util::seloste_db(&db, &["drafts", "diff", &v1, &v2, "--lang", "en"]);
     assert!(o.status.success(), "{}", util::stderr(&o));
     assert!(
-        util::stdout(&o).contains("changes\n  + Added: change: "),
+        util::stdout(&o).contains("Changes to this notice\n  + Added: change: "),
         "{}",
         util::stdout(&o)
     );
