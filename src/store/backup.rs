@@ -246,10 +246,16 @@ impl Store {
 
     fn prune_backups(&self) -> Result<()> {
         for old in self.backups()?.into_iter().skip(BACKUPS_KEPT) {
-            fs::remove_file(&old.path).map_err(|source| Error::Write {
-                path: old.path,
-                source,
-            })?;
+            match fs::remove_file(&old.path) {
+                // Another copy of Seloste on the same database may have pruned it first.
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::Write {
+                        path: old.path,
+                        source: e,
+                    });
+                }
+                _ => {}
+            }
         }
         // Left-overs of backups interrupted by a crash, older than a day.
         let dir = backup_dir(&self.path);
