@@ -21,6 +21,9 @@ struct Cli {
 enum Command {
     /// Print the JSON Schema of the notice file format (seloste/1).
     Schema,
+    /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
+    /// import, export, publish, history, diff.
+    Drafts(cli::drafts::Args),
     /// Export a notice as HTML: a standalone document or a fragment for a web page.
     Render(cli::render::Args),
 }
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
+        Command::Drafts(args) => cli::drafts::run(args),
         Command::Render(args) => cli::render::run(args),
     };
     match result {

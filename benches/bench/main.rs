@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod render;
+mod store;
 mod table;
 mod validate;
 
@@ -17,6 +18,7 @@ fn main() {
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
     render::run(&mut t);
+    store::run(&mut t);
     validate::run(&mut t);
     t.print();
 }

@@ -3,5 +3,6 @@
 mod catalogue;
 mod fixtures;
 mod render;
+mod store;
 mod util;
 mod validate;
