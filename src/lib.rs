@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod diff;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod model;
 pub mod notice_io;
 pub mod render;

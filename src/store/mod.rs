@@ -27,7 +27,6 @@ mod versions;
 pub use backup::{BACKUP_INTERVAL, BACKUPS_KEPT, Backup, local_time};
 pub use migrate::SCHEMA_VERSION;
 pub use open::{DB_ENV, Opened, Recovery, RecoveryKind, default_path};
-pub use transfer::write_atomic;
 
 use crate::Error;
 use crate::model::Notice;
