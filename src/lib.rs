@@ -5,16 +5,20 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod diff;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod model;
 pub mod notice_io;
 pub mod render;
 pub mod rights;
+pub mod store;
 pub mod text;
 pub mod validate;
 pub mod walk;
 
 pub use error::{Error, Result};
 pub use model::Notice;
+pub use store::Store;
 pub use text::{Lang, Text};

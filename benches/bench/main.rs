@@ -4,6 +4,7 @@
 mod catalogue;
 mod check;
 mod render;
+mod store;
 mod table;
 mod validate;
 
@@ -19,6 +20,7 @@ fn main() {
     catalogue::run(&mut t);
     check::run(&mut t);
     render::run(&mut t);
+    store::run(&mut t);
     validate::run(&mut t);
     t.print();
 }

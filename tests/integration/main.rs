@@ -4,5 +4,6 @@ mod catalogue;
 mod check;
 mod fixtures;
 mod render;
+mod store;
 mod util;
 mod validate;
