@@ -306,6 +306,24 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
+    /// Like `matches`, but quoting the sentence the phrase stands in, for messages where the
+    /// phrase alone says nothing ("Privacy Shield (Privacy Shield)").
+    fn sentences(&self, list: &str) -> Vec<(String, String)> {
+        self.strings
+            .iter()
+            .filter_map(|(p, _, s)| {
+                let m = find(list, s)?;
+                let at = m.as_ptr() as usize - s.as_ptr() as usize;
+                let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+                let start = s[..at].rfind(stop).map_or(0, |i| i + 1);
+                let end = s[at + m.len()..]
+                    .find(stop)
+                    .map_or(s.len(), |i| at + m.len() + i);
+                Some((p.clone(), quote(s[start..end].trim())))
+            })
+            .collect()
+    }
+
     fn controllers(&mut self) {
         let n = self.n;
         if n.controllers.is_empty() {
@@ -781,10 +799,10 @@ impl<'a> Ctx<'a> {
         for (p, m) in self.matches("personal_data_act") {
             self.add("outdated.personal_data_act", p, &[("phrase", &m)]);
         }
-        for (p, m) in self.matches("privacy_shield") {
+        for (p, m) in self.sentences("privacy_shield") {
             self.add("outdated.privacy_shield", p, &[("name", &m)]);
         }
-        for (p, m) in self.matches("old_mechanism") {
+        for (p, m) in self.sentences("old_mechanism") {
             self.add("outdated.transfer_mechanism", p, &[("name", &m)]);
         }
         for (p, m) in self.matches("register_notice_name") {
@@ -1040,7 +1058,8 @@ mod tests {
     #[test]
     fn every_phrase_list_the_code_names_exists() {
         let src = include_str!("check.rs");
-        let re = Regex::new(r#"(?:has|find|matches|leading_number)\("([a-z_]+)""#).unwrap();
+        let re =
+            Regex::new(r#"(?:has|find|matches|sentences|leading_number)\("([a-z_]+)""#).unwrap();
         let named: HashSet<&str> = re
             .captures_iter(src)
             .map(|c| c.get(1).unwrap().as_str())
