@@ -10,6 +10,7 @@ use crate::model::{
 };
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// When and from where a data file was last checked.
@@ -437,9 +438,12 @@ pub struct Catalogue {
     pub retention: Vec<RetentionClause>,
     pub services: Vec<Service>,
     pub service_categories: Vec<CategoryLabel>,
-    /// Lower-cased aliases with the index of their service, longest first.
+    /// Folded aliases with the index of their service, longest first.
     #[serde(skip)]
     aliases: Vec<(String, usize)>,
+    /// For each first character, the indexes into `aliases` of the aliases starting with it.
+    #[serde(skip)]
+    alias_starts: HashMap<char, Vec<usize>>,
 }
 
 #[derive(Deserialize)]
@@ -546,6 +550,12 @@ fn load_catalogue() -> Catalogue {
         .collect();
     aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
     aliases.dedup();
+    let mut alias_starts: HashMap<char, Vec<usize>> = HashMap::new();
+    for (i, (a, _)) in aliases.iter().enumerate() {
+        if let Some(c) = a.chars().next() {
+            alias_starts.entry(c).or_default().push(i);
+        }
+    }
 
     Catalogue {
         files,
@@ -560,6 +570,7 @@ fn load_catalogue() -> Catalogue {
         services: services.entries,
         service_categories: services.categories,
         aliases,
+        alias_starts,
     }
 }
 
@@ -617,30 +628,35 @@ impl Catalogue {
     /// but only when the name is written with a capital letter as names are, so the common
     /// noun "postin" is not read as the company Posti. A longer alias wins over a shorter one
     /// at the same place ("Firebase Analytics" is Firebase, not Google Analytics); matches
-    /// never overlap.
+    /// never overlap (leftmost-longest).
     pub fn find_services(&self, text: &str) -> Vec<&Service> {
         let hay = fold(text);
-        let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut found = vec![false; self.services.len()];
-        for (alias, idx) in &self.aliases {
-            let mut from = 0;
-            while let Some(pos) = hay[from..].find(alias.as_str()) {
-                let start = from + pos;
-                let end = start + alias.len();
-                let before_ok = hay[..start]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !is_word_char(c));
-                let after_ok = hay[end..].chars().next().is_none_or(|c| !is_word_char(c))
-                    || (text[start..].chars().next().is_some_and(char::is_uppercase)
-                        && inflected(&hay[end..]));
-                let overlaps = taken.iter().any(|&(s, e)| start < e && s < end);
-                if before_ok && after_ok && !overlaps {
-                    taken.push((start, end));
-                    found[*idx] = true;
+        let mut prev: Option<char> = None;
+        let mut skip_until = 0;
+        for (start, c) in hay.char_indices() {
+            let word_start = prev.is_none_or(|p| !is_word_char(p));
+            prev = Some(c);
+            if start < skip_until || !word_start {
+                continue;
+            }
+            let Some(bucket) = self.alias_starts.get(&c) else {
+                continue;
+            };
+            // Longest alias first: the leftmost-longest match wins.
+            for &a in bucket {
+                let (alias, idx) = &self.aliases[a];
+                if !hay[start..].starts_with(alias.as_str()) {
+                    continue;
                 }
-                // Step past the first character of this occurrence.
-                from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+                let end = start + alias.len();
+                let whole_word = hay[end..].chars().next().is_none_or(|c| !is_word_char(c));
+                let capitalised = text[start..].chars().next().is_some_and(char::is_uppercase);
+                if whole_word || (capitalised && inflected(&hay[end..])) {
+                    found[*idx] = true;
+                    skip_until = end;
+                    break;
+                }
             }
         }
         self.services
@@ -790,4 +806,52 @@ pub fn presets() -> &'static [Preset] {
 /// A starting point by key.
 pub fn preset(key: &str) -> Option<&'static Preset> {
     presets().iter().find(|p| p.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_keeps_byte_offsets() {
+        for s in ["Käytämme GA4:ää", "İstanbul ß Ä", "Mailchimpiä"] {
+            assert_eq!(fold(s).len(), s.len(), "{s}");
+        }
+        assert_eq!(fold("MailChimp ÄÖ"), "mailchimp äö");
+    }
+
+    #[test]
+    fn case_endings_need_the_end_of_a_word() {
+        assert!(inflected("in kautta"));
+        assert!(inflected(":n evästeet"));
+        assert!(inflected("iä."));
+        assert!(!inflected("less"));
+        assert!(!inflected(" kautta"));
+        assert!(!inflected(""));
+    }
+
+    #[test]
+    fn aliases_are_indexed_longest_first() {
+        let c = catalogue();
+        assert!(c.aliases.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+        // The product names are aliases too.
+        assert!(c.aliases.iter().any(|(a, _)| a == "google analytics 4"));
+    }
+
+    #[test]
+    fn service_display_names() {
+        let c = catalogue();
+        assert_eq!(
+            c.service("mailchimp").unwrap().display_name(),
+            "The Rocket Science Group LLC (Mailchimp)"
+        );
+        assert_eq!(
+            c.service("procountor").unwrap().display_name(),
+            "Procountor Finland Oy"
+        );
+        assert_eq!(
+            c.service("woocommerce").unwrap().display_name(),
+            "WooCommerce / WordPress"
+        );
+    }
 }

@@ -69,10 +69,34 @@ impl fmt::Display for Diff {
     }
 }
 
-/// The heading shown for a section id. The one place the display names of sections come
-/// from: until the renderer's section headings exist, it is the section id itself.
-pub fn section_heading(id: &str, _lang: Lang) -> String {
-    id.to_string()
+/// The heading shown for a section id: the rendered notice's own heading for it (from
+/// `src/data/output.json`), so the diff names sections as the owner sees them. The one place
+/// the display names of sections come from.
+pub fn section_heading(id: &str, lang: Lang) -> String {
+    let key = match id {
+        "meta" => return word("dates", lang),
+        "controllers" => "h_controller",
+        "joint_arrangement" => "h_joint_arrangement",
+        "representative" => "h_representative",
+        "contact" => "h_contact",
+        "dpo" => "h_dpo",
+        "register" => "h_register",
+        "purposes" => "h_purposes",
+        "data" => "h_data",
+        "sources" => "h_sources",
+        "recipients" => "h_recipients",
+        "transfers" => "h_transfers",
+        "retention" => "h_retention",
+        "security" => "h_security",
+        "cookies" => "h_cookies",
+        "automated" => "h_automated",
+        "rights" => "h_rights",
+        "changes" => "h_changes",
+        "other" => "h_other",
+        // A section the model gained after this list: its id is still readable.
+        other => return other.replace('_', " "),
+    };
+    crate::document::out(key, lang).to_string()
 }
 
 /// Compare two notices.
@@ -95,7 +119,7 @@ pub fn notices(a: &Notice, b: &Notice, lang: Lang) -> Diff {
             if x == y {
                 return None;
             }
-            let changes = compare(&entries(x, lang), &entries(y, lang));
+            let changes = compare(&entries(x, lang), &entries(y, lang), lang);
             (!changes.is_empty()).then(|| SectionDiff {
                 heading: section_heading(&id, lang),
                 id,
@@ -140,6 +164,9 @@ const ENUM_FIELDS: &[&str] = &[
     "category",
 ];
 
+/// Fields holding `YYYY-MM-DD` dates, shown as the rendered notice shows them (`12.3.2027`).
+const DATE_FIELDS: &[&str] = &["drafted", "updated", "date"];
+
 /// Fields that name an item, in order of preference, shown first.
 const PRIMARY: &[&str] = &[
     "name",
@@ -165,6 +192,9 @@ struct Entry {
     line: String,
     /// The line with every language, for differences outside the asked language.
     full: String,
+    /// For a list item that is a record: its label prefix and fields, so that a change shows
+    /// only the fields that changed.
+    record: Option<(String, Map<String, Value>)>,
 }
 
 fn entries(v: &Value, lang: Lang) -> Vec<Entry> {
@@ -175,6 +205,7 @@ fn entries(v: &Value, lang: Lang) -> Vec<Entry> {
             identity: String::new(),
             line: render(None, v, lang, false),
             full: render(None, v, lang, true),
+            record: None,
         }],
         Value::Object(m) => {
             let mut out = Vec::new();
@@ -189,6 +220,7 @@ fn entries(v: &Value, lang: Lang) -> Vec<Entry> {
                             identity: field.clone(),
                             line: format!("{label}: {}", render(Some(field), x, lang, false)),
                             full: format!("{label}: {}", render(Some(field), x, lang, true)),
+                            record: None,
                         });
                     }
                 }
@@ -199,6 +231,7 @@ fn entries(v: &Value, lang: Lang) -> Vec<Entry> {
             identity: String::new(),
             line: render(None, other, lang, false),
             full: render(None, other, lang, true),
+            record: None,
         }],
     }
 }
@@ -230,11 +263,54 @@ fn item_entry(list: Option<&str>, item: &Value, lang: Lang) -> Entry {
         identity: format!("{}/{identity}", list.unwrap_or("")),
         line: format!("{prefix}{}", render(None, item, lang, false)),
         full: format!("{prefix}{}", render(None, item, lang, true)),
+        record: match item {
+            Value::Object(m) if !is_text(m) => Some((prefix, m.clone())),
+            _ => None,
+        },
     }
 }
 
+/// A changed record as its name and only the fields that differ, old and new.
+fn concise(
+    prefix: &str,
+    a: &Map<String, Value>,
+    b: &Map<String, Value>,
+    lang: Lang,
+    full: bool,
+) -> (String, String) {
+    let primary = PRIMARY
+        .iter()
+        .find(|f| b.get(**f).or(a.get(**f)).is_some_and(|v| !is_blank(v)))
+        .copied();
+    let (mut pa, mut pb) = (Vec::new(), Vec::new());
+    if let Some(p) = primary {
+        let none = Value::Null;
+        pa.push(render(Some(p), a.get(p).unwrap_or(&none), lang, full));
+        pb.push(render(Some(p), b.get(p).unwrap_or(&none), lang, full));
+    }
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    for k in keys {
+        let (x, y) = (
+            a.get(k).unwrap_or(&Value::Null),
+            b.get(k).unwrap_or(&Value::Null),
+        );
+        if Some(k.as_str()) == primary || k == "key" || x == y {
+            continue;
+        }
+        let label = field_label(k, lang);
+        pa.push(format!("{label}: {}", render(Some(k), x, lang, full)));
+        pb.push(format!("{label}: {}", render(Some(k), y, lang, full)));
+    }
+    (
+        format!("{prefix}{}", pa.join("; ")),
+        format!("{prefix}{}", pb.join("; ")),
+    )
+}
+
 /// Pair entries by identity (in order, for repeats) and list what differs.
-fn compare(a: &[Entry], b: &[Entry]) -> Vec<Change> {
+fn compare(a: &[Entry], b: &[Entry], lang: Lang) -> Vec<Change> {
     let mut unmatched_b: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, e) in b.iter().enumerate().rev() {
         unmatched_b.entry(e.identity.as_str()).or_default().push(i);
@@ -262,23 +338,16 @@ fn compare(a: &[Entry], b: &[Entry]) -> Vec<Change> {
             )),
             Some(i) => {
                 let old = &a[i];
-                if old.line != e.line {
-                    changes.push((
-                        i,
-                        Change::Changed {
-                            before: old.line.clone(),
-                            after: e.line.clone(),
-                        },
-                    ));
-                } else if old.full != e.full {
-                    changes.push((
-                        i,
-                        Change::Changed {
-                            before: old.full.clone(),
-                            after: e.full.clone(),
-                        },
-                    ));
+                if old.full == e.full {
+                    continue;
                 }
+                let show_all = old.line == e.line;
+                let (before, after) = match (&old.record, &e.record) {
+                    (Some((prefix, x)), Some((_, y))) => concise(prefix, x, y, lang, show_all),
+                    _ if show_all => (old.full.clone(), e.full.clone()),
+                    _ => (old.line.clone(), e.line.clone()),
+                };
+                changes.push((i, Change::Changed { before, after }));
             }
         }
     }
@@ -310,6 +379,9 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
         Value::Bool(false) => word("no", lang),
         Value::Number(n) => n.to_string(),
         Value::String(s) if field.is_some_and(|f| ENUM_FIELDS.contains(&f)) => value_label(s, lang),
+        Value::String(s) if field.is_some_and(|f| DATE_FIELDS.contains(&f)) => {
+            crate::document::format_date(s, lang)
+        }
         Value::String(s) => s.clone(),
         Value::Array(items) => {
             if items.is_empty() {
@@ -344,18 +416,30 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
                     .unwrap_or_else(|| word("none", lang)),
             }
         }
+        Value::Object(m) if field == Some("address") => {
+            let get = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").trim();
+            let town = format!("{} {}", get("postal_code"), get("city"));
+            [get("street"), town.trim(), get("country")]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
         Value::Object(m) => {
             if let (Some(Value::Number(n)), Some(Value::String(u))) =
                 (m.get("amount"), m.get("unit"))
+                && m.len() == 2
             {
-                if m.len() == 2 {
-                    return format!("{n} {}", value_label(u, lang));
-                }
+                return format!("{n} {}", value_label(u, lang));
             }
-            if let (Some(Value::String(d)), Some(t)) = (m.get("date"), m.get("text")) {
-                if m.len() == 2 {
-                    return format!("{}: {}", finnish_date(d), render(None, t, lang, full));
-                }
+            if let (Some(Value::String(d)), Some(t)) = (m.get("date"), m.get("text"))
+                && m.len() == 2
+            {
+                return format!(
+                    "{}: {}",
+                    crate::document::format_date(d, lang),
+                    render(None, t, lang, full)
+                );
             }
             let primary = PRIMARY
                 .iter()
@@ -376,18 +460,6 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
             }
             parts.join("; ")
         }
-    }
-}
-
-/// `2027-03-12` → `12.3.2027`; anything else as it is.
-fn finnish_date(d: &str) -> String {
-    let p: Vec<&str> = d.split('-').collect();
-    match p.as_slice() {
-        [y, m, dd] if y.len() == 4 => match (m.parse::<u32>(), dd.parse::<u32>()) {
-            (Ok(m), Ok(dd)) => format!("{dd}.{m}.{y}"),
-            _ => d.to_string(),
-        },
-        _ => d.to_string(),
     }
 }
 
@@ -482,6 +554,16 @@ mod tests {
     }
 
     #[test]
+    fn every_section_has_a_heading_in_every_language() {
+        for id in SECTION_ORDER {
+            for lang in Lang::ALL {
+                let h = section_heading(id, lang);
+                assert!(!h.is_empty() && h != "?" && h != *id, "{id} {lang}: {h}");
+            }
+        }
+    }
+
+    #[test]
     fn identical_notices_have_no_diff() {
         let n = Notice::default();
         let d = notices(&n, &n, Lang::Fi);
@@ -552,7 +634,49 @@ mod tests {
     }
 
     #[test]
-    fn change_log_entries_show_finnish_dates() {
+    fn a_changed_record_shows_its_name_and_only_the_changed_fields() {
+        use crate::model::{Address, Mechanism, Party, Recipient};
+        let mut a = Notice::default();
+        a.controllers.push(Party {
+            name: "Kahvila Oy".into(),
+            business_id: "1234567-8".into(),
+            address: Address {
+                street: "Katu 1".into(),
+                postal_code: "33100".into(),
+                city: "Tampere".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        });
+        a.recipients.items.push(Recipient {
+            key: "mailchimp".into(),
+            name: "Mailchimp".into(),
+            country: "US".into(),
+            mechanism: Some(Mechanism::Dpf),
+            ..Default::default()
+        });
+        let mut b = a.clone();
+        b.controllers[0].address.street = "Katu 2".into();
+        b.recipients.items[0].mechanism = Some(Mechanism::Scc);
+        let d = notices(&a, &b, Lang::En);
+        let lines: Vec<&Change> = d.sections.iter().flat_map(|s| &s.changes).collect();
+        assert_eq!(
+            lines,
+            [
+                &Change::Changed {
+                    before: "Kahvila Oy; address: Katu 1, 33100 Tampere".into(),
+                    after: "Kahvila Oy; address: Katu 2, 33100 Tampere".into()
+                },
+                &Change::Changed {
+                    before: "Mailchimp; safeguard: EU–US Data Privacy Framework".into(),
+                    after: "Mailchimp; safeguard: standard contractual clauses".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn change_log_entries_show_dates_as_the_notice_does() {
         let a = Notice::default();
         let mut b = a.clone();
         b.changes.log.push(crate::model::ChangeEntry {
@@ -563,7 +687,7 @@ mod tests {
         assert_eq!(
             d.sections[0].changes,
             vec![Change::Added {
-                line: "change: 12.3.2027: Added the newsletter".into()
+                line: "change: 12 March 2027: Added the newsletter".into()
             }]
         );
     }

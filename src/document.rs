@@ -32,6 +32,9 @@ pub struct Document {
     pub register_name: Option<Vec<Inline>>,
     /// "Laadittu 1.2.2025 · Päivitetty 12.3.2027", when dates are given.
     pub date_line: Option<String>,
+    /// Set when some of the owner's text is shown in another language than the document's:
+    /// one sentence saying so, printed under the title (each such text is also marked).
+    pub language_note: Option<String>,
     pub sections: Vec<DocSection>,
 }
 
@@ -146,6 +149,9 @@ impl Document {
         if let Some(d) = &self.date_line {
             out.push(d.clone());
         }
+        if let Some(n) = &self.language_note {
+            out.push(n.clone());
+        }
         for s in &self.sections {
             out.push(String::new());
             match &s.heading_note {
@@ -210,7 +216,7 @@ pub fn out(key: &str, lang: Lang) -> &'static str {
         Some(s) => s,
         None => {
             debug_assert!(false, "output.json has no {key} in {lang}");
-            // Leak-free: keys are static in practice; fall back to an empty marker.
+            // Visible but harmless: a question mark rather than a crash.
             "?"
         }
     }
@@ -296,11 +302,10 @@ fn cookie_category_key(c: CookieCategory) -> &'static str {
 /// Is `href` safe to print as a link target? Only http(s) and mailto, no spaces or controls.
 pub fn is_safe_href(href: &str) -> bool {
     let lower = href.to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:");
-    scheme_ok
-        && href.len() > "mailto:".len()
+    let rest = ["https://", "http://", "mailto:"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p));
+    rest.is_some_and(|r| !r.is_empty())
         && !href.chars().any(|c| {
             c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '`')
         })
@@ -834,12 +839,93 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
         ));
     }
 
+    for s in &mut sections {
+        gather_list_notes(&mut s.blocks);
+    }
+    let any_fallback = register_name.iter().flatten().any(is_fallback)
+        || sections.iter().any(|s| {
+            s.heading_lang.is_some() || s.blocks.iter().any(|b| block_inlines(b).any(is_fallback))
+        });
+
     Document {
         lang,
         title: c.s("title").to_string(),
         register_name,
         date_line: (!dates.is_empty()).then(|| dates.join(" · ")),
+        language_note: any_fallback.then(|| c.s("fallback_summary").to_string()),
         sections,
+    }
+}
+
+fn is_fallback(i: &Inline) -> bool {
+    matches!(i, Inline::Text { lang: Some(_), .. })
+}
+
+/// Every inline of a block.
+fn block_inlines(b: &Block) -> Box<dyn Iterator<Item = &Inline> + '_> {
+    match b {
+        Block::Paragraph { content } | Block::Subheading { content } | Block::Note { content } => {
+            Box::new(content.iter())
+        }
+        Block::List { items } => Box::new(items.iter().flatten()),
+        Block::Fields { rows } => Box::new(rows.iter().flat_map(|r| r.value.iter())),
+        Block::Table { rows, .. } => Box::new(rows.iter().flatten().flatten()),
+    }
+}
+
+/// A list whose every item is the owner's text in the same other language gets one note
+/// after the list instead of one per item ("(in Finnish only)" eight times is noise).
+fn gather_list_notes(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut gathered = None;
+        if let Block::List { items } = &mut blocks[i] {
+            let langs: Vec<Option<(Lang, Option<&String>)>> = items
+                .iter()
+                .map(|item| match item.as_slice() {
+                    [
+                        Inline::Text {
+                            lang: Some(l),
+                            note,
+                            ..
+                        },
+                    ] => Some((*l, note.as_ref())),
+                    _ => None,
+                })
+                .collect();
+            let first_lang = langs.first().copied().flatten().map(|(l, _)| l);
+            let notes: Vec<&String> = langs.iter().flatten().filter_map(|(_, n)| *n).collect();
+            let uniform = items.len() > 1
+                && langs
+                    .iter()
+                    .all(|x| x.is_some_and(|(l, _)| Some(l) == first_lang))
+                && !notes.is_empty()
+                && notes.iter().all(|n| *n == notes[0]);
+            if uniform {
+                let note = notes[0].clone();
+                for item in items.iter_mut() {
+                    if let [Inline::Text { note: n, .. }] = item.as_mut_slice() {
+                        *n = None;
+                    }
+                }
+                gathered = Some(note);
+            }
+        }
+        if let Some(note) = gathered {
+            blocks.insert(
+                i + 1,
+                Block::Paragraph {
+                    content: vec![Inline::Text {
+                        text: String::new(),
+                        strong: false,
+                        lang: None,
+                        note: Some(note),
+                    }],
+                },
+            );
+            i += 1;
+        }
+        i += 1;
     }
 }
 
@@ -860,11 +946,11 @@ fn sections_purposes(c: &Ctx, sections: &mut Vec<DocSection>) {
                 }
                 None => v.push(Inline::plain(c.s("l_basis_missing"))),
             }
-            if p.basis == Some(LegalBasis::LegitimateInterest) {
-                if let Some(i) = c.user(&p.interest) {
-                    v.push(Inline::plain(format!(". {}: ", c.s("l_interest"))));
-                    v.push(i);
-                }
+            if p.basis == Some(LegalBasis::LegitimateInterest)
+                && let Some(i) = c.user(&p.interest)
+            {
+                v.push(Inline::plain(format!(". {}: ", c.s("l_interest"))));
+                v.push(i);
             }
             let mut tags = Vec::new();
             if p.direct_marketing {
@@ -978,11 +1064,10 @@ fn sections_recipients(c: &Ctx, sections: &mut Vec<DocSection>) {
             v.push(p);
         }
         if !r.country.trim().is_empty() {
-            v.push(Inline::plain(format!(
-                " ({}: {})",
-                c.s("l_location"),
-                catalogue::country_name(&r.country, c.lang)
-            )));
+            let place = c
+                .s("l_location")
+                .replace("{c}", &catalogue::country_name(&r.country, c.lang));
+            v.push(Inline::plain(format!(" ({place})")));
         }
         Some(v)
     };
@@ -1231,12 +1316,7 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
                 },
             ],
         });
-        push(
-            sections,
-            "complaint",
-            &format!("{}", r.title(c.lang)),
-            blocks,
-        );
+        push(sections, "complaint", r.title(c.lang), blocks);
     }
 }
 
@@ -1269,6 +1349,8 @@ mod tests {
         assert!(!is_safe_href("JaVaScRiPt:alert(1)"));
         assert!(!is_safe_href("data:text/html,x"));
         assert!(!is_safe_href("https://x.fi\" onmouseover=\"x"));
+        assert!(!is_safe_href("https://"));
+        assert!(!is_safe_href("mailto:"));
         assert!(looks_like_email("info@firma.fi"));
         assert!(!looks_like_email("javascript:alert(1)@x.fi"));
     }
@@ -1278,6 +1360,25 @@ mod tests {
         let d = build(&Notice::default(), Lang::Fi);
         let ids: Vec<&str> = d.sections.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["rights", "complaint"]);
+    }
+
+    #[test]
+    fn serialises_with_tagged_blocks_and_inlines() {
+        let mut n = Notice::default();
+        n.controllers.push(Party {
+            name: "Oy".into(),
+            website: "https://x.fi".into(),
+            ..Default::default()
+        });
+        let v = serde_json::to_value(build(&n, Lang::En)).unwrap();
+        assert_eq!(v["lang"], "en");
+        let controller = &v["sections"][0];
+        assert_eq!(controller["id"], "controller");
+        assert_eq!(controller["blocks"][0]["type"], "subheading");
+        assert_eq!(controller["blocks"][0]["content"][0]["kind"], "text");
+        let website = &controller["blocks"][1]["rows"][0]["value"][0];
+        assert_eq!(website["kind"], "link");
+        assert_eq!(website["href"], "https://x.fi");
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub enum Error {
         path: String,
         detail: String,
     },
-    #[error("The notice has {count} invalid field(s); the first: {first}.")]
+    #[error("{first}.{}", more_invalid(*count))]
     Invalid { count: usize, first: String },
     #[error("Unknown language \"{0}\": use fi, sv or en.")]
     UnknownLanguage(String),
@@ -67,6 +67,18 @@ pub enum Error {
     },
     #[error("The database at {path} failed: {detail}.")]
     Database { path: PathBuf, detail: String },
+    #[error("The backup {path} is damaged or not a Seloste database, so it was not restored.")]
+    BadBackup { path: PathBuf },
+    #[error(
+        "{what} in the database at {path} is damaged and cannot be read ({detail}); the backups beside the database may hold an intact copy."
+    )]
+    DamagedContent {
+        what: String,
+        path: PathBuf,
+        detail: String,
+    },
+    #[error("\"{0}\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12.")]
+    BadDate(String),
     #[error("There is no draft {0}.")]
     NoDraft(i64),
     #[error("Draft {0} is deleted; restore it before changing it.")]
@@ -104,6 +116,9 @@ impl Error {
             Error::NotSeloste { .. } => "not_seloste",
             Error::StoreTooNew { .. } => "store_too_new",
             Error::Database { .. } => "database",
+            Error::BadBackup { .. } => "bad_backup",
+            Error::DamagedContent { .. } => "damaged_content",
+            Error::BadDate(_) => "bad_date",
             Error::NoDraft(_) => "no_draft",
             Error::DraftDeleted(_) => "draft_deleted",
             Error::NotDeleted(_) => "not_deleted",
@@ -112,6 +127,14 @@ impl Error {
             Error::EmptyNote => "empty_note",
             Error::Other(_) => "other",
         }
+    }
+}
+
+fn more_invalid(count: usize) -> String {
+    match count {
+        0 | 1 => String::new(),
+        2 => " One more field is invalid too.".to_string(),
+        n => format!(" {} more fields are invalid too.", n - 1),
     }
 }
 

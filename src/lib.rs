@@ -4,9 +4,11 @@
 //! `seloste` command-line tool are thin layers over it. See ARCHITECTURE.md for the map.
 
 pub mod catalogue;
+pub mod check;
 pub mod diff;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod model;
 pub mod notice_io;
 pub mod render;
@@ -14,6 +16,7 @@ pub mod rights;
 pub mod store;
 pub mod text;
 pub mod validate;
+pub mod walk;
 pub mod wizard;
 
 pub use error::{Error, Result};

@@ -258,7 +258,7 @@ async fn save_as(
     let Some(path) = path else {
         return Ok(Exported { path: None });
     };
-    seloste::store::write_atomic(&path, &bytes).map_err(|e| AppError::core(e, lang))?;
+    seloste::files::write_atomic(&path, &bytes).map_err(|e| AppError::core(e, lang))?;
     lock(&state.exported).push(path.clone());
     Ok(Exported {
         path: Some(path.display().to_string()),

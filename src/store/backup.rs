@@ -210,6 +210,26 @@ impl Store {
         Ok(Backup { path, taken_at })
     }
 
+    /// Replace the whole database with the backup at `backup` (e.g. one from `backups()`),
+    /// after taking a backup of the current state, which is returned: nothing is lost.
+    pub fn restore_backup(&mut self, backup: &Path) -> Result<Backup> {
+        if !is_good(backup) {
+            return Err(Error::BadBackup {
+                path: backup.to_path_buf(),
+            });
+        }
+        let safety = self.backup_now()?;
+        self.conn
+            .restore(
+                rusqlite::MAIN_DB,
+                backup,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .map_err(|e| super::db_error(&self.path, e))?;
+        migrate::migrate(&mut self.conn, &self.path)?;
+        Ok(safety)
+    }
+
     /// The backups of this database, newest first.
     pub fn backups(&self) -> Result<Vec<Backup>> {
         list(&self.path)
@@ -226,10 +246,16 @@ impl Store {
 
     fn prune_backups(&self) -> Result<()> {
         for old in self.backups()?.into_iter().skip(BACKUPS_KEPT) {
-            fs::remove_file(&old.path).map_err(|source| Error::Write {
-                path: old.path,
-                source,
-            })?;
+            match fs::remove_file(&old.path) {
+                // Another copy of Seloste on the same database may have pruned it first.
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::Write {
+                        path: old.path,
+                        source: e,
+                    });
+                }
+                _ => {}
+            }
         }
         // Left-overs of backups interrupted by a crash, older than a day.
         let dir = backup_dir(&self.path);

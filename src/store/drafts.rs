@@ -1,9 +1,8 @@
 //! Drafts: the notices being written. `save` is the autosave path: one UPDATE, one short
 //! transaction. Deleting is soft (`deleted_at`); `open` purges drafts deleted long ago.
 
-use super::{Draft, DraftId, DraftSummary, Store, now, stamp, to_content};
+use super::{Draft, DraftId, DraftSummary, Store, from_content, lossy, now, stamp, to_content};
 use crate::model::Notice;
-use crate::notice_io;
 use crate::{Error, Result};
 use rusqlite::{OptionalExtension, params};
 
@@ -15,10 +14,13 @@ const SUMMARY: &str = "SELECT d.id, d.title, d.created_at, d.updated_at, d.delet
 fn summary(r: &rusqlite::Row) -> rusqlite::Result<DraftSummary> {
     Ok(DraftSummary {
         id: r.get(0)?,
-        title: r.get(1)?,
-        created_at: r.get(2)?,
-        updated_at: r.get(3)?,
-        deleted_at: r.get(4)?,
+        title: lossy(r, 1)?,
+        created_at: lossy(r, 2)?,
+        updated_at: lossy(r, 3)?,
+        deleted_at: r
+            .get_ref(4)?
+            .as_bytes_or_null()?
+            .map(|b| String::from_utf8_lossy(b).into_owned()),
         versions: r.get(5)?,
         last_published: r.get(6)?,
     })
@@ -80,11 +82,11 @@ impl Store {
                 s.query_row([id], |r| {
                     Ok((
                         r.get::<_, DraftId>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, Option<String>>(4)?,
-                        r.get::<_, String>(5)?,
+                        lossy(r, 1)?,
+                        lossy(r, 2)?,
+                        lossy(r, 3)?,
+                        r.get_ref(4)?.as_bytes_or_null()?.map(|b| String::from_utf8_lossy(b).into_owned()),
+                        r.get_ref(5)?.as_bytes()?.to_vec(),
                     ))
                 })
                 .optional()
@@ -93,8 +95,7 @@ impl Store {
         let Some((id, title, created_at, updated_at, deleted_at, content)) = row else {
             return Err(Error::NoDraft(id));
         };
-        let notice =
-            notice_io::from_json(&content, &format!("Draft {id} in {}", self.path.display()))?;
+        let notice = from_content(&content, format!("Draft {id}"), &self.path)?;
         Ok(Draft {
             id,
             title,

@@ -27,7 +27,6 @@ mod versions;
 pub use backup::{BACKUP_INTERVAL, BACKUPS_KEPT, Backup, local_time};
 pub use migrate::SCHEMA_VERSION;
 pub use open::{DB_ENV, Opened, Recovery, RecoveryKind, default_path};
-pub use transfer::write_atomic;
 
 use crate::Error;
 use crate::model::Notice;
@@ -98,6 +97,12 @@ pub struct Version {
     pub notice: Notice,
 }
 
+// The desktop app moves the store into its state behind a Mutex: it must stay `Send`.
+const _: fn() = || {
+    fn send<T: Send>() {}
+    send::<Store>();
+};
+
 impl Store {
     /// The database file this store uses.
     pub fn path(&self) -> &Path {
@@ -115,6 +120,30 @@ pub(crate) fn db_error(path: &Path, e: rusqlite::Error) -> Error {
         path: path.to_path_buf(),
         detail: e.to_string(),
     }
+}
+
+/// Text from a column, never failing on bytes that are not UTF-8 (a damaged page must not
+/// hide every other draft from the list).
+pub(crate) fn lossy(r: &rusqlite::Row, i: usize) -> rusqlite::Result<String> {
+    Ok(match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(b) | rusqlite::types::ValueRef::Blob(b) => {
+            String::from_utf8_lossy(b).into_owned()
+        }
+        rusqlite::types::ValueRef::Null => String::new(),
+        other => format!("{other:?}"),
+    })
+}
+
+/// A stored notice, read back; anything unreadable is damage, reported as such.
+pub(crate) fn from_content(bytes: &[u8], what: String, path: &Path) -> crate::Result<Notice> {
+    let damaged = |detail: String| Error::DamagedContent {
+        what: what.clone(),
+        path: path.to_path_buf(),
+        detail,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| damaged(e.to_string()))?;
+    crate::notice_io::from_json(text, &what)
+        .map_err(|e| damaged(e.to_string().trim_end_matches('.').to_string()))
 }
 
 /// Now in UTC as stored: `2026-11-23T22:15:19.123Z` (fixed width, so text order is time order).

@@ -1,9 +1,10 @@
 //! Published versions: immutable snapshots of a draft, with their date and change note.
 
-use super::{DraftId, Store, Version, VersionId, VersionSummary, now, to_content, today};
+use super::{
+    DraftId, Store, Version, VersionId, VersionSummary, from_content, lossy, now, to_content, today,
+};
 use crate::diff::{self, Diff};
 use crate::model::{ChangeEntry, Notice};
-use crate::notice_io;
 use crate::text::{Lang, Text};
 use crate::{Error, Result};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
@@ -11,14 +12,14 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 const SUMMARY: &str = "SELECT id, draft_id, number, published_at, date, change_note FROM versions";
 
 fn summary(r: &rusqlite::Row) -> rusqlite::Result<(VersionSummary, String)> {
-    let note: String = r.get(5)?;
+    let note = lossy(r, 5)?;
     Ok((
         VersionSummary {
             id: r.get(0)?,
             draft_id: r.get(1)?,
             number: r.get(2)?,
-            published_at: r.get(3)?,
-            date: r.get(4)?,
+            published_at: lossy(r, 3)?,
+            date: lossy(r, 4)?,
             change_note: Text::default(),
         },
         note,
@@ -27,6 +28,16 @@ fn summary(r: &rusqlite::Row) -> rusqlite::Result<(VersionSummary, String)> {
 
 fn note_from(json: &str) -> Text {
     serde_json::from_str(json).unwrap_or_else(|_| Text::fi(json))
+}
+
+/// A calendar date `YYYY-MM-DD` that exists, as stored.
+fn check_date(date: &str) -> Result<String> {
+    let d = date.trim();
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    match time::Date::parse(d, &fmt) {
+        Ok(_) if d.len() == 10 => Ok(d.to_string()),
+        _ => Err(Error::BadDate(date.to_string())),
+    }
 }
 
 /// A note as stored: each language trimmed.
@@ -44,13 +55,24 @@ impl Store {
     /// append `note` to its change log, and keep that notice as a new immutable version. The
     /// draft holds the same dated notice afterwards. Written with `synchronous=FULL`, so the
     /// version is on disk when this returns.
+    ///
+    /// The date is today's in local time. The operating system's time zone cannot always be
+    /// read from a multi-threaded program (then UTC is used, which is yesterday in Finland
+    /// between midnight and 2–3 a.m.): the desktop app passes the date it shows the owner to
+    /// `publish_dated` instead.
     pub fn publish(&self, id: DraftId, note: &Text) -> Result<Version> {
+        self.publish_dated(id, note, &today())
+    }
+
+    /// `publish` with the notice's date given, `YYYY-MM-DD`.
+    pub fn publish_dated(&self, id: DraftId, note: &Text, date: &str) -> Result<Version> {
         let note = clean_note(note)?;
+        let date = check_date(date)?;
         let db = |e| self.db(e);
         self.conn
             .pragma_update(None, "synchronous", "FULL")
             .map_err(db)?;
-        let result = self.publish_tx(id, note);
+        let result = self.publish_tx(id, note, date);
         let reset = self
             .conn
             .pragma_update(None, "synchronous", "NORMAL")
@@ -60,7 +82,7 @@ impl Store {
         Ok(version)
     }
 
-    fn publish_tx(&self, id: DraftId, note: Text) -> Result<Version> {
+    fn publish_tx(&self, id: DraftId, note: Text, date: String) -> Result<Version> {
         let db = |e| self.db(e);
         let tx =
             Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate).map_err(db)?;
@@ -68,7 +90,6 @@ impl Store {
         if draft.deleted_at.is_some() {
             return Err(Error::DraftDeleted(id));
         }
-        let date = today();
         let mut notice = draft.notice;
         notice.meta.updated = date.clone();
         if notice.meta.drafted.trim().is_empty() {
@@ -140,19 +161,16 @@ impl Store {
         let db = |e| self.db(e);
         let row = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT id, draft_id, number, published_at, date, change_note, content FROM versions WHERE id = ?1"
-            ))
+            .prepare_cached("SELECT id, draft_id, number, published_at, date, change_note, content FROM versions WHERE id = ?1")
             .and_then(|mut s| {
-                s.query_row([id], |r| Ok((summary(r)?, r.get::<_, String>(6)?))).optional()
+                s.query_row([id], |r| Ok((summary(r)?, r.get_ref(6)?.as_bytes()?.to_vec()))).optional()
             })
             .map_err(db)?;
         let Some(((mut summary, note), content)) = row else {
             return Err(Error::NoVersion(id));
         };
         summary.change_note = note_from(&note);
-        let what = format!("Version {id} in {}", self.path.display());
-        let notice = notice_io::from_json(&content, &what)?;
+        let notice = from_content(&content, format!("Published version {id}"), &self.path)?;
         Ok(Version { summary, notice })
     }
 

@@ -1,6 +1,9 @@
 //! The one integration-test binary (ripgrep style): one module per area, shared helpers in `util`.
 
+mod catalogue;
+mod check;
 mod fixtures;
 mod render;
+mod store;
 mod util;
 mod validate;

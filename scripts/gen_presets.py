@@ -5,7 +5,7 @@ notices (tests/fixtures/reference/<key>.json) from the clause catalogue (src/dat
 Every catalogue item in a preset is copied from the catalogue, so its text equals the
 catalogue text; `tests/integration/catalogue.rs` checks that. Run from the repository root:
 
-    python3 tools/gen_presets.py
+    python3 scripts/gen_presets.py
 
 The references are the same notices with example controller details filled in; their
 business IDs carry valid check digits (computed here).
@@ -95,6 +95,8 @@ def service_recipient(k):
     s = SERVICES[k]
     if not s["entity"]:
         name = s["name"]
+    elif s["name"] in s["entity"]:
+        name = s["entity"]
     else:
         name = f"{s['entity']} ({s['name']})"
     r = {"key": k, "name": name, "description": CATEGORIES[s["category"]], "role": s["role"],
@@ -148,35 +150,11 @@ CHANGES = T(
     "for a new purpose, we say so in this notice and, where needed, tell you directly. The "
     "date of the last update is shown at the top.")
 
-TRANSFERS_NONE = T(
-    "Emme siirrä henkilötietoja EU:n tai ETA:n ulkopuolelle.",
-    "Vi överför inte personuppgifter utanför EU eller EES.",
-    "We do not transfer personal data outside the EU or EEA.")
-TRANSFERS_SOME = T(
-    "Osa palveluntarjoajistamme käsittelee tietoja EU:n tai ETA:n ulkopuolella. Kunkin "
-    "vastaanottajan kohdalla on mainittu maa ja siirron suojatoimi, kuten EU:n ja "
-    "Yhdysvaltojen välinen tietosuojakehys (DPF), jonka varamekanismina ovat komission "
-    "vakiosopimuslausekkeet, tai komission riittävyyspäätös.",
-    "En del av våra tjänsteleverantörer behandlar uppgifter utanför EU eller EES. För varje "
-    "mottagare anges landet och skyddsåtgärden för överföringen, såsom dataskyddsramen mellan "
-    "EU och USA (DPF) med kommissionens standardavtalsklausuler som reserv, eller kommissionens "
-    "beslut om adekvat skyddsnivå.",
-    "Some of our service providers process data outside the EU or EEA. For each recipient the "
-    "country and the safeguard for the transfer are given, such as the EU-US Data Privacy "
-    "Framework (DPF) with the Commission's standard contractual clauses as fallback, or the "
-    "Commission's adequacy decision.")
 COPY_OF_SAFEGUARDS = T(
-    "Saat kopion siirtojen suojatoimista (esimerkiksi vakiosopimuslausekkeista) pyytämällä "
-    "sitä yhteyshenkilöltämme.",
-    "Du får en kopia av skyddsåtgärderna för överföringarna (till exempel "
-    "standardavtalsklausulerna) genom att be vår kontaktperson om den.",
-    "You can get a copy of the safeguards for the transfers (for example the standard "
-    "contractual clauses) by asking our contact person.")
+    "pyytämällä sitä yhteyshenkilöltämme sähköpostilla tai kirjeitse.",
+    "genom att be vår kontaktperson om den per e-post eller brev.",
+    "ask our contact person by e-mail or post.")
 
-NO_COOKIES = T(
-    "Verkkosivustollamme ei käytetä evästeitä eikä vastaavia seurantatekniikoita.",
-    "Vår webbplats använder inte kakor eller liknande spårningstekniker.",
-    "Our website uses no cookies or similar tracking technologies.")
 COOKIE_CONSENT = T(
     "Välttämättömät evästeet tarvitaan sivuston toimintaan. Analytiikka- ja "
     "markkinointievästeet asetetaan vain, jos hyväksyt ne evästebannerissa, jonka "
@@ -191,13 +169,6 @@ COOKIE_CONSENT = T(
     "them. You can change or withdraw your choice at any time in the cookie settings at the "
     "bottom of the site.")
 
-AUTOMATED_NONE = T(
-    "Emme tee sinua koskevia päätöksiä pelkästään automaattisen käsittelyn perusteella emmekä "
-    "profiloi sinua.",
-    "Vi fattar inga beslut om dig enbart på grundval av automatiserad behandling och vi "
-    "profilerar dig inte.",
-    "We make no decisions about you based solely on automated processing, and we do not "
-    "profile you.")
 AUTOMATED_ADS = T(
     "Emme tee sinua koskevia päätöksiä pelkästään automaattisen käsittelyn perusteella. Jos "
     "hyväksyt markkinointievästeet, mainospalvelut (Meta ja Google) päättelevät selaamisesi "
@@ -280,20 +251,23 @@ def build(spec):
     n["data"] = data
     n["sources"] = {"items": [source(k) for k in spec["sources"]]}
     n["recipients"] = {"items": recipients}
+    # The renderer derives the transfer list and the "no transfers" sentence from the
+    # recipients; the notice adds only how to get a copy of the safeguards.
     n["transfers"] = {"outside_eea": outside}
     if outside:
         n["transfers"]["copy_of_safeguards"] = COPY_OF_SAFEGUARDS
-        n["transfers"]["text"] = TRANSFERS_SOME
-    else:
-        n["transfers"]["text"] = TRANSFERS_NONE
     n["retention"] = {"items": [retention(k) for k in spec["retention"]]}
     n["security"] = SECURITY
     if cookies:
         n["cookies"] = {"used": True, "items": cookies, "text": COOKIE_CONSENT}
     else:
-        n["cookies"] = {"used": False, "text": spec.get("cookie_text", NO_COOKIES)}
-    n["automated"] = {"decisions": False, "profiling": profiling,
-                      "text": AUTOMATED_ADS if profiling else AUTOMATED_NONE}
+        n["cookies"] = {"used": False}
+        if spec.get("cookie_text"):
+            n["cookies"]["text"] = spec["cookie_text"]
+    # "No" to both is said by the renderer; the logic must be explained only for a "yes".
+    n["automated"] = {"decisions": False, "profiling": profiling}
+    if profiling:
+        n["automated"]["text"] = AUTOMATED_ADS
     n["rights"] = {"how_to": HOW_TO}
     n["changes"] = {"text": CHANGES}
     return n
@@ -315,7 +289,8 @@ PRESETS = [
         "register": T("Asiakasrekisteri", "Kundregister", "Customer register"),
         "subjects": ["customers", "prospects", "contact_persons"],
         "purposes": ["customer_relationship", "invoicing", "bookkeeping",
-                     "direct_marketing_customers", "customer_service", "legal_claims"],
+                     "direct_marketing_customers", "customer_service", "debt_collection",
+                     "legal_claims"],
         "data": ["name", "contact_details", "work_details", "order_details",
                  "invoicing_details", "communications", "marketing_preferences"],
         "sources": ["subject", "own_systems", "employer", "trade_register"],
@@ -340,7 +315,7 @@ PRESETS = [
         "subjects": ["customers", "website_visitors"],
         "purposes": ["customer_relationship", "invoicing", "bookkeeping", "customer_service",
                      "direct_marketing_customers", "website_analytics", "targeted_ads",
-                     "security_logs", "legal_claims"],
+                     "security_logs", "debt_collection", "legal_claims"],
         "data": ["name", "contact_details", "order_details", "invoicing_details",
                  "communications", "marketing_preferences", "website_usage", "log_data"],
         "sources": ["subject", "own_systems", "cookies", "partners"],
@@ -402,9 +377,12 @@ PRESETS = [
             "We do not process data about minors under this notice; we inform minors applying "
             "for summer jobs separately."),
         "cookie_text": T(
-            "Hakemukset otetaan vastaan sähköpostilla; rekrytoinnissa ei käytetä evästeitä.",
-            "Ansökningar tas emot per e-post; inga kakor används i rekryteringen.",
-            "Applications are received by e-mail; no cookies are used in recruitment."),
+            "Hakemukset otetaan vastaan sähköpostilla, joten rekrytoinnissa ei käytetä "
+            "verkkolomaketta eikä evästeitä.",
+            "Ansökningar tas emot per e-post, så rekryteringen använder varken webbformulär "
+            "eller kakor.",
+            "Applications are received by e-mail, so recruitment uses no web form and no "
+            "cookies."),
     },
     {
         "key": "wellness",
@@ -571,7 +549,7 @@ def main():
     index = {
         "version": 1,
         "verified_on": "2026-11-23",
-        "source": "Built from the clause catalogue by tools/gen_presets.py",
+        "source": "Built from the clause catalogue by scripts/gen_presets.py",
         "presets": [],
     }
     for spec in PRESETS:
