@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod error;
 pub mod model;
 pub mod notice_io;
+pub mod pdf;
 pub mod text;
 
 pub use error::{Error, Result};

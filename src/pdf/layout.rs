@@ -1,0 +1,667 @@
+//! Page layout for the PDF export: a flow of blocks (title, headings, paragraphs, list items,
+//! notes) is broken into lines with the embedded fonts' real advances and then into A4 pages.
+//!
+//! Typographic rules kept here, each tested below:
+//! - ragged-right text with hanging indents for list items;
+//! - a line breaks at spaces; a word breaks after a hard hyphen or a slash between letters,
+//!   at a soft hyphen (then drawn as "-"), or at a zero-width space; a word or URL wider than
+//!   the line breaks after `/ . - _ @ ? & = #`, or anywhere as a last resort: nothing is clipped;
+//! - no paragraph leaves a single line at the foot of a page (orphan) or carries a single line
+//!   onto the next (widow) when it can be avoided;
+//! - a heading stays on the page with at least the first two lines of what follows it;
+//! - vertical space between blocks collapses (the larger of the two wins) and disappears at
+//!   the top of a page.
+
+use super::fonts::{Face, faces, printable};
+
+/// A4 in points.
+pub const PAGE_W: f32 = 595.276;
+pub const PAGE_H: f32 = 841.89;
+/// Margins in points (25 mm left and right, 22 mm top, 27 mm bottom to leave room for the footer).
+pub const MARGIN_L: f32 = 70.866;
+pub const MARGIN_R: f32 = 70.866;
+pub const MARGIN_T: f32 = 62.362;
+pub const MARGIN_B: f32 = 76.535;
+pub const CONTENT_W: f32 = PAGE_W - MARGIN_L - MARGIN_R;
+pub const CONTENT_H: f32 = PAGE_H - MARGIN_T - MARGIN_B;
+
+/// A colour as RGB in 0..=1.
+pub type Rgb = [f32; 3];
+pub const INK: Rgb = [0.11, 0.11, 0.12];
+pub const GREY: Rgb = [0.38, 0.38, 0.40];
+pub const LINK: Rgb = [0.08, 0.22, 0.52];
+
+/// A piece of text in one face, optionally a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub face: Face,
+    pub link: Option<String>,
+}
+
+impl Span {
+    pub fn regular(text: impl Into<String>) -> Span {
+        Span { text: text.into(), face: Face::Regular, link: None }
+    }
+    pub fn bold(text: impl Into<String>) -> Span {
+        Span { text: text.into(), face: Face::Bold, link: None }
+    }
+    pub fn italic(text: impl Into<String>) -> Span {
+        Span { text: text.into(), face: Face::Italic, link: None }
+    }
+    pub fn link(text: impl Into<String>, target: impl Into<String>) -> Span {
+        Span { text: text.into(), face: Face::Regular, link: Some(target.into()) }
+    }
+}
+
+/// What a block is; decides its type size, spacing and indentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The document title on the first page.
+    Title,
+    /// A line under the title (the register's or the controller's name).
+    Subtitle,
+    /// The date line under the title.
+    Dateline,
+    /// A section heading (also an entry in the PDF outline).
+    Heading,
+    /// A heading inside a section.
+    Subheading,
+    Paragraph,
+    /// One item of a bulleted list.
+    Bullet,
+    /// A "label: value" line; consecutive fields sit close together.
+    Field,
+    /// A remark in smaller, grey type.
+    Note,
+}
+
+/// One block of the flow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: Kind,
+    pub spans: Vec<Span>,
+}
+
+impl Block {
+    pub fn new(kind: Kind, spans: Vec<Span>) -> Block {
+        Block { kind, spans }
+    }
+    pub fn text(kind: Kind, text: impl Into<String>) -> Block {
+        let face = match kind {
+            Kind::Title | Kind::Heading | Kind::Subheading => Face::Bold,
+            _ => Face::Regular,
+        };
+        Block { kind, spans: vec![Span { text: text.into(), face, link: None }] }
+    }
+}
+
+struct Style {
+    size: f32,
+    leading: f32,
+    space_before: f32,
+    space_after: f32,
+    /// Left indent of the text (hanging indent for bullets).
+    indent: f32,
+    color: Rgb,
+    keep_with_next: bool,
+}
+
+fn style(kind: Kind) -> Style {
+    let body = Style {
+        size: 10.0,
+        leading: 14.5,
+        space_before: 6.0,
+        space_after: 0.0,
+        indent: 0.0,
+        color: INK,
+        keep_with_next: false,
+    };
+    match kind {
+        Kind::Title => {
+            Style { size: 21.0, leading: 26.0, space_before: 0.0, space_after: 2.0, ..body }
+        }
+        Kind::Subtitle => Style { size: 12.5, leading: 17.0, space_before: 2.0, ..body },
+        Kind::Dateline => Style {
+            size: 9.0,
+            leading: 13.0,
+            space_before: 4.0,
+            space_after: 14.0,
+            color: GREY,
+            ..body
+        },
+        Kind::Heading => Style {
+            size: 13.0,
+            leading: 17.0,
+            space_before: 17.0,
+            space_after: 3.0,
+            keep_with_next: true,
+            ..body
+        },
+        Kind::Subheading => Style {
+            size: 10.5,
+            leading: 14.5,
+            space_before: 9.0,
+            space_after: 1.0,
+            keep_with_next: true,
+            ..body
+        },
+        Kind::Paragraph => body,
+        Kind::Bullet => Style { space_before: 2.5, indent: BULLET_INDENT, ..body },
+        Kind::Field => Style { space_before: 1.5, ..body },
+        Kind::Note => Style { size: 9.0, leading: 13.0, color: GREY, ..body },
+    }
+}
+
+/// Where the text of a list item starts; the bullet sits at `BULLET_X`.
+const BULLET_INDENT: f32 = 15.0;
+const BULLET_X: f32 = 4.0;
+const BULLET: &str = "•";
+
+/// A run of text in one face and colour, at `x` from the left margin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub x: f32,
+    pub width: f32,
+    pub text: String,
+    pub face: Face,
+    pub size: f32,
+    pub color: Rgb,
+    pub link: Option<String>,
+}
+
+/// One line: its runs, its height (leading) and where its baseline lies below its top.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub runs: Vec<Run>,
+    pub height: f32,
+    pub baseline: f32,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// A line placed on a page: `top` is measured from the top of the content area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub top: f32,
+    pub line: Line,
+}
+
+/// A laid-out page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub lines: Vec<Placed>,
+    /// Section headings that start on this page (the PDF outline).
+    pub outline: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line breaking
+
+/// A stretch of text in one style inside a segment.
+#[derive(Debug, Clone)]
+struct Atom {
+    text: String,
+    face: Face,
+    link: Option<usize>,
+    width: f32,
+}
+
+#[derive(Debug)]
+enum Tok {
+    /// Text that is never broken unless it is wider than a whole line.
+    Seg { atoms: Vec<Atom>, width: f32, soft_hyphen: bool },
+    /// A breakable space.
+    Space(Atom),
+    /// A forced line break (`\n` in the text).
+    Break,
+}
+
+fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
+    let fonts = faces();
+    let mut toks = Vec::new();
+    let mut atoms: Vec<Atom> = Vec::new();
+
+    fn push_char(atoms: &mut Vec<Atom>, c: char, face: Face, link: Option<usize>, size: f32) {
+        let w = faces().get(face).char_width(c, size);
+        match atoms.last_mut() {
+            Some(a) if a.face == face && a.link == link => {
+                a.text.push(c);
+                a.width += w;
+            }
+            _ => atoms.push(Atom { text: c.to_string(), face, link, width: w }),
+        }
+    }
+    fn finish(toks: &mut Vec<Tok>, atoms: &mut Vec<Atom>, soft_hyphen: bool) {
+        if !atoms.is_empty() {
+            let width = atoms.iter().map(|a| a.width).sum();
+            toks.push(Tok::Seg { atoms: std::mem::take(atoms), width, soft_hyphen });
+        }
+    }
+
+    for span in spans {
+        let face = span.face;
+        let link = span.link.as_ref().map(|l| {
+            links.push(l.clone());
+            links.len() - 1
+        });
+        let text = printable(fonts.get(face), &span.text);
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            match c {
+                ' ' => {
+                    finish(&mut toks, &mut atoms, false);
+                    let width = fonts.get(face).char_width(' ', size);
+                    toks.push(Tok::Space(Atom { text: " ".into(), face, link, width }));
+                }
+                '\n' => {
+                    finish(&mut toks, &mut atoms, false);
+                    toks.push(Tok::Break);
+                }
+                '\u{200B}' => finish(&mut toks, &mut atoms, false),
+                '\u{00AD}' => finish(&mut toks, &mut atoms, true),
+                '-' | '/' | '\u{2010}' => {
+                    push_char(&mut atoms, c, face, link, size);
+                    let before = i > 0 && chars[i - 1].is_alphanumeric();
+                    let after = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                    if before && after {
+                        finish(&mut toks, &mut atoms, false);
+                    }
+                }
+                _ => push_char(&mut atoms, c, face, link, size),
+            }
+        }
+    }
+    finish(&mut toks, &mut atoms, false);
+    toks
+}
+
+/// Split an over-long segment into pieces no wider than `width`: after URL punctuation where
+/// possible, otherwise between any two characters (at least one character per piece).
+fn split_long(atoms: Vec<Atom>, width: f32, size: f32) -> Vec<Vec<Atom>> {
+    let chars: Vec<(char, Face, Option<usize>)> =
+        atoms.iter().flat_map(|a| a.text.chars().map(move |c| (c, a.face, a.link))).collect();
+    let widths: Vec<f32> =
+        chars.iter().map(|&(c, f, _)| faces().get(f).char_width(c, size)).collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut w = 0.0;
+        let mut end = start;
+        let mut last_punct = None;
+        while end < chars.len() && (end == start || w + widths[end] <= width) {
+            w += widths[end];
+            if matches!(chars[end].0, '/' | '.' | '-' | '_' | '@' | '?' | '&' | '=' | '#') {
+                last_punct = Some(end + 1);
+            }
+            end += 1;
+        }
+        if end < chars.len()
+            && let Some(p) = last_punct
+            && p > start
+        {
+            end = p;
+        }
+        let mut piece: Vec<Atom> = Vec::new();
+        for i in start..end {
+            let (c, face, link) = chars[i];
+            match piece.last_mut() {
+                Some(a) if a.face == face && a.link == link => {
+                    a.text.push(c);
+                    a.width += widths[i];
+                }
+                _ => piece.push(Atom { text: c.to_string(), face, link, width: widths[i] }),
+            }
+        }
+        pieces.push(piece);
+        start = end;
+    }
+    pieces
+}
+
+/// Break a block's spans into lines of at most `width` points.
+fn break_lines(spans: &[Span], size: f32, width: f32, links: &mut Vec<String>) -> Vec<Vec<Atom>> {
+    let toks = tokenize(spans, size, links);
+    let mut lines: Vec<Vec<Atom>> = Vec::new();
+    let mut cur: Vec<Atom> = Vec::new();
+    let mut cur_w = 0.0f32;
+    let mut pending: Option<Atom> = None;
+    // Was the previous segment ended by a soft hyphen (and no space since)?
+    let mut soft_hyphen_face: Option<Face> = None;
+    let mut started = false;
+
+    for tok in toks {
+        match tok {
+            Tok::Break => {
+                lines.push(std::mem::take(&mut cur));
+                cur_w = 0.0;
+                pending = None;
+                soft_hyphen_face = None;
+                started = true;
+            }
+            Tok::Space(a) => {
+                if !cur.is_empty() {
+                    pending = Some(a);
+                }
+                soft_hyphen_face = None;
+            }
+            Tok::Seg { atoms, width: seg_w, soft_hyphen } => {
+                started = true;
+                let space_w = pending.as_ref().map_or(0.0, |a| a.width);
+                if cur.is_empty() || cur_w + space_w + seg_w <= width + 0.01 {
+                    if let Some(p) = pending.take()
+                        && !cur.is_empty()
+                    {
+                        cur_w += p.width;
+                        cur.push(p);
+                    }
+                    cur_w += seg_w;
+                    cur.extend(atoms);
+                } else {
+                    if let Some(face) = soft_hyphen_face {
+                        let w = faces().get(face).char_width('-', size);
+                        cur.push(Atom { text: "-".into(), face, link: None, width: w });
+                    }
+                    lines.push(std::mem::take(&mut cur));
+                    pending = None;
+                    cur_w = seg_w;
+                    cur.extend(atoms);
+                }
+                if cur_w > width + 0.01 {
+                    // Only a segment alone on its line can be this wide: split it.
+                    let mut pieces = split_long(std::mem::take(&mut cur), width, size);
+                    let last = pieces.pop().unwrap_or_default();
+                    lines.extend(pieces);
+                    cur_w = last.iter().map(|a| a.width).sum();
+                    cur = last;
+                }
+                soft_hyphen_face =
+                    soft_hyphen.then(|| cur.last().map_or(Face::Regular, |a| a.face));
+            }
+        }
+    }
+    if !cur.is_empty() || !started {
+        lines.push(cur);
+    }
+    // A block ending in `\n` should not gain an empty last line.
+    while lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+fn merge_runs(atoms: Vec<Atom>, x0: f32, size: f32, color: Rgb, links: &[String]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut x = x0;
+    for a in atoms {
+        let link = a.link.map(|i| links[i].clone());
+        let color = if link.is_some() { LINK } else { color };
+        match runs.last_mut() {
+            Some(r) if r.face == a.face && r.link == link => {
+                r.text.push_str(&a.text);
+                r.width += a.width;
+            }
+            _ => {
+                runs.push(Run { x, width: a.width, text: a.text, face: a.face, size, color, link })
+            }
+        }
+        x += a.width;
+    }
+    runs
+}
+
+/// Lay one block out into lines (without placing them on a page).
+fn block_lines(block: &Block) -> Vec<Line> {
+    let st = style(block.kind);
+    let mut links = Vec::new();
+    let width = CONTENT_W - st.indent;
+    let broken = break_lines(&block.spans, st.size, width, &mut links);
+    // Centre the cap height in the line box.
+    let baseline = (st.leading + 0.72 * st.size) / 2.0;
+    broken
+        .into_iter()
+        .enumerate()
+        .map(|(i, atoms)| {
+            let mut runs = Vec::new();
+            if block.kind == Kind::Bullet && i == 0 {
+                let w = faces().get(Face::Regular).width(BULLET, st.size);
+                runs.push(Run {
+                    x: BULLET_X,
+                    width: w,
+                    text: BULLET.into(),
+                    face: Face::Regular,
+                    size: st.size,
+                    color: st.color,
+                    link: None,
+                });
+            }
+            runs.extend(merge_runs(atoms, st.indent, st.size, st.color, &links));
+            Line { runs, height: st.leading, baseline }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pagination
+
+struct Laid {
+    kind: Kind,
+    lines: Vec<Line>,
+    style: Style,
+}
+
+fn heights(lines: &[Line]) -> f32 {
+    lines.iter().map(|l| l.height).sum()
+}
+
+/// The least that must fit on the current page before block `i` may start there: a heading
+/// with what it keeps with, otherwise its first two lines (all of a block of up to three,
+/// since splitting one would leave an orphan or a widow).
+fn need_min(laid: &[Laid], i: usize) -> f32 {
+    let b = &laid[i];
+    if b.style.keep_with_next && i + 1 < laid.len() {
+        let next = &laid[i + 1];
+        let gap = b.style.space_after.max(next.style.space_before);
+        return heights(&b.lines) + gap + need_min(laid, i + 1);
+    }
+    let n = b.lines.len();
+    let k = if n <= 3 { n } else { 2 };
+    heights(&b.lines[..k])
+}
+
+/// Lay out a flow of blocks into pages. Always returns at least one page.
+pub fn paginate(blocks: &[Block]) -> Vec<Page> {
+    let laid: Vec<Laid> = blocks
+        .iter()
+        .filter(|b| b.spans.iter().any(|s| !s.text.trim().is_empty()))
+        .map(|b| Laid { kind: b.kind, lines: block_lines(b), style: style(b.kind) })
+        .collect();
+
+    let mut pages = vec![Page::default()];
+    let mut y = 0.0f32;
+    let mut prev_after = 0.0f32;
+
+    for (i, b) in laid.iter().enumerate() {
+        let mut gap = if y == 0.0 { 0.0 } else { prev_after.max(b.style.space_before) };
+        if y > 0.0 && y + gap + need_min(&laid, i) > CONTENT_H + 0.01 {
+            pages.push(Page::default());
+            y = 0.0;
+            gap = 0.0;
+        }
+        y += gap;
+        if b.kind == Kind::Heading {
+            let title: String = b.lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
+            pages.last_mut().expect("at least one page").outline.push(title);
+        }
+        let mut rest: &[Line] = &b.lines;
+        loop {
+            let mut fit = 0;
+            let mut h = 0.0;
+            while fit < rest.len() && y + h + rest[fit].height <= CONTENT_H + 0.01 {
+                h += rest[fit].height;
+                fit += 1;
+            }
+            if fit >= rest.len() {
+                for line in rest {
+                    pages
+                        .last_mut()
+                        .expect("page")
+                        .lines
+                        .push(Placed { top: y, line: line.clone() });
+                    y += line.height;
+                }
+                break;
+            }
+            let n = rest.len();
+            let mut k = fit;
+            if n - k < 2 {
+                k = n.saturating_sub(2); // no widow
+            }
+            if k < 2 {
+                k = 0; // no orphan
+            }
+            if k == 0 && y == 0.0 {
+                k = fit.max(1); // a line taller than a page: nothing better is possible
+            }
+            for line in &rest[..k] {
+                pages.last_mut().expect("page").lines.push(Placed { top: y, line: line.clone() });
+                y += line.height;
+            }
+            rest = &rest[k..];
+            pages.push(Page::default());
+            y = 0.0;
+        }
+        prev_after = b.style.space_after;
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_of(block: &Block) -> Vec<String> {
+        block_lines(block).iter().map(|l| l.text()).collect()
+    }
+
+    #[test]
+    fn text_wraps_within_the_measure_and_keeps_every_word() {
+        let text = "Henkilötietojen käsittelyn tarkoituksena on tuotteidemme ja palveluidemme \
+                    toimittaminen, käyttäjien hallinta, asiakassuhteemme hoitaminen ja laskutus.";
+        let block = Block::text(Kind::Paragraph, text);
+        let lines = block_lines(&block);
+        assert!(lines.len() >= 2);
+        for l in &lines {
+            let end = l.runs.last().map(|r| r.x + r.width).unwrap();
+            assert!(end <= CONTENT_W + 0.01, "line too wide: {end}");
+        }
+        let joined = lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
+        assert_eq!(joined, text.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+
+    #[test]
+    fn a_long_url_is_broken_after_punctuation_and_nothing_is_lost() {
+        let url = format!("https://example.com/{}/tietosuoja?x=1&y=2", "hakemisto".repeat(20));
+        let block = Block::new(
+            Kind::Paragraph,
+            vec![Span::regular("Katso "), Span::link(url.clone(), url.clone())],
+        );
+        let lines = block_lines(&block);
+        assert!(lines.len() >= 3, "{:?}", lines_of(&block));
+        for l in &lines {
+            let end = l.runs.last().map(|r| r.x + r.width).unwrap();
+            assert!(end <= CONTENT_W + 0.01);
+        }
+        let joined: String = lines.iter().map(|l| l.text()).collect();
+        assert_eq!(joined, format!("Katso {url}"));
+        assert!(lines.iter().flat_map(|l| &l.runs).filter(|r| r.link.is_some()).count() >= 3);
+    }
+
+    #[test]
+    fn hard_hyphen_soft_hyphen_and_newline_break_lines() {
+        let narrow = |spans: Vec<Span>| {
+            let mut links = Vec::new();
+            break_lines(&spans, 10.0, 80.0, &mut links)
+                .into_iter()
+                .map(|l| l.into_iter().map(|a| a.text).collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(narrow(vec![Span::regular("Alasaukko-ojanpelto")]), ["Alasaukko-", "ojanpelto"]);
+        assert_eq!(
+            narrow(vec![Span::regular("asiakas\u{AD}rekisterissä")]),
+            ["asiakas-", "rekisterissä"]
+        );
+        assert_eq!(narrow(vec![Span::regular("yksi\nkaksi")]), ["yksi", "kaksi"]);
+        // An unused soft hyphen leaves no trace.
+        assert_eq!(narrow(vec![Span::regular("a\u{AD}b")]), ["ab"]);
+    }
+
+    #[test]
+    fn bullets_hang_and_bold_labels_keep_their_face() {
+        let block = Block::new(Kind::Bullet, vec![Span::regular("sana ".repeat(40))]);
+        let lines = block_lines(&block);
+        assert_eq!(lines[0].runs[0].text, BULLET);
+        assert!(lines.iter().all(|l| l.runs.last().unwrap().x >= BULLET_INDENT - 0.01));
+        let field =
+            Block::new(Kind::Field, vec![Span::bold("Y-tunnus: "), Span::regular("1234567-8")]);
+        let runs = &block_lines(&field)[0].runs;
+        assert_eq!(runs[0].face, Face::Bold);
+        assert_eq!(runs[1].face, Face::Regular);
+        assert!(runs[1].x > runs[0].x);
+    }
+
+    fn para(n_words: usize) -> Block {
+        Block::text(Kind::Paragraph, "sana ".repeat(n_words))
+    }
+
+    #[test]
+    fn long_flow_fills_pages_without_overflow_orphans_or_widows() {
+        let mut blocks = vec![Block::text(Kind::Title, "Tietosuojaseloste")];
+        for i in 0..40 {
+            blocks.push(Block::text(Kind::Heading, format!("{i}. Otsikko")));
+            blocks.push(para(30 + (i * 37) % 120));
+            for _ in 0..(i % 5) {
+                blocks.push(Block::text(Kind::Bullet, "luettelon kohta"));
+            }
+        }
+        let pages = paginate(&blocks);
+        assert!(pages.len() > 5);
+        for p in &pages {
+            let bottom = p.lines.last().map(|l| l.top + l.line.height).unwrap();
+            assert!(bottom <= CONTENT_H + 0.01);
+            // Never a heading as the last thing on a page.
+            let last = &p.lines.last().unwrap().line;
+            assert!(
+                last.runs[0].size < 13.0 || pages.last() == Some(p),
+                "heading at the foot of a page"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paragraph_is_not_split_after_one_line() {
+        // Fill a page so exactly one line of the next paragraph would fit.
+        let line_h = 14.5;
+        let filler_lines = ((CONTENT_H - line_h * 1.5) / line_h).floor() as usize;
+        let mut blocks =
+            vec![Block::text(Kind::Paragraph, "x\n".repeat(filler_lines).trim_end().to_string())];
+        blocks.push(para(120)); // several lines
+        let pages = paginate(&blocks);
+        assert_eq!(pages.len(), 2);
+        let on_first = pages[0].lines.len() - filler_lines;
+        assert!(on_first == 0 || on_first >= 2, "orphan: {on_first} line(s) at the foot");
+        let on_second = pages[1].lines.len();
+        assert!(on_second >= 2, "widow: {on_second} line(s) at the head");
+    }
+
+    #[test]
+    fn empty_blocks_take_no_space() {
+        let pages = paginate(&[Block::text(Kind::Heading, ""), Block::text(Kind::Paragraph, "a")]);
+        assert_eq!(pages[0].lines.len(), 1);
+        assert_eq!(pages[0].lines[0].top, 0.0);
+    }
+}
