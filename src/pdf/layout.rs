@@ -74,6 +74,8 @@ pub enum Kind {
     Field,
     /// A remark in smaller, grey type.
     Note,
+    /// A table (`Block::table`); its rows never split, its header repeats on a new page.
+    Table,
 }
 
 /// One block of the flow.
@@ -81,18 +83,36 @@ pub enum Kind {
 pub struct Block {
     pub kind: Kind,
     pub spans: Vec<Span>,
+    /// The table of a `Kind::Table` block.
+    pub table: Option<Table>,
+}
+
+/// A small table: a header row and rows of cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Vec<Span>>>,
 }
 
 impl Block {
     pub fn new(kind: Kind, spans: Vec<Span>) -> Block {
-        Block { kind, spans }
+        Block { kind, spans, table: None }
+    }
+    pub fn table(table: Table) -> Block {
+        Block { kind: Kind::Table, spans: Vec::new(), table: Some(table) }
+    }
+    fn is_empty(&self) -> bool {
+        match &self.table {
+            Some(t) => t.rows.is_empty(),
+            None => self.spans.iter().all(|s| s.text.trim().is_empty()),
+        }
     }
     pub fn text(kind: Kind, text: impl Into<String>) -> Block {
         let face = match kind {
             Kind::Title | Kind::Heading | Kind::Subheading => Face::Bold,
             _ => Face::Regular,
         };
-        Block { kind, spans: vec![Span { text: text.into(), face, link: None }] }
+        Block::new(kind, vec![Span { text: text.into(), face, link: None }])
     }
 }
 
@@ -150,6 +170,9 @@ fn style(kind: Kind) -> Style {
         Kind::Bullet => Style { space_before: 2.5, indent: BULLET_INDENT, ..body },
         Kind::Field => Style { space_before: 1.5, ..body },
         Kind::Note => Style { size: 9.0, leading: 13.0, color: GREY, ..body },
+        Kind::Table => {
+            Style { size: 8.5, leading: 11.5, space_before: 8.0, space_after: 4.0, ..body }
+        }
     }
 }
 
@@ -162,6 +185,8 @@ const BULLET: &str = "•";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
     pub x: f32,
+    /// The baseline, measured down from the top of the line.
+    pub baseline: f32,
     pub width: f32,
     pub text: String,
     pub face: Face,
@@ -170,12 +195,22 @@ pub struct Run {
     pub link: Option<String>,
 }
 
-/// One line: its runs, its height (leading) and where its baseline lies below its top.
+/// A horizontal rule inside a line (table borders), `dy` below the line's top.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    pub x0: f32,
+    pub x1: f32,
+    pub dy: f32,
+    pub thickness: f32,
+    pub color: Rgb,
+}
+
+/// One line (or one table row): its runs, rules and height.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub runs: Vec<Run>,
+    pub rules: Vec<Rule>,
     pub height: f32,
-    pub baseline: f32,
 }
 
 impl Line {
@@ -394,7 +429,14 @@ fn break_lines(spans: &[Span], size: f32, width: f32, links: &mut Vec<String>) -
     lines
 }
 
-fn merge_runs(atoms: Vec<Atom>, x0: f32, size: f32, color: Rgb, links: &[String]) -> Vec<Run> {
+fn merge_runs(
+    atoms: Vec<Atom>,
+    x0: f32,
+    baseline: f32,
+    size: f32,
+    color: Rgb,
+    links: &[String],
+) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut x = x0;
     for a in atoms {
@@ -405,9 +447,16 @@ fn merge_runs(atoms: Vec<Atom>, x0: f32, size: f32, color: Rgb, links: &[String]
                 r.text.push_str(&a.text);
                 r.width += a.width;
             }
-            _ => {
-                runs.push(Run { x, width: a.width, text: a.text, face: a.face, size, color, link })
-            }
+            _ => runs.push(Run {
+                x,
+                baseline,
+                width: a.width,
+                text: a.text,
+                face: a.face,
+                size,
+                color,
+                link,
+            }),
         }
         x += a.width;
     }
@@ -417,6 +466,9 @@ fn merge_runs(atoms: Vec<Atom>, x0: f32, size: f32, color: Rgb, links: &[String]
 /// Lay one block out into lines (without placing them on a page).
 fn block_lines(block: &Block) -> Vec<Line> {
     let st = style(block.kind);
+    if let Some(t) = &block.table {
+        return table_lines(t, &st);
+    }
     let mut links = Vec::new();
     let width = CONTENT_W - st.indent;
     let broken = break_lines(&block.spans, st.size, width, &mut links);
@@ -431,6 +483,7 @@ fn block_lines(block: &Block) -> Vec<Line> {
                 let w = faces().get(Face::Regular).width(BULLET, st.size);
                 runs.push(Run {
                     x: BULLET_X,
+                    baseline,
                     width: w,
                     text: BULLET.into(),
                     face: Face::Regular,
@@ -439,8 +492,113 @@ fn block_lines(block: &Block) -> Vec<Line> {
                     link: None,
                 });
             }
-            runs.extend(merge_runs(atoms, st.indent, st.size, st.color, &links));
-            Line { runs, height: st.leading, baseline }
+            runs.extend(merge_runs(atoms, st.indent, baseline, st.size, st.color, &links));
+            Line { runs, rules: Vec::new(), height: st.leading }
+        })
+        .collect()
+}
+
+const CELL_PAD_X: f32 = 4.0;
+const CELL_PAD_Y: f32 = 3.0;
+const RULE_COLOR: Rgb = [0.62, 0.62, 0.65];
+
+/// The widest unbreakable segment and the whole single-line width of some spans.
+fn min_max_width(spans: &[Span], size: f32) -> (f32, f32) {
+    let mut links = Vec::new();
+    let (mut min, mut max, mut line) = (0.0f32, 0.0f32, 0.0f32);
+    for tok in tokenize(spans, size, &mut links) {
+        match tok {
+            Tok::Seg { width, .. } => {
+                min = min.max(width);
+                line += width;
+            }
+            Tok::Space(a) => line += a.width,
+            Tok::Break => {
+                max = max.max(line);
+                line = 0.0;
+            }
+        }
+    }
+    (min, max.max(line))
+}
+
+/// Lay a table out as one "line" per row: cells wrap inside columns sized to their content,
+/// a rule under the header and a hairline under each row.
+fn table_lines(t: &Table, st: &Style) -> Vec<Line> {
+    let ncols = t.header.len().max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
+    if ncols == 0 {
+        return Vec::new();
+    }
+    let header: Vec<Vec<Span>> = (0..ncols)
+        .map(|i| vec![Span::bold(t.header.get(i).cloned().unwrap_or_default())])
+        .collect();
+    let all_rows: Vec<&Vec<Vec<Span>>> = std::iter::once(&header).chain(t.rows.iter()).collect();
+    let mut min = vec![0.0f32; ncols];
+    let mut max = vec![0.0f32; ncols];
+    for row in &all_rows {
+        for (i, cell) in row.iter().enumerate().take(ncols) {
+            let (a, b) = min_max_width(cell, st.size);
+            min[i] = min[i].max(a + 2.0 * CELL_PAD_X);
+            max[i] = max[i].max(b + 2.0 * CELL_PAD_X);
+        }
+    }
+    let total = CONTENT_W;
+    let sum_min: f32 = min.iter().sum();
+    let sum_max: f32 = max.iter().sum();
+    let widths: Vec<f32> = if sum_max <= total {
+        let extra = (total - sum_max) / ncols as f32;
+        max.iter().map(|w| w + extra).collect()
+    } else if sum_min >= total {
+        min.iter().map(|w| w * total / sum_min).collect()
+    } else {
+        // Water-filling: narrow columns get all they want (so "2 vuotta" stays on one line);
+        // the wide ones share what is left equally.
+        let mut room = total - sum_min;
+        let mut order: Vec<usize> = (0..ncols).collect();
+        order.sort_by(|&a, &b| (max[a] - min[a]).total_cmp(&(max[b] - min[b])));
+        let mut w = min.clone();
+        for (k, &i) in order.iter().enumerate() {
+            let give = (max[i] - min[i]).min(room / (ncols - k) as f32);
+            w[i] += give;
+            room -= give;
+        }
+        w
+    };
+    let mut xs = vec![0.0f32];
+    for w in &widths {
+        xs.push(xs.last().copied().unwrap_or(0.0) + w);
+    }
+
+    let first_baseline = CELL_PAD_Y + (st.leading + 0.72 * st.size) / 2.0;
+    all_rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let mut runs = Vec::new();
+            let mut nlines = 1;
+            for (i, cell) in row.iter().enumerate().take(ncols) {
+                let mut links = Vec::new();
+                let lines = break_lines(cell, st.size, widths[i] - 2.0 * CELL_PAD_X, &mut links);
+                nlines = nlines.max(lines.len());
+                for (k, atoms) in lines.into_iter().enumerate() {
+                    let baseline = first_baseline + k as f32 * st.leading;
+                    runs.extend(merge_runs(
+                        atoms,
+                        xs[i] + CELL_PAD_X,
+                        baseline,
+                        st.size,
+                        st.color,
+                        &links,
+                    ));
+                }
+            }
+            let height = nlines as f32 * st.leading + 2.0 * CELL_PAD_Y;
+            let rule = if r == 0 {
+                Rule { x0: 0.0, x1: total, dy: height, thickness: 0.8, color: st.color }
+            } else {
+                Rule { x0: 0.0, x1: total, dy: height, thickness: 0.35, color: RULE_COLOR }
+            };
+            Line { runs, rules: vec![rule], height }
         })
         .collect()
 }
@@ -469,7 +627,13 @@ fn need_min(laid: &[Laid], i: usize) -> f32 {
         return heights(&b.lines) + gap + need_min(laid, i + 1);
     }
     let n = b.lines.len();
-    let k = if n <= 3 { n } else { 2 };
+    let k = if b.kind == Kind::Table {
+        n.min(3)
+    } else if n <= 3 {
+        n
+    } else {
+        2
+    };
     heights(&b.lines[..k])
 }
 
@@ -477,7 +641,7 @@ fn need_min(laid: &[Laid], i: usize) -> f32 {
 pub fn paginate(blocks: &[Block]) -> Vec<Page> {
     let laid: Vec<Laid> = blocks
         .iter()
-        .filter(|b| b.spans.iter().any(|s| !s.text.trim().is_empty()))
+        .filter(|b| !b.is_empty())
         .map(|b| Laid { kind: b.kind, lines: block_lines(b), style: style(b.kind) })
         .collect();
 
@@ -534,6 +698,12 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
             rest = &rest[k..];
             pages.push(Page::default());
             y = 0.0;
+            if b.kind == Kind::Table && k > 0 {
+                // Repeat the table's header row at the top of the new page.
+                let header = b.lines[0].clone();
+                y += header.height;
+                pages.last_mut().expect("page").lines.push(Placed { top: 0.0, line: header });
+            }
         }
         prev_after = b.style.space_after;
     }

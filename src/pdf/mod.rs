@@ -157,9 +157,20 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
             fill: None,
         };
         let mut links = Vec::new();
+        let mut rules: Vec<(f32, f32, f32, f32, Rgb)> = Vec::new();
         for placed in &page.lines {
-            let y = PAGE_H - MARGIN_T - placed.top - placed.line.baseline;
+            let top = PAGE_H - MARGIN_T - placed.top;
+            for rule in &placed.line.rules {
+                rules.push((
+                    MARGIN_L + rule.x0,
+                    MARGIN_L + rule.x1,
+                    top - rule.dy,
+                    rule.thickness,
+                    rule.color,
+                ));
+            }
             for run in &placed.line.runs {
+                let y = top - run.baseline;
                 w.text(MARGIN_L + run.x, y, &run.text, run.face, run.size, run.color);
                 if let Some(target) = &run.link {
                     links.push(LinkAnnotation::new(
@@ -285,6 +296,18 @@ fn finish(
         lo.objects.insert(root, Object::Dictionary(dict));
         Some(root)
     };
+    // printpdf writes a PDF/X version key into every Info dictionary; this file is not PDF/X.
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(Object::Dictionary(d)) = lo.get_object_mut(info)
+    {
+        d.remove(b"GTS_PDFXVersion");
+        d.remove(b"Trapped");
+        for key in [&b"Keywords"[..], b"Identifier", b"Subject"] {
+            if d.get(key).and_then(Object::as_str).is_ok_and(|s| s.is_empty()) {
+                d.remove(key);
+            }
+        }
+    }
     let catalog =
         lo.catalog_mut().map_err(|e| Error::Render(format!("the PDF has no catalog: {e}")))?;
     catalog.set("Lang", Object::string_literal(meta.lang.code()));
