@@ -9,6 +9,7 @@ pub mod model;
 pub mod notice_io;
 pub mod pdf;
 pub mod text;
+pub mod validate;
 
 pub use error::{Error, Result};
 pub use model::Notice;
