@@ -8,6 +8,7 @@
 
 use printpdf::ParsedFont;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -44,6 +45,50 @@ pub struct FontFace {
     units_per_em: f32,
     /// Advance in font units per code point below `TABLE`; `u16::MAX` = no glyph.
     advances: Vec<u16>,
+    /// Glyph id per code point below `TABLE` (0 = none).
+    gids: Vec<u16>,
+    /// Pair kerning from the font's `kern` table: (left gid << 16 | right gid) → font units.
+    kerning: HashMap<u32, i16>,
+}
+
+fn be16(b: &[u8], at: usize) -> Option<u16> {
+    b.get(at..at + 2).map(|x| u16::from_be_bytes([x[0], x[1]]))
+}
+
+/// Pairs of the first format-0 horizontal subtable of a TrueType `kern` table (DejaVu Sans
+/// has one). A font without it simply gets no kerning.
+fn parse_kern(font: &[u8]) -> HashMap<u32, i16> {
+    let mut pairs = HashMap::new();
+    let Some(n) = be16(font, 4) else { return pairs };
+    let table = (0..usize::from(n)).find_map(|i| {
+        let rec = 12 + 16 * i;
+        (font.get(rec..rec + 4)? == b"kern").then(|| {
+            let off = u32::from_be_bytes(font.get(rec + 8..rec + 12)?.try_into().ok()?);
+            Some(off as usize)
+        })?
+    });
+    let Some(t) = table else { return pairs };
+    let (Some(0), Some(ntables)) = (be16(font, t), be16(font, t + 2)) else { return pairs };
+    let mut sub = t + 4;
+    for _ in 0..ntables {
+        let (Some(len), Some(coverage)) = (be16(font, sub + 2), be16(font, sub + 4)) else { break };
+        // Format 0 (high byte), horizontal (bit 0), not minimum/cross-stream/override.
+        if coverage >> 8 == 0 && coverage & 0x0F == 1 {
+            let npairs = usize::from(be16(font, sub + 6).unwrap_or(0));
+            for k in 0..npairs {
+                let at = sub + 14 + 6 * k;
+                let (Some(l), Some(r), Some(v)) =
+                    (be16(font, at), be16(font, at + 2), be16(font, at + 4))
+                else {
+                    break;
+                };
+                pairs.insert(u32::from(l) << 16 | u32::from(r), v as i16);
+            }
+            break;
+        }
+        sub += usize::from(len.max(6));
+    }
+    pairs
 }
 
 impl FontFace {
@@ -53,13 +98,48 @@ impl FontFace {
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
             .unwrap_or_else(|| panic!("the embedded font {name} does not parse: {warnings:?}"));
         let units_per_em = f32::from(parsed.font_metrics.units_per_em.max(1));
-        let advances = (0..TABLE as u32)
-            .map(|cp| match parsed.lookup_glyph_index(cp) {
-                Some(gid) if gid != 0 => parsed.get_horizontal_advance(gid).min(u16::MAX - 1),
-                _ => u16::MAX,
+        let gids: Vec<u16> =
+            (0..TABLE as u32).map(|cp| parsed.lookup_glyph_index(cp).unwrap_or(0)).collect();
+        let advances = gids
+            .iter()
+            .map(|&gid| match gid {
+                0 => u16::MAX,
+                gid => parsed.get_horizontal_advance(gid).min(u16::MAX - 1),
             })
             .collect();
-        FontFace { parsed, units_per_em, advances }
+        let kerning = parse_kern(bytes);
+        FontFace { parsed, units_per_em, advances, gids, kerning }
+    }
+
+    fn gid(&self, c: char) -> u16 {
+        let cp = c as usize;
+        if cp < TABLE {
+            self.gids[cp]
+        } else {
+            self.parsed.lookup_glyph_index(cp as u32).unwrap_or(0)
+        }
+    }
+
+    /// The kerning between `a` and `b` in font units (negative: closer). None at spaces.
+    pub fn kern_units(&self, a: char, b: char) -> i16 {
+        if self.kerning.is_empty() || a.is_whitespace() || b.is_whitespace() {
+            return 0;
+        }
+        let (l, r) = (self.gid(a), self.gid(b));
+        if l == 0 || r == 0 {
+            return 0;
+        }
+        self.kerning.get(&(u32::from(l) << 16 | u32::from(r))).copied().unwrap_or(0)
+    }
+
+    /// The kerning between `a` and `b` at `size` points.
+    pub fn kern(&self, a: char, b: char, size: f32) -> f32 {
+        f32::from(self.kern_units(a, b)) * size / self.units_per_em
+    }
+
+    /// Kerning in thousandths of an em, as a PDF `TJ` offset (positive moves left).
+    pub fn kern_tj(&self, a: char, b: char) -> f32 {
+        -f32::from(self.kern_units(a, b)) * 1000.0 / self.units_per_em
     }
 
     /// Does the face have a glyph for `c`?
@@ -85,9 +165,17 @@ impl FontFace {
         f32::from(self.advance_units(c).unwrap_or(0)) * size / self.units_per_em
     }
 
-    /// The width of `s` at `size` points.
+    /// The width of `s` at `size` points, kerned.
     pub fn width(&self, s: &str, size: f32) -> f32 {
-        let units: u32 = s.chars().map(|c| u32::from(self.advance_units(c).unwrap_or(0))).sum();
+        let mut units: i32 = 0;
+        let mut prev = None;
+        for c in s.chars() {
+            units += i32::from(self.advance_units(c).unwrap_or(0));
+            if let Some(p) = prev {
+                units += i32::from(self.kern_units(p, c));
+            }
+            prev = Some(c);
+        }
         units as f32 * size / self.units_per_em
     }
 }
@@ -196,6 +284,15 @@ mod tests {
         let face = faces().get(Face::Regular);
         assert_eq!(printable(face, "Ha\u{0308}meenlinna"), "Hämeenlinna");
         assert_eq!(printable(face, "a\tb\u{7}c\nd"), "a b c\nd");
+    }
+
+    #[test]
+    fn the_kern_table_is_read_and_tightens_classic_pairs() {
+        let face = faces().get(Face::Regular);
+        assert!(face.kern_units('T', 'a') < 0, "no kerning for Ta");
+        assert!(face.kern_units('A', 'V') < 0, "no kerning for AV");
+        assert_eq!(face.kern_units('a', ' '), 0);
+        assert!(face.width("Ta", 10.0) < face.char_width('T', 10.0) + face.char_width('a', 10.0));
     }
 
     #[test]

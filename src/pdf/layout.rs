@@ -262,11 +262,13 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
     let mut atoms: Vec<Atom> = Vec::new();
 
     fn push_char(atoms: &mut Vec<Atom>, c: char, face: Face, link: Option<usize>, size: f32) {
-        let w = faces().get(face).char_width(c, size);
+        let f = faces().get(face);
+        let w = f.char_width(c, size);
         match atoms.last_mut() {
             Some(a) if a.face == face && a.link == link => {
+                let kern = a.text.chars().next_back().map_or(0.0, |p| f.kern(p, c, size));
                 a.text.push(c);
-                a.width += w;
+                a.width += w + kern;
             }
             _ => atoms.push(Atom { text: c.to_string(), face, link, width: w }),
         }

@@ -95,8 +95,29 @@ impl TextWriter<'_> {
             self.fill = Some(fill);
         }
         self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
-        self.ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_string())] });
+        self.ops.push(Op::ShowText { items: kerned(text, face) });
     }
+}
+
+/// `text` as show-text items with the font's pair kerning between the glyphs.
+fn kerned(text: &str, face: Face) -> Vec<TextItem> {
+    let f = faces().get(face);
+    let mut items = Vec::new();
+    let mut acc = String::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            let k = f.kern_tj(p, c);
+            if k != 0.0 {
+                items.push(TextItem::Text(std::mem::take(&mut acc)));
+                items.push(TextItem::Offset(k));
+            }
+        }
+        acc.push(c);
+        prev = Some(c);
+    }
+    items.push(TextItem::Text(acc));
+    items
 }
 
 /// Shorten `text` with "…" until it fits in `width` points.

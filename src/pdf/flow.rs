@@ -1,0 +1,113 @@
+//! From the format-neutral `document::Document` (the same one the HTML export prints) to the
+//! PDF layout's flow of blocks, and the PDF's metadata from the notice.
+
+use super::PdfMeta;
+use super::fonts::Face;
+use super::layout::{Block, Kind, Span, Table};
+use crate::document::{self, Block as DocBlock, Document, Inline};
+use crate::{Lang, Notice};
+use time::OffsetDateTime;
+
+/// Inline content as spans: strong text bold, links as links, and a missing-translation note
+/// ("(vain suomeksi)") in italics after the text it qualifies.
+fn spans(inlines: &[Inline], face: Face) -> Vec<Span> {
+    let mut out = Vec::new();
+    for i in inlines {
+        match i {
+            Inline::Text { text, strong, note, .. } => {
+                let f = if *strong { Face::Bold } else { face };
+                out.push(Span { text: text.clone(), face: f, link: None });
+                if let Some(n) = note {
+                    out.push(Span { text: format!(" {n}"), face: Face::Italic, link: None });
+                }
+            }
+            Inline::Link { text, href } => {
+                out.push(Span { text: text.clone(), face, link: Some(href.clone()) })
+            }
+        }
+    }
+    out
+}
+
+/// The document as a flow of layout blocks, in reading order.
+pub fn blocks(doc: &Document) -> Vec<Block> {
+    let mut out = vec![Block::text(Kind::Title, doc.title.clone())];
+    if let Some(name) = &doc.register_name {
+        out.push(Block::new(Kind::Subtitle, spans(name, Face::Regular)));
+    }
+    if let Some(d) = &doc.date_line {
+        out.push(Block::text(Kind::Dateline, d.clone()));
+    }
+    for s in &doc.sections {
+        let mut heading = vec![Span::bold(s.heading.clone())];
+        if let Some(n) = &s.heading_note {
+            heading.push(Span::italic(format!(" {n}")));
+        }
+        out.push(Block::new(Kind::Heading, heading));
+        for b in &s.blocks {
+            match b {
+                DocBlock::Paragraph { content } => {
+                    out.push(Block::new(Kind::Paragraph, spans(content, Face::Regular)))
+                }
+                DocBlock::Subheading { content } => {
+                    out.push(Block::new(Kind::Subheading, spans(content, Face::Bold)))
+                }
+                DocBlock::List { items } => out.extend(
+                    items.iter().map(|i| Block::new(Kind::Bullet, spans(i, Face::Regular))),
+                ),
+                DocBlock::Fields { rows } => out.extend(rows.iter().map(|r| {
+                    let mut v = vec![Span::bold(format!("{}: ", r.label))];
+                    v.extend(spans(&r.value, Face::Regular));
+                    Block::new(Kind::Field, v)
+                })),
+                DocBlock::Note { content } => {
+                    out.push(Block::new(Kind::Note, spans(content, Face::Regular)))
+                }
+                DocBlock::Table { header, rows } => out.push(Block::table(Table {
+                    header: header.clone(),
+                    rows: rows
+                        .iter()
+                        .map(|r| r.iter().map(|c| spans(c, Face::Regular)).collect())
+                        .collect(),
+                })),
+            }
+        }
+    }
+    out
+}
+
+/// The controllers' names, joined.
+fn controllers(notice: &Notice) -> String {
+    let names: Vec<&str> =
+        notice.controllers.iter().map(|c| c.name.trim()).filter(|n| !n.is_empty()).collect();
+    names.join(", ")
+}
+
+/// Title, author, language, date and footer for `notice` printed as `doc`.
+pub fn meta(notice: &Notice, doc: &Document, created: OffsetDateTime) -> PdfMeta {
+    let lang: Lang = doc.lang;
+    let author = controllers(notice);
+    let register: String = doc
+        .register_name
+        .as_ref()
+        .map(|r| r.iter().map(Inline::to_plain).collect())
+        .unwrap_or_default();
+    let mut title = doc.title.clone();
+    for extra in [register.as_str(), author.as_str()] {
+        if !extra.trim().is_empty() {
+            title = format!("{title} – {}", extra.trim());
+            break;
+        }
+    }
+    let date = [&notice.meta.updated, &notice.meta.drafted]
+        .into_iter()
+        .map(|d| d.trim())
+        .find(|d| !d.is_empty())
+        .map(|d| document::format_date(d, lang));
+    let footer: Vec<String> = [Some(author.clone()), Some(doc.title.clone()), date]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    PdfMeta { title, author, subject: register, lang, created, footer: footer.join(" · ") }
+}
