@@ -612,6 +612,8 @@ struct Laid {
     kind: Kind,
     lines: Vec<Line>,
     style: Style,
+    /// Must not end a page: a heading, or a short paragraph introducing a list ("…:").
+    keep: bool,
 }
 
 fn heights(lines: &[Line]) -> f32 {
@@ -623,7 +625,7 @@ fn heights(lines: &[Line]) -> f32 {
 /// since splitting one would leave an orphan or a widow).
 fn need_min(laid: &[Laid], i: usize) -> f32 {
     let b = &laid[i];
-    if b.style.keep_with_next && i + 1 < laid.len() {
+    if b.keep && i + 1 < laid.len() {
         let next = &laid[i + 1];
         let gap = b.style.space_after.max(next.style.space_before);
         return heights(&b.lines) + gap + need_min(laid, i + 1);
@@ -641,11 +643,24 @@ fn need_min(laid: &[Laid], i: usize) -> f32 {
 
 /// Lay out a flow of blocks into pages. Always returns at least one page.
 pub fn paginate(blocks: &[Block]) -> Vec<Page> {
-    let laid: Vec<Laid> = blocks
+    let mut laid: Vec<Laid> = blocks
         .iter()
         .filter(|b| !b.is_empty())
-        .map(|b| Laid { kind: b.kind, lines: block_lines(b), style: style(b.kind) })
+        .map(|b| {
+            let style = style(b.kind);
+            Laid { kind: b.kind, lines: block_lines(b), keep: style.keep_with_next, style }
+        })
         .collect();
+    for i in 0..laid.len().saturating_sub(1) {
+        let b = &laid[i];
+        let intro = b.kind == Kind::Paragraph
+            && b.lines.len() <= 3
+            && b.lines.last().is_some_and(|l| l.text().trim_end().ends_with(':'))
+            && laid[i + 1].kind == Kind::Bullet;
+        if intro {
+            laid[i].keep = true;
+        }
+    }
 
     let mut pages = vec![Page::default()];
     let mut y = 0.0f32;
@@ -828,6 +843,21 @@ mod tests {
         assert!(on_first == 0 || on_first >= 2, "orphan: {on_first} line(s) at the foot");
         let on_second = pages[1].lines.len();
         assert!(on_second >= 2, "widow: {on_second} line(s) at the head");
+    }
+
+    #[test]
+    fn a_list_introduction_stays_with_the_first_item() {
+        let line_h = 14.5;
+        let filler_lines = ((CONTENT_H - line_h * 1.5) / line_h).floor() as usize;
+        let filler = "x\n".repeat(filler_lines).trim_end().to_string();
+        let blocks = vec![
+            Block::text(Kind::Paragraph, filler),
+            Block::text(Kind::Paragraph, "Käsittelemme seuraavia tietoja:"),
+            Block::text(Kind::Bullet, "nimi"),
+        ];
+        let pages = paginate(&blocks);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1].lines[0].line.text(), "Käsittelemme seuraavia tietoja:");
     }
 
     #[test]
