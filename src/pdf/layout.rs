@@ -3,9 +3,10 @@
 //!
 //! Typographic rules kept here, each tested below:
 //! - ragged-right text with hanging indents for list items;
-//! - a line breaks at spaces; a word breaks after a hard hyphen or a slash between letters,
-//!   at a soft hyphen (then drawn as "-"), or at a zero-width space; a word or URL wider than
-//!   the line breaks after `/ . - _ @ ? & = #`, or anywhere as a last resort: nothing is clipped;
+//! - a line breaks at spaces; a word breaks after a slash between letters, at a soft hyphen
+//!   (then drawn as "-"), or at a zero-width space — never after a hard hyphen, which text
+//!   extraction would take for a hyphenation and drop; a word or URL wider than the line
+//!   breaks after `/ . _ @ ? & = #`, or anywhere as a last resort: nothing is clipped;
 //! - no paragraph leaves a single line at the foot of a page (orphan) or carries a single line
 //!   onto the next (widow) when it can be avoided;
 //! - a heading stays on the page with at least the first two lines of what follows it;
@@ -301,7 +302,7 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
                 }
                 '\u{200B}' => finish(&mut toks, &mut atoms, false),
                 '\u{00AD}' => finish(&mut toks, &mut atoms, true),
-                '-' | '/' | '\u{2010}' => {
+                '/' => {
                     push_char(&mut atoms, c, face, link, size);
                     let before = i > 0 && chars[i - 1].is_alphanumeric();
                     let after = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
@@ -332,7 +333,7 @@ fn split_long(atoms: Vec<Atom>, width: f32, size: f32) -> Vec<Vec<Atom>> {
         let mut last_punct = None;
         while end < chars.len() && (end == start || w + widths[end] <= width) {
             w += widths[end];
-            if matches!(chars[end].0, '/' | '.' | '-' | '_' | '@' | '?' | '&' | '=' | '#') {
+            if matches!(chars[end].0, '/' | '.' | '_' | '@' | '?' | '&' | '=' | '#') {
                 last_punct = Some(end + 1);
             }
             end += 1;
@@ -777,7 +778,10 @@ mod tests {
                 .map(|l| l.into_iter().map(|a| a.text).collect::<String>())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(narrow(vec![Span::regular("Alasaukko-ojanpelto")]), ["Alasaukko-", "ojanpelto"]);
+        // Never after a hard hyphen: text extraction (poppler) would join the lines and drop
+        // the hyphen, turning "EU-tuomioistuin" into "EUtuomioistuin".
+        assert_eq!(narrow(vec![Span::regular("ja EU-tuomioistuin")]), ["ja", "EU-tuomioistuin"]);
+        assert_eq!(narrow(vec![Span::regular("sähköposti/puhelin")]), ["sähköposti/", "puhelin"]);
         assert_eq!(
             narrow(vec![Span::regular("asiakas\u{AD}rekisterissä")]),
             ["asiakas-", "rekisterissä"]
