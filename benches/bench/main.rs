@@ -2,13 +2,17 @@
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
 mod table;
+mod validate;
 
 use table::Table;
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter word selects areas by name.
-    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let mut t = Table::new(filter);
-    let _ = &mut t;
+    validate::run(&mut t);
     t.print();
 }
