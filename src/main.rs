@@ -21,12 +21,15 @@ struct Cli {
 enum Command {
     /// Print the JSON Schema of the notice file format (seloste/1).
     Schema,
+    /// Export a notice as HTML: a standalone document or a fragment for a web page.
+    Render(cli::render::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
+        Command::Render(args) => cli::render::run(args),
     };
     match result {
         Ok(code) => code,
