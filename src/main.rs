@@ -21,7 +21,7 @@ struct Cli {
 enum Command {
     /// Print the JSON Schema of the notice file format (seloste/1).
     Schema,
-    /// Export a notice as HTML: a standalone document or a fragment for a web page.
+    /// Export a notice as HTML (a standalone document or a fragment for a web page) or as PDF.
     Render(cli::render::Args),
 }
 

@@ -1,6 +1,7 @@
 //! `cargo bench --bench bench`: every speed and size target of the project as one table.
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
+mod pdf;
 mod render;
 mod table;
 mod validate;
@@ -14,6 +15,7 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     let mut t = Table::new(filter);
+    pdf::run(&mut t);
     render::run(&mut t);
     validate::run(&mut t);
     t.print();

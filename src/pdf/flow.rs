@@ -38,6 +38,9 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
     if let Some(d) = &doc.date_line {
         out.push(Block::text(Kind::Dateline, d.clone()));
     }
+    if let Some(n) = &doc.language_note {
+        out.push(Block::new(Kind::Dateline, vec![Span::italic(n.clone())]));
+    }
     for s in &doc.sections {
         let mut heading = vec![Span::bold(s.heading.clone())];
         if let Some(n) = &s.heading_note {
@@ -110,4 +113,57 @@ pub fn meta(notice: &Notice, doc: &Document, created: OffsetDateTime) -> PdfMeta
         .filter(|s| !s.trim().is_empty())
         .collect();
     PdfMeta { title, author, subject: register, lang, created, footer: footer.join(" · ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Text;
+    use crate::model::Party;
+
+    fn notice() -> Notice {
+        let mut n = Notice::default();
+        n.controllers.push(Party { name: "Kahvila Ääkkönen Oy".into(), ..Default::default() });
+        n.controllers.push(Party { name: "Leipomo Åberg Ab".into(), ..Default::default() });
+        n.register.name = Text::fi("Asiakasrekisteri");
+        n.meta.drafted = "2025-02-01".into();
+        n.meta.updated = "2026-11-23".into();
+        n
+    }
+
+    #[test]
+    fn metadata_names_the_controllers_register_and_latest_date() {
+        let n = notice();
+        let doc = document::build(&n, Lang::Fi);
+        let m = meta(&n, &doc, OffsetDateTime::UNIX_EPOCH);
+        assert_eq!(m.author, "Kahvila Ääkkönen Oy, Leipomo Åberg Ab");
+        assert_eq!(m.title, format!("{} – Asiakasrekisteri", doc.title));
+        assert!(m.footer.starts_with("Kahvila Ääkkönen Oy, Leipomo Åberg Ab · "), "{}", m.footer);
+        assert!(m.footer.ends_with("23.11.2026"), "{}", m.footer);
+        assert_eq!(m.lang, Lang::Fi);
+    }
+
+    #[test]
+    fn a_missing_translation_note_is_printed_in_italics() {
+        let n = notice();
+        let doc = document::build(&n, Lang::Sv);
+        let blocks = blocks(&doc);
+        // The register name exists only in Finnish: the Swedish document says so visibly.
+        let subtitle = blocks.iter().find(|b| b.kind == Kind::Subtitle).expect("register name");
+        assert_eq!(subtitle.spans[0].text, "Asiakasrekisteri");
+        assert!(subtitle.spans.iter().any(|s| s.face == Face::Italic && !s.text.trim().is_empty()));
+    }
+
+    #[test]
+    fn every_section_of_the_document_becomes_a_heading_in_order() {
+        let n = notice();
+        let doc = document::build(&n, Lang::En);
+        let headings: Vec<String> = blocks(&doc)
+            .iter()
+            .filter(|b| b.kind == Kind::Heading)
+            .map(|b| b.spans[0].text.clone())
+            .collect();
+        let expected: Vec<String> = doc.sections.iter().map(|s| s.heading.clone()).collect();
+        assert_eq!(headings, expected);
+    }
 }

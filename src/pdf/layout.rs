@@ -146,8 +146,8 @@ fn style(kind: Kind) -> Style {
         Kind::Dateline => Style {
             size: 9.0,
             leading: 13.0,
-            space_before: 4.0,
-            space_after: 14.0,
+            space_before: 3.0,
+            space_after: 0.0,
             color: GREY,
             ..body
         },

@@ -10,6 +10,7 @@
 //! accessible format. Its text is real text: selectable, searchable and extractable in
 //! reading order.
 
+mod flow;
 pub mod fonts;
 pub mod layout;
 
@@ -64,6 +65,23 @@ const FOOTER_SIZE: f32 = 8.0;
 /// Baseline of the footer text and the rule above it, in points from the bottom edge.
 const FOOTER_BASELINE: f32 = 42.0;
 const FOOTER_RULE: f32 = 54.0;
+
+/// The notice printed as a PDF in `lang`: what the desktop app and `seloste render --format pdf`
+/// call. Built from the same `document::Document` as the HTML export.
+pub fn render(notice: &crate::Notice, lang: Lang) -> Result<Vec<u8>> {
+    render_at(notice, lang, OffsetDateTime::now_utc())
+}
+
+/// `render` with a given creation date (for reproducible output).
+pub fn render_at(notice: &crate::Notice, lang: Lang, created: OffsetDateTime) -> Result<Vec<u8>> {
+    let doc = crate::document::build(notice, lang);
+    render_document(&doc, &flow::meta(notice, &doc, created))
+}
+
+/// A built document printed as a PDF with the given metadata.
+pub fn render_document(doc: &crate::document::Document, meta: &PdfMeta) -> Result<Vec<u8>> {
+    render_blocks(&flow::blocks(doc), meta)
+}
 
 /// Lay out `blocks` and write them as a PDF.
 pub fn render_blocks(blocks: &[Block], meta: &PdfMeta) -> Result<Vec<u8>> {
