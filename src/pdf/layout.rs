@@ -573,17 +573,32 @@ fn table_lines(t: &Table, st: &Style) -> Vec<Line> {
     }
 
     let first_baseline = CELL_PAD_Y + (st.leading + 0.72 * st.size) / 2.0;
-    all_rows
-        .iter()
-        .enumerate()
-        .map(|(r, row)| {
-            let mut runs = Vec::new();
-            let mut nlines = 1;
-            for (i, cell) in row.iter().enumerate().take(ncols) {
+    // A row taller than a page (a very long cell) is cut into pieces that each fit below the
+    // repeated header: rows are otherwise never split.
+    let max_lines = (((CONTENT_H * 0.8) - 2.0 * CELL_PAD_Y) / st.leading).floor().max(1.0) as usize;
+    let mut out = Vec::new();
+    for (r, row) in all_rows.iter().enumerate() {
+        let cells: Vec<(Vec<Vec<Atom>>, Vec<String>)> = row
+            .iter()
+            .take(ncols)
+            .enumerate()
+            .map(|(i, cell)| {
                 let mut links = Vec::new();
                 let lines = break_lines(cell, st.size, widths[i] - 2.0 * CELL_PAD_X, &mut links);
-                nlines = nlines.max(lines.len());
-                for (k, atoms) in lines.into_iter().enumerate() {
+                (lines, links)
+            })
+            .collect();
+        let nlines = cells.iter().map(|(l, _)| l.len()).max().unwrap_or(1).max(1);
+        let pieces = nlines.div_ceil(max_lines);
+        let mut cells = cells;
+        for piece in 0..pieces {
+            let mut runs = Vec::new();
+            let from = piece * max_lines;
+            let to = ((piece + 1) * max_lines).min(nlines);
+            for (i, (lines, links)) in cells.iter_mut().enumerate() {
+                let take: Vec<Vec<Atom>> =
+                    lines.iter_mut().skip(from).take(to - from).map(std::mem::take).collect();
+                for (k, atoms) in take.into_iter().enumerate() {
                     let baseline = first_baseline + k as f32 * st.leading;
                     runs.extend(merge_runs(
                         atoms,
@@ -591,19 +606,23 @@ fn table_lines(t: &Table, st: &Style) -> Vec<Line> {
                         baseline,
                         st.size,
                         st.color,
-                        &links,
+                        links,
                     ));
                 }
             }
-            let height = nlines as f32 * st.leading + 2.0 * CELL_PAD_Y;
-            let rule = if r == 0 {
-                Rule { x0: 0.0, x1: total, dy: height, thickness: 0.8, color: st.color }
-            } else {
-                Rule { x0: 0.0, x1: total, dy: height, thickness: 0.35, color: RULE_COLOR }
-            };
-            Line { runs, rules: vec![rule], height }
-        })
-        .collect()
+            let height = (to - from) as f32 * st.leading + 2.0 * CELL_PAD_Y;
+            let mut rules = Vec::new();
+            if piece + 1 == pieces {
+                rules.push(if r == 0 {
+                    Rule { x0: 0.0, x1: total, dy: height, thickness: 0.8, color: st.color }
+                } else {
+                    Rule { x0: 0.0, x1: total, dy: height, thickness: 0.35, color: RULE_COLOR }
+                });
+            }
+            out.push(Line { runs, rules, height });
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -680,6 +699,8 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
             pages.last_mut().expect("at least one page").outline.push(title);
         }
         let mut rest: &[Line] = &b.lines;
+        // Is the page empty but for a repeated table header? Then something must go on it.
+        let mut fresh = y == 0.0;
         loop {
             let mut fit = 0;
             let mut h = 0.0;
@@ -700,13 +721,16 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
             }
             let n = rest.len();
             let mut k = fit;
-            if n - k < 2 {
-                k = n.saturating_sub(2); // no widow
+            if b.kind != Kind::Table {
+                // Table rows are whole units; text lines follow the orphan and widow rules.
+                if n - k < 2 {
+                    k = n.saturating_sub(2); // no widow
+                }
+                if k < 2 {
+                    k = 0; // no orphan
+                }
             }
-            if k < 2 {
-                k = 0; // no orphan
-            }
-            if k == 0 && y == 0.0 {
+            if k == 0 && fresh {
                 k = fit.max(1); // a line taller than a page: nothing better is possible
             }
             for line in &rest[..k] {
@@ -716,7 +740,8 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
             rest = &rest[k..];
             pages.push(Page::default());
             y = 0.0;
-            if b.kind == Kind::Table && k > 0 {
+            fresh = true;
+            if b.kind == Kind::Table && rest.len() < b.lines.len() {
                 // Repeat the table's header row at the top of the new page.
                 let header = b.lines[0].clone();
                 y += header.height;
@@ -862,6 +887,30 @@ mod tests {
         let pages = paginate(&blocks);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[1].lines[0].line.text(), "Käsittelemme seuraavia tietoja:");
+    }
+
+    #[test]
+    fn a_table_row_longer_than_a_page_is_cut_and_every_word_kept() {
+        let long = "pitkä ".repeat(2000);
+        let t = Table {
+            header: vec!["Eväste".into(), "Tarkoitus".into()],
+            rows: vec![vec![vec![Span::regular("_ga")], vec![Span::regular(long.clone())]]],
+        };
+        let pages = paginate(&[Block::table(t)]);
+        assert!(pages.len() >= 2);
+        let mut words = 0;
+        for p in &pages {
+            let bottom = p.lines.last().map(|l| l.top + l.line.height).unwrap();
+            assert!(bottom <= CONTENT_H + 0.01, "a row runs off the page");
+            assert_eq!(p.lines[0].line.runs[0].text, "Eväste", "header not repeated");
+            words += p
+                .lines
+                .iter()
+                .flat_map(|l| &l.line.runs)
+                .map(|r| r.text.matches("pitkä").count())
+                .sum::<usize>();
+        }
+        assert_eq!(words, 2000);
     }
 
     #[test]
