@@ -65,6 +65,7 @@ const FOOTER_SIZE: f32 = 8.0;
 /// Baseline of the footer text and the rule above it, in points from the bottom edge.
 const FOOTER_BASELINE: f32 = 42.0;
 const FOOTER_RULE: f32 = 54.0;
+const _: () = assert!(FOOTER_RULE < MARGIN_B, "the footer must sit in the bottom margin");
 
 /// The notice printed as a PDF in `lang`: what the desktop app and `seloste render --format pdf`
 /// call. Built from the same `document::Document` as the HTML export.
@@ -164,8 +165,8 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
     info.producer = format!("Seloste {} (printpdf 0.12.8)", env!("CARGO_PKG_VERSION"));
     let created = printpdf::DateTime::from_unix_timestamp(meta.created.unix_timestamp())
         .map_err(|e| Error::Render(format!("the creation date cannot be written: {e}")))?;
-    info.creation_date = created.clone();
-    info.modification_date = created.clone();
+    info.creation_date = created;
+    info.modification_date = created;
     info.metadata_date = created;
 
     // Register only the faces the document uses, so no unused face is embedded.
@@ -263,7 +264,6 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
         pdf_pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
     }
     doc.with_pages(pdf_pages);
-    debug_assert!(MARGIN_B > FOOTER_RULE);
 
     let opts = PdfSaveOptions { subset_fonts: true, optimize: true, ..Default::default() };
     let mut warnings = Vec::new();
