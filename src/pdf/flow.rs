@@ -42,41 +42,51 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
         out.push(Block::new(Kind::Dateline, vec![Span::italic(n.clone())]));
     }
     for s in &doc.sections {
+        let mut section = Vec::new();
+        for b in &s.blocks {
+            section_block(b, &mut section);
+        }
+        // A section with nothing printable gets no heading either.
+        if section.iter().all(Block::is_blank) {
+            continue;
+        }
         let mut heading = vec![Span::bold(s.heading.clone())];
         if let Some(n) = &s.heading_note {
             heading.push(Span::italic(format!(" {n}")));
         }
         out.push(Block::new(Kind::Heading, heading));
-        for b in &s.blocks {
-            match b {
-                DocBlock::Paragraph { content } => {
-                    out.push(Block::new(Kind::Paragraph, spans(content, Face::Regular)))
-                }
-                DocBlock::Subheading { content } => {
-                    out.push(Block::new(Kind::Subheading, spans(content, Face::Bold)))
-                }
-                DocBlock::List { items } => out.extend(
-                    items.iter().map(|i| Block::new(Kind::Bullet, spans(i, Face::Regular))),
-                ),
-                DocBlock::Fields { rows } => out.extend(rows.iter().map(|r| {
-                    let mut v = vec![Span::bold(format!("{}: ", r.label))];
-                    v.extend(spans(&r.value, Face::Regular));
-                    Block::new(Kind::Field, v)
-                })),
-                DocBlock::Note { content } => {
-                    out.push(Block::new(Kind::Note, spans(content, Face::Regular)))
-                }
-                DocBlock::Table { header, rows } => out.push(Block::table(Table {
-                    header: header.clone(),
-                    rows: rows
-                        .iter()
-                        .map(|r| r.iter().map(|c| spans(c, Face::Regular)).collect())
-                        .collect(),
-                })),
-            }
-        }
+        out.extend(section);
     }
     out
+}
+
+fn section_block(b: &DocBlock, out: &mut Vec<Block>) {
+    match b {
+        DocBlock::Paragraph { content } => {
+            out.push(Block::new(Kind::Paragraph, spans(content, Face::Regular)))
+        }
+        DocBlock::Subheading { content } => {
+            out.push(Block::new(Kind::Subheading, spans(content, Face::Bold)))
+        }
+        DocBlock::List { items } => {
+            out.extend(items.iter().map(|i| Block::new(Kind::Bullet, spans(i, Face::Regular))))
+        }
+        DocBlock::Fields { rows } => out.extend(rows.iter().map(|r| {
+            let mut v = vec![Span::bold(format!("{}: ", r.label))];
+            v.extend(spans(&r.value, Face::Regular));
+            Block::new(Kind::Field, v)
+        })),
+        DocBlock::Note { content } => {
+            out.push(Block::new(Kind::Note, spans(content, Face::Regular)))
+        }
+        DocBlock::Table { header, rows } => out.push(Block::table(Table {
+            header: header.clone(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| spans(c, Face::Regular)).collect())
+                .collect(),
+        })),
+    }
 }
 
 /// The controllers' names, joined.
@@ -152,6 +162,24 @@ mod tests {
         let subtitle = blocks.iter().find(|b| b.kind == Kind::Subtitle).expect("register name");
         assert_eq!(subtitle.spans[0].text, "Asiakasrekisteri");
         assert!(subtitle.spans.iter().any(|s| s.face == Face::Italic && !s.text.trim().is_empty()));
+    }
+
+    #[test]
+    fn a_section_with_nothing_printable_gets_no_heading() {
+        let n = notice();
+        let mut doc = document::build(&n, Lang::Fi);
+        doc.sections.push(document::DocSection {
+            id: "empty".into(),
+            heading: "Tyhjä osio".into(),
+            heading_lang: None,
+            heading_note: None,
+            blocks: vec![
+                DocBlock::Paragraph { content: vec![Inline::plain("  ")] },
+                DocBlock::List { items: vec![] },
+            ],
+        });
+        let b = blocks(&doc);
+        assert!(!b.iter().any(|b| b.spans.iter().any(|s| s.text == "Tyhjä osio")));
     }
 
     #[test]

@@ -102,7 +102,8 @@ impl Block {
     pub fn table(table: Table) -> Block {
         Block { kind: Kind::Table, spans: Vec::new(), table: Some(table) }
     }
-    fn is_empty(&self) -> bool {
+    /// Does the block print nothing (no text, or a table without rows)?
+    pub fn is_blank(&self) -> bool {
         match &self.table {
             Some(t) => t.rows.is_empty(),
             None => self.spans.iter().all(|s| s.text.trim().is_empty()),
@@ -665,7 +666,7 @@ fn need_min(laid: &[Laid], i: usize) -> f32 {
 pub fn paginate(blocks: &[Block]) -> Vec<Page> {
     let mut laid: Vec<Laid> = blocks
         .iter()
-        .filter(|b| !b.is_empty())
+        .filter(|b| !b.is_blank())
         .map(|b| {
             let style = style(b.kind);
             Laid { kind: b.kind, lines: block_lines(b), keep: style.keep_with_next, style }
