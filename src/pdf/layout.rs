@@ -292,6 +292,9 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
         let chars: Vec<char> = text.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
             match c {
+                ' ' if keep_together(&atoms, chars.get(i + 1).copied()) => {
+                    push_char(&mut atoms, ' ', face, link, size);
+                }
                 ' ' => {
                     finish(&mut toks, &mut atoms, false);
                     let width = fonts.get(face).char_width(' ', size);
@@ -317,6 +320,23 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
     }
     finish(&mut toks, &mut atoms, false);
     toks
+}
+
+/// Is the space after the segment `atoms`, before `next`, one a line must not break at?
+/// "Art. 6(1)(f)", "§ 12", "10 vuotta", "33100 Tampere": a reference or a number stays with
+/// what it belongs to.
+fn keep_together(atoms: &[Atom], next: Option<char>) -> bool {
+    let Some(next) = next else { return false };
+    let Some(last) = atoms.last() else { return false };
+    let word = last.text.rsplit(' ').next().unwrap_or("");
+    let reference = ["Art.", "art.", "§", "Artikla", "artikla", "Artikel", "artikel"];
+    if next.is_ascii_digit() && reference.iter().any(|r| word.ends_with(r)) {
+        return true;
+    }
+    !word.is_empty()
+        && word.len() <= 5
+        && word.chars().all(|c| c.is_ascii_digit())
+        && next.is_alphabetic()
 }
 
 /// Split an over-long segment into pieces no wider than `width`: after URL punctuation where
@@ -815,6 +835,23 @@ mod tests {
         assert_eq!(narrow(vec![Span::regular("yksi\nkaksi")]), ["yksi", "kaksi"]);
         // An unused soft hyphen leaves no trace.
         assert_eq!(narrow(vec![Span::regular("a\u{AD}b")]), ["ab"]);
+    }
+
+    #[test]
+    fn references_and_numbers_stay_with_what_they_belong_to() {
+        let mut links = Vec::new();
+        let lines: Vec<String> = break_lines(
+            &[Span::regular("perusteella (GDPR Art. 6(1)(f)) kymmenen 10 vuotta")],
+            10.0,
+            120.0,
+            &mut links,
+        )
+        .into_iter()
+        .map(|l| l.into_iter().map(|a| a.text).collect())
+        .collect();
+        assert!(lines.iter().all(|l| !l.ends_with("Art.")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("Art. 6(1)(f))")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("10 vuotta")), "{lines:?}");
     }
 
     #[test]
