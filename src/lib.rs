@@ -4,16 +4,22 @@
 //! `seloste` command-line tool are thin layers over it. See ARCHITECTURE.md for the map.
 
 pub mod catalogue;
+pub mod check;
+pub mod diff;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod model;
 pub mod notice_io;
 pub mod pdf;
 pub mod render;
 pub mod rights;
+pub mod store;
 pub mod text;
 pub mod validate;
+pub mod walk;
 
 pub use error::{Error, Result};
 pub use model::Notice;
+pub use store::Store;
 pub use text::{Lang, Text};

@@ -598,8 +598,7 @@ mod tests {
         assert_eq!(e.code(), "invalid");
         assert_eq!(
             e.to_string(),
-            "The notice has 1 invalid field(s); the first: /meta/drafted: The date drafted \
-             2019-02-30 is not a real date: the month has no such day."
+            "/meta/drafted: The date drafted 2019-02-30 is not a real date: the month has no such day."
         );
     }
 

@@ -1,8 +1,11 @@
 //! `cargo bench --bench bench`: every speed and size target of the project as one table.
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
+mod catalogue;
+mod check;
 mod pdf;
 mod render;
+mod store;
 mod table;
 mod validate;
 
@@ -15,8 +18,11 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     let mut t = Table::new(filter);
+    catalogue::run(&mut t);
+    check::run(&mut t);
     pdf::run(&mut t);
     render::run(&mut t);
+    store::run(&mut t);
     validate::run(&mut t);
     t.print();
 }

@@ -1,7 +1,10 @@
 //! The one integration-test binary (ripgrep style): one module per area, shared helpers in `util`.
 
+mod catalogue;
+mod check;
 mod fixtures;
 mod pdf;
 mod render;
+mod store;
 mod util;
 mod validate;

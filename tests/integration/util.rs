@@ -55,10 +55,13 @@ pub fn stderr(o: &Output) -> String {
 /// output; `None` when the tool is not installed. Under CI (`CI=true`) a missing tool fails
 /// the test loudly instead: scripts/lib.sh installs poppler-utils.
 pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
-    let out = Command::new(tool).args(args).arg(pdf).args(if tool == "pdftotext" { &["-"][..] } else { &[][..] }).output();
+    let to_stdout: &[&str] = if tool == "pdftotext" { &["-"] } else { &[] };
+    let out = Command::new(tool).args(args).arg(pdf).args(to_stdout).output();
     match out {
         Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
-        Ok(o) => panic!("{tool} failed on {}: {}", pdf.display(), String::from_utf8_lossy(&o.stderr)),
+        Ok(o) => {
+            panic!("{tool} failed on {}: {}", pdf.display(), String::from_utf8_lossy(&o.stderr))
+        }
         Err(e) => {
             if std::env::var("CI").is_ok_and(|v| v == "true") {
                 panic!("{tool} is required under CI (install poppler-utils): {e}");
@@ -73,6 +76,39 @@ pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
 /// the line breaks (a wrapped URL or a phrase across lines).
 pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Run the `seloste` binary with `--db <db>` appended (subcommands that take it, e.g. `drafts`).
+pub fn seloste_db(db: &Path, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.push("--db");
+    all.push(db.to_str().expect("a UTF-8 temp path"));
+    seloste(&all)
+}
+
+/// A small deterministic random number generator (xorshift64*), for tests that need noise.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `lo..hi`.
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo)
+    }
+
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
 }
 
 /// The facts of a seed fixture (`tests/fixtures/seeds/<stem>.facts.json`): exact strings that
