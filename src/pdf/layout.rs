@@ -324,11 +324,15 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
 
 /// Is the space after the segment `atoms`, before `next`, one a line must not break at?
 /// "Art. 6(1)(f)", "§ 12", "10 vuotta", "33100 Tampere": a reference or a number stays with
-/// what it belongs to.
+/// what it belongs to; "sana —": a dash stays with the word before it.
 fn keep_together(atoms: &[Atom], next: Option<char>) -> bool {
     let Some(next) = next else { return false };
     let Some(last) = atoms.last() else { return false };
     let word = last.text.rsplit(' ').next().unwrap_or("");
+    // A dash never starts a line: it stays with the word before it.
+    if matches!(next, '–' | '—') && !word.is_empty() {
+        return true;
+    }
     let reference = ["Art.", "art.", "§", "Artikla", "artikla", "Artikel", "artikel"];
     if next.is_ascii_digit() && reference.iter().any(|r| word.ends_with(r)) {
         return true;
@@ -852,6 +856,16 @@ mod tests {
         assert!(lines.iter().all(|l| !l.ends_with("Art.")), "{lines:?}");
         assert!(lines.iter().any(|l| l.contains("Art. 6(1)(f))")), "{lines:?}");
         assert!(lines.iter().any(|l| l.contains("10 vuotta")), "{lines:?}");
+        let dashes: Vec<String> = break_lines(
+            &[Span::regular("asiakassuhteen hoitaminen — Sopimus")],
+            10.0,
+            125.0,
+            &mut links,
+        )
+        .into_iter()
+        .map(|l| l.into_iter().map(|a| a.text).collect())
+        .collect();
+        assert!(dashes.iter().all(|l| !l.starts_with('—')), "{dashes:?}");
     }
 
     #[test]
