@@ -232,8 +232,9 @@ pub struct Placed {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     pub lines: Vec<Placed>,
-    /// Section headings that start on this page (the PDF outline).
-    pub outline: Vec<String>,
+    /// Section headings that start on this page (the PDF outline), with the top of each,
+    /// measured from the top of the content area.
+    pub outline: Vec<(String, f32)>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -721,7 +722,7 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
         y += gap;
         if b.kind == Kind::Heading {
             let title: String = b.lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
-            pages.last_mut().expect("at least one page").outline.push(title);
+            pages.last_mut().expect("at least one page").outline.push((title, y));
         }
         let mut rest: &[Line] = &b.lines;
         // Is the page empty but for a repeated table header? Then something must go on it.
@@ -963,6 +964,27 @@ mod tests {
                 .sum::<usize>();
         }
         assert_eq!(words, 2000);
+    }
+
+    #[test]
+    fn the_outline_records_each_heading_where_it_stands() {
+        let mut blocks = Vec::new();
+        for i in 0..30 {
+            blocks.push(Block::text(Kind::Heading, format!("Otsikko {i}")));
+            blocks.push(Block::text(Kind::Subheading, "Alaotsikko"));
+            blocks.push(para(60));
+        }
+        let pages = paginate(&blocks);
+        let mut n = 0;
+        for p in &pages {
+            for (title, top) in &p.outline {
+                let line =
+                    p.lines.iter().find(|l| (l.top - top).abs() < 0.01).expect("a line there");
+                assert_eq!(&line.line.text(), title);
+                n += 1;
+            }
+        }
+        assert_eq!(n, 30);
     }
 
     #[test]

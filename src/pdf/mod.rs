@@ -230,13 +230,7 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
                 }
             }
         }
-        for (n, title) in page.outline.iter().enumerate() {
-            let top = page
-                .lines
-                .iter()
-                .filter(|l| l.line.runs.first().is_some_and(|r| r.face == Face::Bold))
-                .nth(n)
-                .map_or(0.0, |l| l.top);
+        for (title, top) in &page.outline {
             outline.push((title.clone(), i, PAGE_H - MARGIN_T - top + 6.0));
         }
 

@@ -186,6 +186,10 @@ fn metadata_fonts_and_language_are_set() {
     let dir = tempfile::tempdir().unwrap();
     let bytes = seloste::pdf::render(&notice, Lang::Sv).unwrap();
     assert!(bytes.windows(9).any(|w| w == b"/Lang(sv)"), "no /Lang in the catalog");
+    // An outline (bookmarks) with one entry per section.
+    let sections = document::build(&notice, Lang::Sv).sections.len();
+    let dests = bytes.windows(6).filter(|w| w == b"/Dest[").count();
+    assert_eq!(dests, sections, "outline entries");
     let pdf = write_pdf(dir.path(), "meta.pdf", &bytes);
     let Some(info) = poppler("pdfinfo", &[], &pdf) else { return };
     let controller = &notice.controllers[0].name;
