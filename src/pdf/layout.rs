@@ -77,6 +77,8 @@ pub enum Kind {
     Note,
     /// A table (`Block::table`); its rows never split, its header repeats on a new page.
     Table,
+    /// A horizontal rule across the measure (closes the title block).
+    Rule,
 }
 
 /// One block of the flow.
@@ -104,6 +106,9 @@ impl Block {
     }
     /// Does the block print nothing (no text, or a table without rows)?
     pub fn is_blank(&self) -> bool {
+        if self.kind == Kind::Rule {
+            return false;
+        }
         match &self.table {
             Some(t) => t.rows.is_empty(),
             None => self.spans.iter().all(|s| s.text.trim().is_empty()),
@@ -156,7 +161,7 @@ fn style(kind: Kind) -> Style {
             size: 13.0,
             leading: 17.0,
             space_before: 17.0,
-            space_after: 3.0,
+            space_after: 6.0,
             keep_with_next: true,
             ..body
         },
@@ -172,6 +177,9 @@ fn style(kind: Kind) -> Style {
         Kind::Bullet => Style { space_before: 2.5, indent: BULLET_INDENT, ..body },
         Kind::Field => Style { space_before: 1.5, ..body },
         Kind::Note => Style { size: 9.0, leading: 13.0, color: GREY, ..body },
+        Kind::Rule => {
+            Style { size: 0.0, leading: 6.0, space_before: 8.0, space_after: 0.0, ..body }
+        }
         Kind::Table => {
             Style { size: 8.5, leading: 11.5, space_before: 8.0, space_after: 4.0, ..body }
         }
@@ -498,16 +506,32 @@ fn block_lines(block: &Block) -> Vec<Line> {
     if let Some(t) = &block.table {
         return table_lines(t, &st);
     }
+    if block.kind == Kind::Rule {
+        let rule = Rule { x0: 0.0, x1: CONTENT_W, dy: 0.0, thickness: 1.2, color: INK };
+        return vec![Line { runs: Vec::new(), rules: vec![rule], height: st.leading }];
+    }
     let mut links = Vec::new();
     let width = CONTENT_W - st.indent;
     let broken = break_lines(&block.spans, st.size, width, &mut links);
     // Centre the cap height in the line box.
     let baseline = (st.leading + 0.72 * st.size) / 2.0;
+    let n = broken.len();
     broken
         .into_iter()
         .enumerate()
         .map(|(i, atoms)| {
             let mut runs = Vec::new();
+            let mut rules = Vec::new();
+            if block.kind == Kind::Heading && i + 1 == n {
+                // A hairline under a section heading, as in the HTML export.
+                rules.push(Rule {
+                    x0: 0.0,
+                    x1: CONTENT_W,
+                    dy: st.leading + 1.5,
+                    thickness: 0.5,
+                    color: RULE_COLOR,
+                });
+            }
             if block.kind == Kind::Bullet && i == 0 {
                 let w = faces().get(Face::Regular).width(BULLET, st.size);
                 runs.push(Run {
@@ -522,7 +546,7 @@ fn block_lines(block: &Block) -> Vec<Line> {
                 });
             }
             runs.extend(merge_runs(atoms, st.indent, baseline, st.size, st.color, &links));
-            Line { runs, rules: Vec::new(), height: st.leading }
+            Line { runs, rules, height: st.leading }
         })
         .collect()
 }

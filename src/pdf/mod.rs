@@ -245,15 +245,15 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
         let mut ops = w.ops;
         ops.push(Op::EndTextSection);
 
-        ops.push(Op::SetOutlineColor { col: color([0.72, 0.72, 0.74]) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+        rules.push((MARGIN_L, right, FOOTER_RULE, 0.5, [0.72, 0.72, 0.74]));
         let pt = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
-        ops.push(Op::DrawLine {
-            line: PLine {
-                points: vec![pt(MARGIN_L, FOOTER_RULE), pt(right, FOOTER_RULE)],
-                is_closed: false,
-            },
-        });
+        for (x0, x1, y, thickness, c) in rules {
+            ops.push(Op::SetOutlineColor { col: color(c) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+            ops.push(Op::DrawLine {
+                line: PLine { points: vec![pt(x0, y), pt(x1, y)], is_closed: false },
+            });
+        }
         ops.extend(links.into_iter().map(|link| Op::LinkAnnotation { link }));
         pdf_pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
     }
