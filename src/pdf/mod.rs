@@ -363,6 +363,36 @@ mod tests {
     }
 
     #[test]
+    fn table_borders_heading_hairlines_and_the_footer_rule_are_drawn() {
+        use layout::Table;
+        let blocks = vec![
+            Block::text(Kind::Heading, "Evästeet"),
+            Block::table(Table {
+                header: vec!["Eväste".into(), "Kesto".into()],
+                rows: vec![
+                    vec![vec![Span::regular("_ga")], vec![Span::regular("2 vuotta")]],
+                    vec![vec![Span::regular("_fbp")], vec![Span::regular("3 kuukautta")]],
+                ],
+            }),
+        ];
+        let meta = PdfMeta {
+            title: "t".into(),
+            author: "a".into(),
+            subject: String::new(),
+            lang: Lang::Fi,
+            created: OffsetDateTime::UNIX_EPOCH,
+            footer: "f".into(),
+        };
+        let pdf = render_blocks(&blocks, &meta).unwrap();
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let page = *doc.get_pages().values().next().unwrap();
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+        let lines = content.operations.iter().filter(|op| op.operator == "l").count();
+        // Heading hairline + header rule + two row rules + footer rule.
+        assert_eq!(lines, 5);
+    }
+
+    #[test]
     fn footer_text_is_shortened_to_fit() {
         let long = "Osakeyhtiö ".repeat(30);
         let s = fit(&long, Face::Regular, 8.0, 200.0);
