@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod check;
+mod pdf;
 mod render;
 mod store;
 mod table;
@@ -19,6 +20,7 @@ fn main() {
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
     check::run(&mut t);
+    pdf::run(&mut t);
     render::run(&mut t);
     store::run(&mut t);
     validate::run(&mut t);

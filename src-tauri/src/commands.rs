@@ -154,10 +154,39 @@ fn problems(notice: &Notice, lang: Lang) -> Vec<Problem> {
         .collect()
 }
 
+/// A checker finding with the wizard step that fixes it.
+#[derive(Serialize)]
+pub struct StepFinding {
+    #[serde(flatten)]
+    finding: seloste::check::Finding,
+    step: Option<&'static str>,
+}
+
+fn findings(notice: &Notice, lang: Lang) -> Vec<StepFinding> {
+    let found = seloste::check::check(notice, lang);
+    found
+        .into_iter()
+        .map(|f| StepFinding {
+            step: wizard::step_of(&f.path),
+            finding: f,
+        })
+        .collect()
+}
+
+/// Where the draft stands after a change: missing answers per step, invalid fields, findings.
 #[derive(Serialize)]
 pub struct Saved {
     status: Vec<StepStatus>,
     problems: Vec<Problem>,
+    findings: Vec<StepFinding>,
+}
+
+fn report(notice: &Notice, lang: Lang) -> Saved {
+    Saved {
+        status: wizard::status(notice),
+        problems: problems(notice, lang),
+        findings: findings(notice, lang),
+    }
 }
 
 /// The autosave path: called on every change, so closing the window never loses text.
@@ -165,20 +194,14 @@ pub struct Saved {
 pub fn save_draft(state: State<'_, AppState>, id: DraftId, notice: Value) -> AppResult<Saved> {
     let notice = state.core(notice_from(notice))?;
     state.with(|s| s.save(id, &notice))?;
-    Ok(Saved {
-        status: wizard::status(&notice),
-        problems: problems(&notice, state.lang()),
-    })
+    Ok(report(&notice, state.lang()))
 }
 
 /// The same report as `save_draft`, for a draft just opened.
 #[tauri::command]
 pub fn draft_status(state: State<'_, AppState>, notice: Value) -> AppResult<Saved> {
     let notice = state.core(notice_from(notice))?;
-    Ok(Saved {
-        status: wizard::status(&notice),
-        problems: problems(&notice, state.lang()),
-    })
+    Ok(report(&notice, state.lang()))
 }
 
 #[tauri::command]
@@ -285,6 +308,17 @@ pub async fn export_html(
         html.into_bytes(),
     )
     .await
+}
+
+#[tauri::command]
+pub async fn export_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    notice: Value,
+    lang: Lang,
+) -> AppResult<Exported> {
+    let pdf = state.core(notice_from(notice).and_then(|n| seloste::pdf::render(&n, lang)))?;
+    save_as(&app, &state, &file_name(lang, "pdf"), "pdf", pdf).await
 }
 
 #[tauri::command]

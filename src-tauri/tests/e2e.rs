@@ -422,11 +422,23 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     shot(&c, "15-changes").await;
     saved(&c).await;
 
-    // Every step is complete now.
+    // Every step is complete now (all answered, nothing invalid, no error from the check).
     let marks = c.find_all(Locator::Css(".steps .mark")).await.unwrap();
+    assert_eq!(marks.len(), 14);
     for m in &marks {
-        let t = m.text().await.unwrap();
-        assert!(t.contains("valmis"), "a step is still incomplete: {t}");
+        let done = m.attr("data-done").await.unwrap();
+        let step = m
+            .find(Locator::XPath("./ancestor::button"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(
+            done.as_deref(),
+            Some("true"),
+            "a step is still incomplete: {step}"
+        );
     }
     next(&c).await;
     shot(&c, "16-export").await;
@@ -452,7 +464,26 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
 
     // Export: HTML file, PDF, the snippet to the clipboard.
     click(&c, "#step-export").await;
+    click(&c, "#export-pdf").await;
+    wait_for(&c, "#export-result .saved-path").await;
+    let pdf = std::fs::read(sb.exports.join("tietosuojaseloste.pdf"))
+        .expect("the PDF was written where the user chose");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let out = Command::new("pdftotext")
+        .arg(sb.exports.join("tietosuojaseloste.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Parturi Ääkkönen") && text.contains("Asiakasrekisteri"),
+        "the PDF lacks the notice: {text}"
+    );
     click(&c, "#export-html").await;
+    eventually("the HTML file is written", || async {
+        sb.exports.join("tietosuojaseloste.html").exists()
+    })
+    .await;
     wait_for(&c, "#export-result .saved-path").await;
     let html_files: Vec<_> = std::fs::read_dir(&sb.exports)
         .unwrap()
@@ -471,17 +502,16 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     click(&c, "#copy-snippet").await;
     let copied = text_of(&c, "#export-result").await;
     assert!(copied.contains("kopioitiin leikepöydälle"), "{copied}");
-    if let Ok(out) = Command::new("xclip")
+    // Read the clipboard back as another program would (the app owns the selection while it runs).
+    let out = Command::new("xclip")
         .args(["-o", "-selection", "clipboard"])
         .output()
-        && out.status.success()
-    {
-        let clip = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            clip.contains("seloste-notice") && clip.contains("Parturi Ääkkönen"),
-            "clipboard: {clip}"
-        );
-    }
+        .expect("xclip runs");
+    let clip = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        clip.contains("seloste-notice") && clip.contains("Parturi Ääkkönen"),
+        "clipboard: {clip}"
+    );
     shot(&c, "18-exported").await;
     c.close().await.unwrap();
     assert!(sb.db().exists());
