@@ -35,6 +35,10 @@ async function boot() {
     localStorage.setItem("seloste.uiLang", uiLang);
     await call("set_ui_lang", { lang: uiLang });
     translateStatic();
+    // Messages from the core (invalid fields, findings) are re-made in the new language.
+    if (app.view === "wizard" && app.draft) {
+      try { applyReport(await call("draft_status", { notice: app.draft.notice })); } catch (e) { showError(e); }
+    }
     render();
   });
   translateStatic();

@@ -288,6 +288,22 @@ async fn a_mistyped_business_id_shows_its_message_in_finnish() {
         Some("true")
     );
     shot(&c, "20-business-id-error").await;
+    // The same message in Swedish when the interface language changes.
+    wait_for(&c, "#ui-lang").await.select_by_value("sv").await.unwrap();
+    eventually("the message is in Swedish", || async {
+        match c.find(Locator::Css("#f_controllers_0_business_id-error")).await {
+            Ok(e) => e.text().await.unwrap_or_default().contains("FO-nummer"),
+            Err(_) => false,
+        }
+    })
+    .await;
+    assert_eq!(text_of(&c, "#step-title").await, "1. Personuppgiftsansvarig");
+    shot(&c, "20b-business-id-error-sv").await;
+    wait_for(&c, "#ui-lang").await.select_by_value("fi").await.unwrap();
+    eventually("the wizard is in Finnish again", || async {
+        text_of(&c, "#step-title").await == "1. Rekisterinpitäjä"
+    })
+    .await;
     // Fixing it removes the message.
     type_into(&c, "f_controllers_0_business_id", &valid_business_id()).await;
     eventually("the message goes away", || async {

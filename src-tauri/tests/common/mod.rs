@@ -167,12 +167,16 @@ pub async fn click(c: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
+/// Replace the text of a field, as a user typing it; looked up again if the UI redrew it.
 pub async fn type_into(c: &Client, id: &str, text: &str) {
-    let el = wait_for(c, &format!("#{id}")).await;
-    el.clear().await.unwrap();
-    el.send_keys(text)
-        .await
-        .unwrap_or_else(|e| panic!("type into #{id}: {e}"));
+    for _ in 0..5 {
+        let el = wait_for(c, &format!("#{id}")).await;
+        if el.clear().await.is_ok() && el.send_keys(text).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("could not type into #{id}");
 }
 
 pub async fn select(c: &Client, id: &str, label: &str) {
@@ -183,8 +187,15 @@ pub async fn select(c: &Client, id: &str, label: &str) {
         .unwrap_or_else(|e| panic!("select {label} in #{id}: {e}"));
 }
 
+/// The text of an element; looked up again if the UI redrew it in between.
 pub async fn text_of(c: &Client, css: &str) -> String {
-    wait_for(c, css).await.text().await.unwrap()
+    for _ in 0..5 {
+        if let Ok(t) = wait_for(c, css).await.text().await {
+            return t;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("could not read the text of {css}");
 }
 
 pub async fn value_of(c: &Client, id: &str) -> String {
