@@ -270,7 +270,7 @@ function goStep(i) {
   if (i < 0 || i >= steps().length) return;
   app.stepIndex = i;
   renderWizard("step-title");
-  window.scrollTo(0, 0);
+  main.scrollTo(0, 0);
 }
 
 async function rename(title) {

@@ -195,6 +195,7 @@ function renderField(f, base, ctx) {
         h("legend", {}, tx(f.label)), h("p", { class: "help" }, t("picks.hint")));
       const have = new Set((Array.isArray(value) ? value : []).map((x) => x && x.key).filter(Boolean));
       ctx.picks(f.source).then((options) => {
+        box.dataset.loaded = "true";
         if (!options.length) { box.append(h("p", { class: "help" }, t("picks.none"))); return; }
         for (const o of options) {
           const cid = `${id}-${o.key}`;
@@ -205,7 +206,7 @@ function renderField(f, base, ctx) {
               o.clause && tx(o.clause, ctx.lang) !== tx(o.label, ctx.lang) ? h("span", { class: "pick-text" }, tx(o.clause, ctx.lang)) : null))));
         }
         ctx.picksRendered && ctx.picksRendered();
-      }).catch(() => box.append(h("p", { class: "help" }, t("picks.none"))));
+      }).catch(() => { box.dataset.loaded = "true"; box.append(h("p", { class: "help" }, t("picks.none"))); });
       return box;
     }
     default:

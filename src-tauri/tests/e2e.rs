@@ -19,6 +19,23 @@ use std::process::Command;
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
 async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
+    /// Screenshot a step, and check that its controls are labelled and it fits the window.
+    async fn step_shot(c: &fantoccini::Client, name: &str) {
+        eventually(
+            "the catalogue choices and the preview are drawn",
+            || async {
+                c.find_all(Locator::Css("fieldset.picks:not([data-loaded])"))
+                    .await
+                    .unwrap()
+                    .is_empty()
+                    && !preview_text(c).await.trim().is_empty()
+            },
+        )
+        .await;
+        shot(c, name).await;
+        let problems = accessibility_problems(c).await;
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+    }
     let sb = Sandbox::new();
     let driver = start_driver(&sb).await;
     let c = launch(&driver).await;
@@ -29,7 +46,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     // A new, blank notice.
     click(&c, "button[data-preset='']").await;
     wait_for(&c, "#form-controller").await;
-    shot(&c, "01-controller-empty").await;
+    step_shot(&c, "01-controller-empty").await;
 
     // 1. Controller — the preview follows the typing.
     select(
@@ -52,21 +69,21 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     type_into(&c, "f_controllers_0_email", "info@parturi-aakkonen.fi").await;
     type_into(&c, "f_controllers_0_phone", "040 123 4567").await;
     saved(&c).await;
-    shot(&c, "02-controller").await;
+    step_shot(&c, "02-controller").await;
     next(&c).await;
 
     // 2. Contact person.
     type_into(&c, "f_contact_name", "Aino Ääkkönen").await;
     type_into(&c, "f_contact_role", "yrittäjä").await;
     type_into(&c, "f_contact_email", "aino@parturi-aakkonen.fi").await;
-    shot(&c, "03-contact").await;
+    step_shot(&c, "03-contact").await;
     next(&c).await;
 
     // 3. Register and people.
     type_into(&c, "f_register_name", "Asiakasrekisteri").await;
     click(&c, "#f_register_subjects-add").await;
     type_into(&c, "f_register_subjects_0_text", "Asiakkaat").await;
-    shot(&c, "04-register").await;
+    step_shot(&c, "04-register").await;
     next(&c).await;
 
     // 4. Purposes: legitimate interest asks for the interest.
@@ -89,7 +106,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "Asiakassuhteen hoitaminen",
     )
     .await;
-    shot(&c, "05-purposes").await;
+    step_shot(&c, "05-purposes").await;
     next(&c).await;
 
     // 5. Data.
@@ -98,26 +115,26 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     click(&c, "#f_data_items_0_required-yes").await;
     type_into(&c, "f_data_items_0_if_not_provided", "Aikaa ei voi varata").await;
     click(&c, "#f_data_children-no").await;
-    shot(&c, "06-data").await;
+    step_shot(&c, "06-data").await;
     next(&c).await;
 
     // 6. Sources.
     click(&c, "#f_sources_items-add").await;
     type_into(&c, "f_sources_items_0_text", "Asiakkaalta itseltään").await;
     click(&c, "#f_sources_items_0_from_subject").await;
-    shot(&c, "07-sources").await;
+    step_shot(&c, "07-sources").await;
     next(&c).await;
 
     // 7. Recipients.
     click(&c, "#f_recipients_items-add").await;
     type_into(&c, "f_recipients_items_0_name", "Tilitoimisto Esimerkki Oy").await;
     type_into(&c, "f_recipients_items_0_description", "kirjanpito").await;
-    shot(&c, "08-recipients").await;
+    step_shot(&c, "08-recipients").await;
     next(&c).await;
 
     // 8. Transfers.
     click(&c, "#f_transfers_outside_eea-no").await;
-    shot(&c, "09-transfers").await;
+    step_shot(&c, "09-transfers").await;
     next(&c).await;
 
     // 9. Retention.
@@ -125,7 +142,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     type_into(&c, "f_retention_items_0_applies_to", "Kirjanpitoaineisto").await;
     type_into(&c, "f_retention_items_0_period-amount", "6").await;
     select(&c, "f_retention_items_0_period-unit", "vuotta").await;
-    shot(&c, "10-retention").await;
+    step_shot(&c, "10-retention").await;
     next(&c).await;
 
     // 10. Security.
@@ -136,18 +153,18 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "Ajanvarausjärjestelmä on suojattu salasanalla.",
     )
     .await;
-    shot(&c, "11-security").await;
+    step_shot(&c, "11-security").await;
     next(&c).await;
 
     // 11. Cookies.
     click(&c, "#f_cookies_used-no").await;
-    shot(&c, "12-cookies").await;
+    step_shot(&c, "12-cookies").await;
     next(&c).await;
 
     // 12. Automated decisions.
     click(&c, "#f_automated_decisions-no").await;
     click(&c, "#f_automated_profiling-no").await;
-    shot(&c, "13-automated").await;
+    step_shot(&c, "13-automated").await;
     next(&c).await;
 
     // 13. Rights.
@@ -157,7 +174,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "Lähetä pyyntö sähköpostitse osoitteeseen aino@parturi-aakkonen.fi.",
     )
     .await;
-    shot(&c, "14-rights").await;
+    step_shot(&c, "14-rights").await;
     next(&c).await;
 
     // 14. Changes.
@@ -167,7 +184,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "Ilmoitamme muutoksista verkkosivuillamme.",
     )
     .await;
-    shot(&c, "15-changes").await;
+    step_shot(&c, "15-changes").await;
     saved(&c).await;
 
     // Every step is complete now (all answered, nothing invalid, no error from the check).
@@ -189,7 +206,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         );
     }
     next(&c).await;
-    shot(&c, "16-export").await;
+    step_shot(&c, "16-export").await;
 
     // Restart the app: the draft is intact.
     c.close().await.unwrap();
@@ -209,6 +226,16 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         valid_business_id()
     );
     shot(&c, "17-reopened").await;
+
+    // Readable at 125 % zoom: the purposes step (the longest labels) still fits the window.
+    click(&c, "#step-purposes").await;
+    c.execute("document.body.style.zoom = '1.25'; return 1", vec![])
+        .await
+        .unwrap();
+    step_shot(&c, "19-purposes-zoom125").await;
+    c.execute("document.body.style.zoom = ''; return 1", vec![])
+        .await
+        .unwrap();
 
     // Export: HTML file, PDF, the snippet to the clipboard.
     click(&c, "#step-export").await;
@@ -289,17 +316,31 @@ async fn a_mistyped_business_id_shows_its_message_in_finnish() {
     );
     shot(&c, "20-business-id-error").await;
     // The same message in Swedish when the interface language changes.
-    wait_for(&c, "#ui-lang").await.select_by_value("sv").await.unwrap();
+    wait_for(&c, "#ui-lang")
+        .await
+        .select_by_value("sv")
+        .await
+        .unwrap();
     eventually("the message is in Swedish", || async {
-        match c.find(Locator::Css("#f_controllers_0_business_id-error")).await {
+        match c
+            .find(Locator::Css("#f_controllers_0_business_id-error"))
+            .await
+        {
             Ok(e) => e.text().await.unwrap_or_default().contains("FO-nummer"),
             Err(_) => false,
         }
     })
     .await;
-    assert_eq!(text_of(&c, "#step-title").await, "1. Personuppgiftsansvarig");
+    assert_eq!(
+        text_of(&c, "#step-title").await,
+        "1. Personuppgiftsansvarig"
+    );
     shot(&c, "20b-business-id-error-sv").await;
-    wait_for(&c, "#ui-lang").await.select_by_value("fi").await.unwrap();
+    wait_for(&c, "#ui-lang")
+        .await
+        .select_by_value("fi")
+        .await
+        .unwrap();
     eventually("the wizard is in Finnish again", || async {
         text_of(&c, "#step-title").await == "1. Rekisterinpitäjä"
     })

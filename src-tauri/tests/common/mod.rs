@@ -169,14 +169,19 @@ pub async fn click(c: &Client, css: &str) {
 
 /// Replace the text of a field, as a user typing it; looked up again if the UI redrew it.
 pub async fn type_into(c: &Client, id: &str, text: &str) {
+    let mut last = None;
     for _ in 0..5 {
         let el = wait_for(c, &format!("#{id}")).await;
-        if el.clear().await.is_ok() && el.send_keys(text).await.is_ok() {
-            return;
+        match el.clear().await {
+            Ok(()) => match el.send_keys(text).await {
+                Ok(()) => return,
+                Err(e) => last = Some(e),
+            },
+            Err(e) => last = Some(e),
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("could not type into #{id}");
+    panic!("could not type into #{id}: {last:?}");
 }
 
 pub async fn select(c: &Client, id: &str, label: &str) {
@@ -270,4 +275,26 @@ pub fn valid_business_id() -> String {
         "{}-{check}",
         digits.iter().map(|d| d.to_string()).collect::<String>()
     )
+}
+
+/// Every form control on screen has a label a screen reader announces, and nothing is wider
+/// than the window (no sideways scrolling). Returns the offending controls.
+pub async fn accessibility_problems(c: &Client) -> Vec<String> {
+    let script = r#"
+        const bad = [];
+        for (const el of document.querySelectorAll("input, select, textarea")) {
+            const labelled = (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest("label") || el.getAttribute("aria-label");
+            if (!labelled) bad.push(`${el.tagName.toLowerCase()}#${el.id || "?"} has no label`);
+        }
+        for (const box of [document.documentElement, document.getElementById("main")]) {
+            if (box.scrollWidth > box.clientWidth + 1) bad.push(`${box.tagName.toLowerCase()} is ${box.scrollWidth}px wide, shown in ${box.clientWidth}px`);
+        }
+        return bad;
+    "#;
+    let v = c.execute(script, vec![]).await.unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_string())
+        .collect()
 }
