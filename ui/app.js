@@ -107,7 +107,7 @@ async function create(preset, title) {
 
 async function duplicate(d) {
   try {
-    await call("duplicate_draft", { id: d.id, title: `${d.title} (2)` });
+    await call("duplicate_draft", { id: d.id, title: `${d.title} (${t("start.copy")})` });
     await showStart();
   } catch (e) { showError(e); }
 }
@@ -224,7 +224,7 @@ function renderWizard(focusId) {
   const head = h("div", { class: "wizard-head" },
     h("button", { id: "nav-home", onclick: () => flushThen(showStart) }, `← ${t("nav.home")}`),
     h("label", { for: "draft-title" }, t("draft.title"),
-      h("input", { id: "draft-title", value: app.draft.title, onchange: (e) => rename(e.target.value) })));
+      h("input", { id: "draft-title", value: app.draft.title, oninput: (e) => rename(e.target.value) })));
 
   main.replaceChildren(h("div", { class: "wizard" }, head, nav, form, previewPanel()));
   updatePreview();

@@ -288,6 +288,22 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "clipboard: {clip}"
     );
     shot(&c, "18-exported").await;
+
+    // Publish a version with a change-log line; the start screen then shows it as published.
+    type_into(&c, "publish-note", "Ensimmäinen versio").await;
+    click(&c, "#publish").await;
+    eventually("the version is published", || async {
+        text_of(&c, "#publish-result").await.contains("julkaistiin")
+    })
+    .await;
+    eventually("the change log shows the note", || async {
+        preview_text(&c).await.contains("Ensimmäinen versio")
+    })
+    .await;
+    click(&c, "#nav-home").await;
+    let badge = text_of(&c, "table.drafts tbody .badge").await;
+    assert!(badge.starts_with("Julkaistu"), "{badge}");
+    shot(&c, "19-published").await;
     c.close().await.unwrap();
     assert!(sb.db().exists());
 }
