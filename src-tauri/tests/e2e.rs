@@ -392,3 +392,37 @@ async fn a_damaged_database_is_recovered_and_the_app_says_so() {
     let _: Value = c.execute("return 1", vec![]).await.unwrap();
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
+async fn a_failing_export_says_so_in_finnish_and_keeps_the_draft() {
+    let sb = Sandbox::new();
+    // The folder the "save dialog" answers is a file: writing there must fail.
+    std::fs::remove_dir(&sb.exports).unwrap();
+    std::fs::write(&sb.exports, "not a folder").unwrap();
+    let driver = start_driver(&sb).await;
+    let c = launch(&driver).await;
+    click(&c, "button[data-preset='sole_trader_customers']").await;
+    type_into(&c, "f_controllers_0_name", "Kuvaamo Ääkkönen").await;
+    saved(&c).await;
+    click(&c, "#step-export").await;
+    click(&c, "#export-html").await;
+    if let Ok(ok) = c.find(Locator::Css("#modal-ok")).await {
+        ok.click().await.unwrap(); // the check's errors, confirmed
+    }
+    let msg = text_of(&c, "#export-result .field-error").await;
+    assert!(
+        msg.starts_with("Tiedoston kirjoittaminen epäonnistui"),
+        "{msg}"
+    );
+    assert!(!msg.contains("os error"), "no raw Rust error: {msg}");
+    shot(&c, "22-export-failed").await;
+    // The draft is intact.
+    click(&c, "#nav-home").await;
+    click(&c, "button.open-draft").await;
+    assert_eq!(
+        value_of(&c, "f_controllers_0_name").await,
+        "Kuvaamo Ääkkönen"
+    );
+    c.close().await.unwrap();
+}
