@@ -31,7 +31,8 @@ pub struct AppState {
 pub enum Opening {
     Recovered(seloste::store::Recovery, Vec<String>),
     Warnings(Vec<String>),
-    Failed(seloste::Error),
+    /// The store's error code and its sentence.
+    Failed(&'static str, String),
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -85,10 +86,10 @@ pub fn startup(state: State<'_, AppState>, lang: Lang) -> Startup {
             warnings: w.clone(),
             error: None,
         },
-        Some(Opening::Failed(e)) => Startup {
+        Some(Opening::Failed(code, detail)) => Startup {
             recovery: None,
             warnings: vec![],
-            error: Some(AppError::core(seloste::Error::Other(e.to_string()), lang)),
+            error: Some(AppError::new(code, lang, detail)),
         },
         None => Startup {
             recovery: None,

@@ -24,7 +24,7 @@ fn main() {
             };
             (Some(o.store), opening)
         }
-        Err(e) => (None, Opening::Failed(e)),
+        Err(e) => (None, Opening::Failed(e.code(), e.to_string())),
     };
     let state = AppState {
         store: Mutex::new(store),
