@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod error;
+pub mod import;
 pub mod model;
 pub mod notice_io;
 pub mod text;

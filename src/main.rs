@@ -17,12 +17,15 @@ struct Cli {
 enum Command {
     /// Print the JSON Schema of the notice file format (seloste/1).
     Schema,
+    /// Turn an existing notice (.txt, .html, .docx) into a draft notice; the report goes to stderr.
+    Import(cli::import::ImportArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
+        Command::Import(args) => cli::import::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,3 +1,4 @@
 //! One module per subcommand; each exposes `run(args) -> Result<ExitCode>`.
 
+pub mod import;
 pub mod schema;

@@ -1,0 +1,307 @@
+//! The importer's vocabulary: section headings, field labels, legal-basis phrases, page noise and
+//! the report's messages, all in `src/data/import.json` (fi, sv, en).
+
+use crate::catalogue::Provenance;
+use crate::text::{Lang, Text};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Where a section of an imported notice goes in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Controller,
+    Contact,
+    Dpo,
+    Representative,
+    Register,
+    Subjects,
+    Purposes,
+    Interest,
+    Data,
+    Sources,
+    Recipients,
+    Transfers,
+    Retention,
+    Security,
+    SecurityManual,
+    SecurityElectronic,
+    Cookies,
+    Automated,
+    Rights,
+    RightsHowTo,
+    Changes,
+    Drafted,
+    Updated,
+}
+
+impl Target {
+    /// The JSON Pointer of the part of the notice this target fills.
+    pub fn pointer(self) -> &'static str {
+        match self {
+            Target::Controller => "/controllers",
+            Target::Contact => "/contact",
+            Target::Dpo => "/dpo",
+            Target::Representative => "/representative",
+            Target::Register => "/register",
+            Target::Subjects => "/register/subjects",
+            Target::Purposes => "/purposes",
+            Target::Interest => "/purposes/items/*/interest",
+            Target::Data => "/data",
+            Target::Sources => "/sources",
+            Target::Recipients => "/recipients",
+            Target::Transfers => "/transfers",
+            Target::Retention => "/retention",
+            Target::Security => "/security",
+            Target::SecurityManual => "/security/manual",
+            Target::SecurityElectronic => "/security/electronic",
+            Target::Cookies => "/cookies",
+            Target::Automated => "/automated",
+            Target::Rights => "/rights",
+            Target::RightsHowTo => "/rights/how_to",
+            Target::Changes => "/changes",
+            Target::Drafted => "/meta/drafted",
+            Target::Updated => "/meta/updated",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SectionVocab {
+    pub target: Target,
+    pub fi: Vec<String>,
+    pub sv: Vec<String>,
+    pub en: Vec<String>,
+    pub keywords: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Labels {
+    pub business_id: Vec<String>,
+    pub email: Vec<String>,
+    pub phone: Vec<String>,
+    pub address: Vec<String>,
+    pub name: Vec<String>,
+    pub website: Vec<String>,
+}
+
+impl Labels {
+    pub fn all(&self) -> impl Iterator<Item = &String> {
+        self.business_id
+            .iter()
+            .chain(&self.email)
+            .chain(&self.phone)
+            .chain(&self.address)
+            .chain(&self.name)
+            .chain(&self.website)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Bases {
+    pub triggers: Vec<String>,
+    pub negations: Vec<String>,
+    pub consent: Vec<String>,
+    pub contract: Vec<String>,
+    pub legal_obligation: Vec<String>,
+    pub vital_interests: Vec<String>,
+    pub public_task: Vec<String>,
+    pub legitimate_interest: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NoiseEntry {
+    pub text: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Vocab {
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    pub sections: Vec<SectionVocab>,
+    /// Phrases that name no section but would otherwise match one ("General Data Protection
+    /// Regulation" is not about security).
+    pub ignore: Vec<String>,
+    pub titles: Vec<String>,
+    pub labels: Labels,
+    pub bases: Bases,
+    pub noise: Vec<NoiseEntry>,
+    pub messages: BTreeMap<String, Text>,
+}
+
+pub fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| {
+        // Part of the build and covered by tests; a broken file is a bug, not user input.
+        serde_json::from_str(include_str!("../data/import.json"))
+            .unwrap_or_else(|e| panic!("embedded data file import.json is invalid: {e}"))
+    })
+}
+
+impl Vocab {
+    /// A report message in `lang` (falling back to another language, then to the key).
+    pub fn msg(&self, key: &str, lang: Lang) -> String {
+        self.messages
+            .get(key)
+            .and_then(|t| t.resolve(lang).map(|(s, _)| s.to_string()))
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The targets a heading names, in the order they appear in it, with the language of the
+    /// phrase that matched. Overlapping matches: the longest wins.
+    pub fn heading_targets(&self, heading: &str) -> Vec<(Target, Lang)> {
+        let h = normalize(heading);
+        let mut hits: Vec<(usize, usize, Option<Target>, Lang)> = Vec::new();
+        for s in &self.sections {
+            for (lang, phrases) in [(Lang::Fi, &s.fi), (Lang::Sv, &s.sv), (Lang::En, &s.en)] {
+                for p in phrases {
+                    for (a, b) in find_phrase(&h, p) {
+                        hits.push((a, b, Some(s.target), lang));
+                    }
+                }
+            }
+        }
+        for p in &self.ignore {
+            for (a, b) in find_phrase(&h, p) {
+                hits.push((a, b, None, Lang::Fi));
+            }
+        }
+        // Longest first; keep those that do not overlap a longer one.
+        hits.sort_by(|x, y| (y.1 - y.0).cmp(&(x.1 - x.0)).then(x.0.cmp(&y.0)));
+        let mut kept: Vec<(usize, usize, Option<Target>, Lang)> = Vec::new();
+        for hit in hits {
+            if kept.iter().all(|k| hit.1 <= k.0 || hit.0 >= k.1) {
+                kept.push(hit);
+            }
+        }
+        kept.sort_by_key(|k| k.0);
+        let mut out: Vec<(Target, Lang)> = Vec::new();
+        for k in kept {
+            if let Some(t) = k.2
+                && !out.iter().any(|o| o.0 == t)
+            {
+                out.push((t, k.3));
+            }
+        }
+        out
+    }
+
+    pub fn keywords(&self, target: Target) -> &[String] {
+        self.sections
+            .iter()
+            .find(|s| s.target == target)
+            .map(|s| s.keywords.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Is this line a document title ("Tietosuojaseloste", "Privacy policy", …)?
+    pub fn is_title(&self, line: &str) -> bool {
+        let h = normalize(line);
+        self.titles.iter().any(|p| !find_phrase(&h, p).is_empty())
+    }
+
+    /// The page-noise reason for a whole line, if it is one.
+    pub fn noise(&self, line: &str) -> Option<&str> {
+        let l = normalize(line);
+        if l.is_empty() {
+            return None;
+        }
+        self.noise.iter().find(|n| normalize(&n.text) == l).map(|n| n.reason.as_str())
+    }
+}
+
+/// Lowercase; every character other than a letter, digit, `-` or `:` becomes a space; runs of
+/// spaces collapse.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '-' || c == ':' {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Byte ranges where `phrase` (normalised; `*` at the end = any word ending) occurs in the
+/// normalised text `h`, starting at a word start.
+pub fn find_phrase(h: &str, phrase: &str) -> Vec<(usize, usize)> {
+    let prefix = phrase.ends_with('*');
+    let p = normalize(phrase.trim_end_matches('*'));
+    if p.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, _) in h.match_indices(p.as_str()) {
+        let before_ok = h[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        if !before_ok {
+            continue;
+        }
+        let mut end = i + p.len();
+        let after = h[end..].chars().next();
+        if prefix {
+            // Extend to the end of the word.
+            end += h[end..].find(|c: char| !c.is_alphanumeric()).unwrap_or(h.len() - end);
+        } else if after.is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        out.push((i, end));
+    }
+    out
+}
+
+/// Does `text` (any case) contain the phrase at a word start?
+pub fn contains_phrase(text: &str, phrase: &str) -> bool {
+    !find_phrase(&normalize(text), phrase).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_of_the_seeds_map() {
+        let v = vocab();
+        let t = |h: &str| v.heading_targets(h).into_iter().map(|x| x.0).collect::<Vec<_>>();
+        assert_eq!(t("Rekisterinpitäjä"), [Target::Controller]);
+        assert_eq!(t("Henkilötietojen käsittelyn oikeusperuste ja tarkoitus"), [Target::Purposes]);
+        assert_eq!(t("Tietojen suojaus ja säilyttäminen"), [Target::Security, Target::Retention]);
+        assert_eq!(
+            t("Kenelle luovutamme ja siirrämme tietoja sekä siirrämmekö tietoja EU:n tai ETA:n ulkopuolelle?"),
+            [Target::Recipients, Target::Transfers]
+        );
+        assert_eq!(t("Tiedot, joita käsittelemme"), [Target::Data]);
+        assert_eq!(t("Oikeus tehdä valitus valvontaviranomaiselle"), [Target::Rights]);
+        assert_eq!(t("Yhteys"), [Target::RightsHowTo]);
+        assert_eq!(t("Yhteys henkilö rekisteriä koskevissa asioissa"), [Target::Contact]);
+        assert_eq!(t("Oikeutetun edun peruste"), [Target::Interest]);
+        assert_eq!(t("Personuppgiftsansvarig"), [Target::Controller]);
+        assert_eq!(t("Your rights"), [Target::Rights]);
+        assert_eq!(
+            t("Yhteyshenkilö rekisteriä koskevissa asioissa (Data Protection Officer / General Data Protection Regulation – GDPR)"),
+            [Target::Contact, Target::Dpo]
+        );
+        assert_eq!(t("Mitä tietoja keräämme?"), [Target::Data]);
+        assert!(t("Productive Software Solutions Oy").is_empty());
+    }
+
+    #[test]
+    fn noise_and_titles() {
+        let v = vocab();
+        assert_eq!(v.noise("Vieritä ylös"), Some("navigation"));
+        assert_eq!(v.noise("  Korissa ei ole yhtään tuotetta "), Some("shop"));
+        assert_eq!(v.noise("Vieritä ylös, niin näet lisää"), None);
+        assert!(v.is_title("Rekisteri- / tietosuojaseloste"));
+        assert!(v.is_title("Asiakasrekisteri - tietosuojaseloste"));
+        assert!(!v.is_title("Rekisterinpitäjä"));
+    }
+}
