@@ -40,7 +40,8 @@ pub fn authority() -> &'static Authority {
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> T {
     // The data files are part of the build and covered by tests; a broken one is a bug.
-    serde_json::from_str(json).unwrap_or_else(|e| panic!("embedded data file {name} is invalid: {e}"))
+    serde_json::from_str(json)
+        .unwrap_or_else(|e| panic!("embedded data file {name} is invalid: {e}"))
 }
 
 /// A country (or the placeholders `EEA` / `NON_EEA`) and its standing for transfers.
@@ -70,7 +71,10 @@ pub fn countries() -> &'static Countries {
 /// Look a country up by its code (case-insensitive).
 pub fn country(code: &str) -> Option<&'static Country> {
     let code = code.trim();
-    countries().countries.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    countries()
+        .countries
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code))
 }
 
 /// Is the data kept inside the EU/EEA? Unknown codes count as outside (the safe answer).

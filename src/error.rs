@@ -6,17 +6,36 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("Could not read {path}: {source}.")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("Could not write {path}: {source}.")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{what} is not valid JSON: {detail}.")]
     Json { what: String, detail: String },
-    #[error("{what} is not a Seloste notice: it has no \"format\" field (expected \"{expected}\").")]
-    NotANotice { what: String, expected: &'static str },
+    #[error(
+        "{what} is not a Seloste notice: it has no \"format\" field (expected \"{expected}\")."
+    )]
+    NotANotice {
+        what: String,
+        expected: &'static str,
+    },
     #[error("{what} is in format \"{found}\", but this version of Seloste reads \"{expected}\".")]
-    WrongFormat { what: String, found: String, expected: &'static str },
+    WrongFormat {
+        what: String,
+        found: String,
+        expected: &'static str,
+    },
     #[error("{what}: the field {path} is invalid: {detail}.")]
-    BadField { what: String, path: String, detail: String },
+    BadField {
+        what: String,
+        path: String,
+        detail: String,
+    },
     #[error("The notice has {count} invalid field(s); the first: {first}.")]
     Invalid { count: usize, first: String },
     #[error("Unknown language \"{0}\": use fi, sv or en.")]

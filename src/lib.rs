@@ -9,6 +9,7 @@ pub mod import;
 pub mod model;
 pub mod notice_io;
 pub mod text;
+pub mod validate;
 
 pub use error::{Error, Result};
 pub use model::Notice;

@@ -7,7 +7,11 @@ use std::process::ExitCode;
 mod cli;
 
 #[derive(Parser)]
-#[command(name = "seloste", version, about = "Write a correct Finnish GDPR privacy notice (tietosuojaseloste).")]
+#[command(
+    name = "seloste",
+    version,
+    about = "Write a correct Finnish GDPR privacy notice (tietosuojaseloste)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

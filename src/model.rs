@@ -131,7 +131,10 @@ pub struct Section<T> {
 
 impl<T> Default for Section<T> {
     fn default() -> Self {
-        Section { items: Vec::new(), text: Text::default() }
+        Section {
+            items: Vec::new(),
+            text: Text::default(),
+        }
     }
 }
 
@@ -227,7 +230,9 @@ pub struct Register {
 }
 
 /// The legal bases of GDPR Art. 6(1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum LegalBasis {
     /// 6(1)(a)

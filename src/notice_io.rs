@@ -13,10 +13,18 @@ pub fn from_json(json: &str, what: &str) -> Result<Notice> {
         detail: e.to_string(),
     })?;
     let Some(obj) = value.as_object() else {
-        return Err(Error::NotANotice { what: what.to_string(), expected: FORMAT });
+        return Err(Error::NotANotice {
+            what: what.to_string(),
+            expected: FORMAT,
+        });
     };
     match obj.get("format").and_then(|f| f.as_str()) {
-        None => return Err(Error::NotANotice { what: what.to_string(), expected: FORMAT }),
+        None => {
+            return Err(Error::NotANotice {
+                what: what.to_string(),
+                expected: FORMAT,
+            });
+        }
         Some(f) if f != FORMAT => {
             return Err(Error::WrongFormat {
                 what: what.to_string(),
@@ -28,14 +36,20 @@ pub fn from_json(json: &str, what: &str) -> Result<Notice> {
     }
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        Error::BadField { what: what.to_string(), path, detail: e.into_inner().to_string() }
+        Error::BadField {
+            what: what.to_string(),
+            path,
+            detail: e.into_inner().to_string(),
+        }
     })
 }
 
 /// Read a notice file.
 pub fn read(path: &Path) -> Result<Notice> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     from_json(&text, &path.display().to_string())
 }
 

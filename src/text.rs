@@ -61,11 +61,18 @@ pub struct Text {
 
 impl Text {
     pub fn fi(s: impl Into<String>) -> Self {
-        Text { fi: s.into(), ..Default::default() }
+        Text {
+            fi: s.into(),
+            ..Default::default()
+        }
     }
 
     pub fn new(fi: impl Into<String>, sv: impl Into<String>, en: impl Into<String>) -> Self {
-        Text { fi: fi.into(), sv: sv.into(), en: en.into() }
+        Text {
+            fi: fi.into(),
+            sv: sv.into(),
+            en: en.into(),
+        }
     }
 
     /// The text in exactly this language, if it was written (non-blank).
@@ -102,6 +109,8 @@ impl Text {
 
     /// Every non-empty language version, for checks that scan all free text.
     pub fn all(&self) -> impl Iterator<Item = (Lang, &str)> {
-        Lang::ALL.into_iter().filter_map(move |l| self.get(l).map(|t| (l, t)))
+        Lang::ALL
+            .into_iter()
+            .filter_map(move |l| self.get(l).map(|t| (l, t)))
     }
 }

@@ -1,3 +1,5 @@
 //! The one integration-test binary (ripgrep style): one module per area, shared helpers in `util`.
 
+mod fixtures;
 mod util;
+mod validate;

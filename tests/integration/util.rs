@@ -14,13 +14,15 @@ pub fn fixture(rel: &str) -> PathBuf {
     root().join("tests/fixtures").join(rel)
 }
 
-/// The five seed fixtures, `(file stem, path)`, sorted.
+/// The five seed fixtures, `(file stem, path)`, sorted (the `<stem>.facts.json` files beside
+/// them are not notices and are left out).
 pub fn seed_fixtures() -> Vec<(String, PathBuf)> {
     let dir = fixture("seeds");
     let mut v: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| !p.to_string_lossy().ends_with(".facts.json"))
         .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), p))
         .collect();
     v.sort();
@@ -47,4 +49,20 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The facts of a seed fixture (`tests/fixtures/seeds/<stem>.facts.json`): exact strings that
+/// any rendering of the fixture must contain (names, business IDs, addresses, e-mails, phones,
+/// purposes, data categories, recipient names).
+pub fn seed_facts(stem: &str) -> Vec<String> {
+    let path = fixture(&format!("seeds/{stem}.facts.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let v: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    v["facts"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}: no \"facts\" array", path.display()))
+        .iter()
+        .map(|f| f.as_str().expect("each fact is a string").to_string())
+        .collect()
 }
