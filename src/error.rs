@@ -44,11 +44,15 @@ pub enum Error {
     Render(String),
     #[error("{what} is empty: there is no notice text to import.")]
     ImportEmpty { what: String },
-    #[error("{what} looks like a binary file, not text: import a .txt, .html or .docx file, or paste the text.")]
+    #[error(
+        "{what} looks like a binary file, not text: import a .txt, .html or .docx file, or paste the text."
+    )]
     ImportBinary { what: String },
     #[error("{what} cannot be imported: {detail}.")]
     ImportFormat { what: String, detail: String },
-    #[error("{what} is larger than {limit_mb} MB, far more than a privacy notice: import the notice's own text.")]
+    #[error(
+        "{what} is larger than {limit_mb} MB, far more than a privacy notice: import the notice's own text."
+    )]
     ImportTooLarge { what: String, limit_mb: usize },
     #[error("{0}")]
     Other(String),

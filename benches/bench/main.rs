@@ -7,7 +7,10 @@ use table::Table;
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter word selects areas by name.
-    let filter: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let mut t = Table::new(filter);
     let _ = &mut t;
     t.print();

@@ -19,7 +19,10 @@ pub struct Table {
 
 impl Table {
     pub fn new(filter: Vec<String>) -> Self {
-        Table { filter, rows: Vec::new() }
+        Table {
+            filter,
+            rows: Vec::new(),
+        }
     }
 
     /// Is this area selected by the command-line filter (none = all)?
@@ -57,7 +60,9 @@ impl Table {
                 fmt_duration(*samples.last().unwrap()),
                 samples.len()
             ),
-            target: target.map(|d| format!("< {}", fmt_duration(d))).unwrap_or_default(),
+            target: target
+                .map(|d| format!("< {}", fmt_duration(d)))
+                .unwrap_or_default(),
             ok: target.map(|d| median < d),
         });
         samples
@@ -84,7 +89,14 @@ impl Table {
     }
 
     pub fn print(&self) {
-        let headers = ["area", "what", "median", "spread (min–max)", "target", "met"];
+        let headers = [
+            "area",
+            "what",
+            "median",
+            "spread (min–max)",
+            "target",
+            "met",
+        ];
         let cells: Vec<[String; 6]> = self
             .rows
             .iter()
@@ -110,12 +122,21 @@ impl Table {
             }
         }
         let line = |c: &[String]| {
-            let parts: Vec<String> =
-                c.iter().enumerate().map(|(i, s)| format!("{s:<width$}", width = w[i])).collect();
+            let parts: Vec<String> = c
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{s:<width$}", width = w[i]))
+                .collect();
             println!("| {} |", parts.join(" | "));
         };
         line(&headers.map(String::from));
-        println!("|{}|", w.iter().map(|n| "-".repeat(n + 2)).collect::<Vec<_>>().join("|"));
+        println!(
+            "|{}|",
+            w.iter()
+                .map(|n| "-".repeat(n + 2))
+                .collect::<Vec<_>>()
+                .join("|")
+        );
         for c in &cells {
             line(c);
         }

@@ -36,7 +36,10 @@ pub fn run(args: ImportArgs) -> seloste::Result<ExitCode> {
     let imported = seloste::import::import_file(&args.file)?;
     let json = seloste::notice_io::to_json(&imported.notice);
     if let Some(out) = &args.output {
-        std::fs::write(out, &json).map_err(|source| seloste::Error::Write { path: out.clone(), source })?;
+        std::fs::write(out, &json).map_err(|source| seloste::Error::Write {
+            path: out.clone(),
+            source,
+        })?;
     }
     let mut stdout = std::io::stdout().lock();
     if args.report_json {

@@ -12,8 +12,12 @@ use std::io::{Cursor, Read};
 const MAX_XML: u64 = 64 * 1024 * 1024;
 
 pub fn to_lines(bytes: &[u8], what: &str) -> Result<Vec<Line>> {
-    let bad = |detail: &str| Error::ImportFormat { what: what.to_string(), detail: detail.to_string() };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| bad("it is a damaged or unsupported zip file"))?;
+    let bad = |detail: &str| Error::ImportFormat {
+        what: what.to_string(),
+        detail: detail.to_string(),
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| bad("it is a damaged or unsupported zip file"))?;
     let mut xml = String::new();
     {
         let file = zip
@@ -23,7 +27,11 @@ pub fn to_lines(bytes: &[u8], what: &str) -> Result<Vec<Line>> {
             .read_to_string(&mut xml)
             .map_err(|_| bad("its word/document.xml could not be read"))?;
     }
-    parse(&xml).map_err(|e| bad(&format!("its word/document.xml is not well-formed XML ({e})")))
+    parse(&xml).map_err(|e| {
+        bad(&format!(
+            "its word/document.xml is not well-formed XML ({e})"
+        ))
+    })
 }
 
 #[derive(Default)]
@@ -45,7 +53,12 @@ fn parse(xml: &str) -> std::result::Result<Vec<Line>, String> {
     let mut cell: Vec<Line> = Vec::new();
 
     fn finish(p: Para) -> Option<Line> {
-        let t = p.text.split(['\n']).map(str::trim_end).collect::<Vec<_>>().join("\n");
+        let t = p
+            .text
+            .split(['\n'])
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n");
         let t = t.trim();
         if t.is_empty() {
             return None;
@@ -86,7 +99,10 @@ fn parse(xml: &str) -> std::result::Result<Vec<Line>, String> {
                             .map(|a| String::from_utf8_lossy(&a.value).to_lowercase())
                             .unwrap_or_default();
                         if let Some(p) = para.as_mut() {
-                            if ["heading", "otsikko", "rubrik", "title", "otsikko1"].iter().any(|h| val.starts_with(h)) {
+                            if ["heading", "otsikko", "rubrik", "title", "otsikko1"]
+                                .iter()
+                                .any(|h| val.starts_with(h))
+                            {
                                 p.heading = true;
                             } else if val.contains("list") || val.contains("luettelo") {
                                 p.bullet = true;

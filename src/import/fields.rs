@@ -38,19 +38,9 @@ fn res() -> &'static Res {
     })
 }
 
-/// The Finnish business ID's check digit is right (weights 7, 9, 10, 5, 8, 4, 2; mod 11).
+/// The Finnish business ID's check digit is right (`validate::business_id`).
 pub fn business_id_ok(id: &str) -> bool {
-    let digits: Vec<u32> = id.chars().filter_map(|c| c.to_digit(10)).collect();
-    if digits.len() != 8 || id.len() != 9 || id.as_bytes()[7] != b'-' {
-        return false;
-    }
-    let sum: u32 = digits[..7].iter().zip([7, 9, 10, 5, 8, 4, 2]).map(|(d, w)| d * w).sum();
-    let check = match sum % 11 {
-        0 => 0,
-        1 => return false,
-        r => 11 - r,
-    };
-    check == digits[7]
+    crate::validate::business_id(id).is_ok()
 }
 
 /// What was recognised in the lines of a party (controller, contact, …).
@@ -82,7 +72,7 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
             Some(value)
         };
         if let Some(e) = take(&r.email, &mut rest) {
-            if out.party.email.is_empty() {
+            if out.party.email.is_empty() && crate::validate::email(&e).is_ok() {
                 out.party.email = e.clone();
                 out.fields.push(("email".into(), e, line.into()));
             }
@@ -102,10 +92,12 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
             }
             found_any = true;
         }
-        let phone = r.phone.find(&rest).map(|m| (m.range(), m.as_str().trim().to_string()));
+        let phone = r
+            .phone
+            .find(&rest)
+            .map(|m| (m.range(), m.as_str().trim().to_string()));
         if let Some((range, p)) = phone {
-            let digits = p.chars().filter(char::is_ascii_digit).count();
-            if (7..=15).contains(&digits) {
+            if crate::validate::phone(&p).is_ok() {
                 rest.replace_range(range, " ");
                 if out.party.phone.is_empty() {
                     out.party.phone = p.clone();
@@ -119,8 +111,10 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
             if out.party.address.postal_code.is_empty() {
                 out.party.address.postal_code = c[1].to_string();
                 out.party.address.city = c[2].to_string();
-                out.fields.push(("address/postal_code".into(), c[1].to_string(), line.into()));
-                out.fields.push(("address/city".into(), c[2].to_string(), line.into()));
+                out.fields
+                    .push(("address/postal_code".into(), c[1].to_string(), line.into()));
+                out.fields
+                    .push(("address/city".into(), c[2].to_string(), line.into()));
             }
             rest.replace_range(m.range(), " ");
             found_any = true;
@@ -137,14 +131,22 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
         if remainder.is_empty() {
             continue;
         }
-        let name_ok = remainder.chars().any(char::is_alphabetic) && remainder.split_whitespace().count() <= 8;
-        let wants_name = label_field.as_deref() == Some("name") || (out.party.name.is_empty() && !found_any);
-        if name_ok && out.party.name.is_empty() && (wants_name || found_any && remainder.split_whitespace().count() <= 4)
+        let name_ok =
+            remainder.chars().any(char::is_alphabetic) && remainder.split_whitespace().count() <= 8;
+        let wants_name =
+            label_field.as_deref() == Some("name") || (out.party.name.is_empty() && !found_any);
+        if name_ok
+            && out.party.name.is_empty()
+            && (wants_name || found_any && remainder.split_whitespace().count() <= 4)
         {
             out.party.name = remainder.clone();
             out.fields.push(("name".into(), remainder, line.into()));
         } else {
-            out.leftover.push(if found_any { remainder } else { line.to_string() });
+            out.leftover.push(if found_any {
+                remainder
+            } else {
+                line.to_string()
+            });
         }
     }
     out.party.kind = kind_of(&out.party.name);
@@ -183,7 +185,10 @@ fn strip_labels(v: &Vocab, s: &str) -> (Option<String>, String) {
             if short && !(words[i + len - 1].ends_with('.') || colon) {
                 continue;
             }
-            if let Some((f, _)) = groups.iter().find(|(_, ls)| ls.iter().any(|l| normalize(l) == cand)) {
+            if let Some((f, _)) = groups
+                .iter()
+                .find(|(_, ls)| ls.iter().any(|l| normalize(l) == cand))
+            {
                 // A name label stands only at the start or before a colon ("Henkilö: …").
                 if *f == "name" && !(colon || i == 0 && words.len() > len) {
                     continue;
@@ -209,7 +214,10 @@ fn clean(s: &str) -> String {
     let mut t = s.replace("()", " ").replace("( )", " ");
     loop {
         let before = t.clone();
-        t = t.replace("(  )", " ").replace("( )", " ").replace("()", " ");
+        t = t
+            .replace("(  )", " ")
+            .replace("( )", " ")
+            .replace("()", " ");
         if t == before {
             break;
         }
@@ -218,16 +226,34 @@ fn clean(s: &str) -> String {
         t = t.replace(['(', ')'], " ");
     }
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | ':' | ';' | '-' | '|' | '–' | '.'))
-        .to_string()
+    t.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '/' | ':' | ';' | '-' | '|' | '–' | '.')
+    })
+    .to_string()
 }
 
 fn kind_of(name: &str) -> Option<EntityKind> {
-    let words: Vec<String> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
     let has = |xs: &[&str]| words.iter().any(|w| xs.contains(&w.as_str()));
-    if has(&["oy", "oyj", "ab", "abp", "ky", "ay", "osk", "ltd", "inc", "llc", "gmbh", "as", "aps", "oü"]) {
+    if has(&[
+        "oy", "oyj", "ab", "abp", "ky", "ay", "osk", "ltd", "inc", "llc", "gmbh", "as", "aps", "oü",
+    ]) {
         Some(EntityKind::Company)
-    } else if has(&["ry", "r.y", "rf", "säätiö", "stiftelse", "yhdistys", "förening"]) {
+    } else if has(&[
+        "ry",
+        "r.y",
+        "rf",
+        "säätiö",
+        "stiftelse",
+        "yhdistys",
+        "förening",
+    ]) {
         Some(EntityKind::Association)
     } else if has(&["tmi", "toiminimi", "enskild"]) {
         Some(EntityKind::SoleTrader)
@@ -274,7 +300,11 @@ pub fn find_period(s: &str) -> Option<Period> {
     let u = c[2].to_lowercase();
     let unit = if u.starts_with("kuukau") || u.starts_with("mån") || u.starts_with("month") {
         Unit::Months
-    } else if u.starts_with("päiv") || u.starts_with("vuoro") || u.starts_with("dag") || u.starts_with("day") {
+    } else if u.starts_with("päiv")
+        || u.starts_with("vuoro")
+        || u.starts_with("dag")
+        || u.starts_with("day")
+    {
         Unit::Days
     } else {
         Unit::Years
@@ -349,7 +379,11 @@ mod tests {
 
     #[test]
     fn parties_of_the_seeds() {
-        let p = parse_party(&["Puuha Group Oy (Y-tunnus: 1060493-2)", "Teollisuuskatu 28-30", "20520 Turku"]);
+        let p = parse_party(&[
+            "Puuha Group Oy (Y-tunnus: 1060493-2)",
+            "Teollisuuskatu 28-30",
+            "20520 Turku",
+        ]);
         assert_eq!(p.party.name, "Puuha Group Oy");
         assert_eq!(p.party.business_id, "1060493-2");
         assert_eq!(p.party.address.street, "Teollisuuskatu 28-30");
@@ -358,34 +392,59 @@ mod tests {
         assert_eq!(p.party.kind, Some(EntityKind::Company));
         assert!(p.leftover.is_empty(), "{:?}", p.leftover);
 
-        let p = parse_party(&["Esa Kemppainen Impivaarantie 25 050 304 4671 esa.kemppainen@proleader.fi"]);
+        let p = parse_party(&[
+            "Esa Kemppainen Impivaarantie 25 050 304 4671 esa.kemppainen@proleader.fi",
+        ]);
         assert_eq!(p.party.name, "Esa Kemppainen");
         assert_eq!(p.party.address.street, "Impivaarantie 25");
         assert_eq!(p.party.phone, "050 304 4671");
         assert_eq!(p.party.email, "esa.kemppainen@proleader.fi");
 
-        let p = parse_party(&["Productive Software Solutions Oy", "Osoite: Pinninkatu 14 A 16, 33100 Tampere", "Tel: +358503647798", "Y-tunnus: 3185601-2"]);
+        let p = parse_party(&[
+            "Productive Software Solutions Oy",
+            "Osoite: Pinninkatu 14 A 16, 33100 Tampere",
+            "Tel: +358503647798",
+            "Y-tunnus: 3185601-2",
+        ]);
         assert_eq!(p.party.name, "Productive Software Solutions Oy");
         assert_eq!(p.party.address.street, "Pinninkatu 14 A 16");
         assert_eq!(p.party.phone, "+358503647798");
         assert!(p.leftover.is_empty(), "{:?}", p.leftover);
 
-        let p = parse_party(&["Sähköposti: lauri.alasaukko-oja@cbooker.fi", "Henkilö: Lauri Alasaukko-oja"]);
+        let p = parse_party(&[
+            "Sähköposti: lauri.alasaukko-oja@cbooker.fi",
+            "Henkilö: Lauri Alasaukko-oja",
+        ]);
         assert_eq!(p.party.name, "Lauri Alasaukko-oja");
         assert_eq!(p.party.email, "lauri.alasaukko-oja@cbooker.fi");
 
-        let p = parse_party(&["PeisKas Oy\u{a0}", "Y-tunnus 3147832-2", "Urponpolku 1 C 17, 04600 Mäntsälä"]);
+        let p = parse_party(&[
+            "PeisKas Oy\u{a0}",
+            "Y-tunnus 3147832-2",
+            "Urponpolku 1 C 17, 04600 Mäntsälä",
+        ]);
         assert_eq!(p.party.name, "PeisKas Oy");
         assert_eq!(p.party.business_id, "3147832-2");
         assert_eq!(p.party.address.street, "Urponpolku 1 C 17");
         assert_eq!(p.party.address.city, "Mäntsälä");
         assert!(p.leftover.is_empty(), "{:?}", p.leftover);
 
-        let p = parse_party(&["PeisKas IT", "Urponpolku 1 C 17, 04600 Mäntsälä", "+358 45 7836 4090 / privacy@pkcloud.fi"]);
+        let p = parse_party(&[
+            "PeisKas IT",
+            "Urponpolku 1 C 17, 04600 Mäntsälä",
+            "+358 45 7836 4090 / privacy@pkcloud.fi",
+        ]);
         assert_eq!(p.party.name, "PeisKas IT");
         assert_eq!(p.party.phone, "+358 45 7836 4090");
 
-        let p = parse_party(&["Jesoy Oy", "Sienitie 18 B", "00760 Helsinki", "p. 044 523 4645", "info@jesoy.fi", "(jäljempänä ”me”)"]);
+        let p = parse_party(&[
+            "Jesoy Oy",
+            "Sienitie 18 B",
+            "00760 Helsinki",
+            "p. 044 523 4645",
+            "info@jesoy.fi",
+            "(jäljempänä ”me”)",
+        ]);
         assert_eq!(p.party.phone, "044 523 4645");
         assert_eq!(p.party.address.street, "Sienitie 18 B");
         assert_eq!(p.leftover, ["(jäljempänä ”me”)"]);
@@ -393,17 +452,33 @@ mod tests {
 
     #[test]
     fn dates_periods_bases() {
-        assert_eq!(find_date("Laatimispäivämäärä 25.5.2018").unwrap().0, "2018-05-25");
-        assert_eq!(find_period("10 vuotta asiakkuuden päättymisestä lukien."), Some(Period { amount: 10, unit: Unit::Years }));
+        assert_eq!(
+            find_date("Laatimispäivämäärä 25.5.2018").unwrap().0,
+            "2018-05-25"
+        );
+        assert_eq!(
+            find_period("10 vuotta asiakkuuden päättymisestä lukien."),
+            Some(Period {
+                amount: 10,
+                unit: Unit::Years
+            })
+        );
         assert_eq!(
             find_period("asiakassuhteen ajan ja kymmenen seuraavaa kalenterivuotta"),
-            Some(Period { amount: 10, unit: Unit::Years })
+            Some(Period {
+                amount: 10,
+                unit: Unit::Years
+            })
         );
         assert_eq!(
-            bases("Henkilötietojen käsittelyn perusteena on yrityksen oikeutettu etu ja asiakassuhde tai sopimuksen täytäntöönpaneminen."),
+            bases(
+                "Henkilötietojen käsittelyn perusteena on yrityksen oikeutettu etu ja asiakassuhde tai sopimuksen täytäntöönpaneminen."
+            ),
             [LegalBasis::Contract, LegalBasis::LegitimateInterest]
         );
-        assert!(bases("Sopimuksemme peruste. Suostumusta ei tarvita.").contains(&LegalBasis::Contract));
+        assert!(
+            bases("Sopimuksemme peruste. Suostumusta ei tarvita.").contains(&LegalBasis::Contract)
+        );
         assert!(!bases("Suostumusta ei tarvita, peruste on muu.").contains(&LegalBasis::Consent));
     }
 }

@@ -8,13 +8,39 @@ use super::sections::Line;
 
 /// Elements whose whole content is page code or chrome, not notice text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "nav", "iframe", "button", "select", "head", "object",
-    "canvas",
+    "script", "style", "noscript", "template", "svg", "nav", "iframe", "button", "select",
+    "object", "canvas", "title",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "ul", "ol", "table", "tr", "td", "th", "section", "article", "main", "header", "footer",
-    "blockquote", "dd", "dt", "dl", "hr", "body", "html", "form", "figure", "figcaption", "aside", "address",
-    "pre", "tbody", "thead",
+    "p",
+    "div",
+    "br",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "blockquote",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "body",
+    "html",
+    "form",
+    "figure",
+    "figcaption",
+    "aside",
+    "address",
+    "pre",
+    "tbody",
+    "thead",
 ];
 
 struct State {
@@ -58,7 +84,13 @@ impl State {
 
 /// Convert HTML (a page or a fragment) to lines; left-out page code is added to `dropped`.
 pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
-    let mut st = State { lines: Vec::new(), buf: String::new(), heading: false, item: false, list: 0 };
+    let mut st = State {
+        lines: Vec::new(),
+        buf: String::new(),
+        heading: false,
+        item: false,
+        list: 0,
+    };
     let lower = html.to_ascii_lowercase();
     let mut i = 0;
     while i < html.len() {
@@ -98,15 +130,19 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
             let end_tag = format!("</{name}");
             let end = lower[i..].find(&end_tag).map_or(html.len(), |n| i + n);
             let inner = collapse(&strip_tags(&html[i..end]));
-            if name != "head" || !inner.is_empty() {
-                let preview: String = if matches!(name.as_str(), "script" | "style" | "svg" | "template") {
-                    format!("<{name}>")
-                } else {
-                    inner.chars().take(120).collect()
-                };
-                if !preview.is_empty() {
-                    dropped.push(Dropped { text: preview, reason: DropReason::Markup });
+            let (preview, reason) = match name.as_str() {
+                "script" | "style" | "svg" | "template" | "canvas" | "object" | "iframe" => {
+                    (format!("<{name}>"), DropReason::Markup)
                 }
+                // The page's <title> is the document title; the notice gets its own.
+                "title" => (inner.chars().take(120).collect(), DropReason::Title),
+                _ => (inner.chars().take(120).collect(), DropReason::Markup),
+            };
+            if !preview.is_empty() {
+                dropped.push(Dropped {
+                    text: preview,
+                    reason,
+                });
             }
             i = lower[end..].find('>').map_or(html.len(), |n| end + n + 1);
             continue;
@@ -122,7 +158,11 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
             }
             "ul" | "ol" => {
                 st.blank();
-                st.list = if closing { st.list.saturating_sub(1) } else { st.list + 1 };
+                st.list = if closing {
+                    st.list.saturating_sub(1)
+                } else {
+                    st.list + 1
+                };
             }
             "br" => st.flush(),
             n if BLOCK.contains(&n) => st.blank(),
@@ -139,16 +179,25 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
 /// Does a line of plain text carry HTML markup worth reading as HTML?
 pub fn has_markup(line: &str) -> bool {
     let l = line.to_ascii_lowercase();
-    ["<p>", "<p ", "</p>", "<ul", "<ol", "<li", "<br", "<h1", "<h2", "<h3", "<h4", "<div", "<table", "<strong>", "<b>", "<em>"]
-        .iter()
-        .any(|t| l.contains(t))
+    [
+        "<p>", "<p ", "</p>", "<ul", "<ol", "<li", "<br", "<h1", "<h2", "<h3", "<h4", "<div",
+        "<table", "<strong>", "<b>", "<em>",
+    ]
+    .iter()
+    .any(|t| l.contains(t))
 }
 
 /// Does a whole document look like HTML?
 pub fn is_document(text: &str) -> bool {
     let t = text.trim_start();
-    let head: String = t.chars().take(2048).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || (head.starts_with('<') && head.contains("<body"))
+    let head: String = t
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with('<') && head.contains("<body"))
 }
 
 fn strip_tags(s: &str) -> String {
@@ -183,7 +232,11 @@ fn entities(s: &str) -> String {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p..];
-        let end = rest.char_indices().take(12).find(|&(_, c)| c == ';').map(|(e, _)| e);
+        let end = rest
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(e, _)| e);
         let decoded = end.and_then(|e| entity(&rest[1..e]));
         match (end, decoded) {
             (Some(e), Some(c)) => {
@@ -288,9 +341,16 @@ mod tests {
     fn dash_lists() {
         assert_eq!(
             split_dash_list("- Henkilön etu- ja sukunimi- Edustamansa yhteisö- Sähköpostiosoite"),
-            ["Henkilön etu- ja sukunimi", "Edustamansa yhteisö", "Sähköpostiosoite"]
+            [
+                "Henkilön etu- ja sukunimi",
+                "Edustamansa yhteisö",
+                "Sähköpostiosoite"
+            ]
         );
-        assert_eq!(split_dash_list("- vierailijan selain - muuta?"), ["vierailijan selain", "muuta?"]);
+        assert_eq!(
+            split_dash_list("- vierailijan selain - muuta?"),
+            ["vierailijan selain", "muuta?"]
+        );
     }
 
     #[test]
@@ -319,7 +379,17 @@ mod tests {
     #[test]
     fn broken_markup_never_fails() {
         let mut d = Vec::new();
-        for s in ["<", "<<p", "</", "<p", "a < b > c", "&#xFFFFFFFF;", "&", "<script>", "<h1>x"] {
+        for s in [
+            "<",
+            "<<p",
+            "</",
+            "<p",
+            "a < b > c",
+            "&#xFFFFFFFF;",
+            "&",
+            "<script>",
+            "<h1>x",
+        ] {
             let _ = to_lines(s, &mut d);
         }
     }

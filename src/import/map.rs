@@ -9,8 +9,8 @@ use super::sections::{Block, Doc, Section};
 use super::services;
 use super::vocab::{Target, contains_phrase, vocab};
 use crate::model::{
-    ChangeEntry, DataCategory, ExtraSection, Item, LegalBasis, Mechanism, Notice, Purpose, Recipient,
-    Retention, Source,
+    ChangeEntry, DataCategory, ExtraSection, Item, LegalBasis, Mechanism, Notice, Purpose,
+    Recipient, Retention, Source,
 };
 use crate::text::{Lang, Text};
 use std::collections::BTreeMap;
@@ -101,7 +101,11 @@ impl Mapper {
     }
 
     fn recognise(&mut self, field: String, value: impl Into<String>, source: &str) {
-        self.report.recognised.push(Recognised { field, value: value.into(), source: source.to_string() });
+        self.report.recognised.push(Recognised {
+            field,
+            value: value.into(),
+            source: source.to_string(),
+        });
     }
 
     fn other(&mut self, heading: &str, text: &str) {
@@ -109,7 +113,10 @@ impl Mapper {
             return;
         }
         let i = self.notice.other.len();
-        self.notice.other.push(ExtraSection { heading: self.text(heading), text: self.text(text) });
+        self.notice.other.push(ExtraSection {
+            heading: self.text(heading),
+            text: self.text(text),
+        });
         self.report.kept_as_text.push(Kept {
             field: format!("/other/{i}/text"),
             heading: heading.to_string(),
@@ -123,7 +130,11 @@ pub fn map(doc: Doc, lang: Lang) -> (Notice, Report) {
     let mut m = Mapper {
         lang,
         notice: Notice::default(),
-        report: Report { lang: Some(lang), dropped: doc.dropped.clone(), ..Default::default() },
+        report: Report {
+            lang: Some(lang),
+            dropped: doc.dropped.clone(),
+            ..Default::default()
+        },
         texts: BTreeMap::new(),
         purpose_paras: Vec::new(),
         interest: Vec::new(),
@@ -135,7 +146,10 @@ pub fn map(doc: Doc, lang: Lang) -> (Notice, Report) {
         let all = join_blocks(&doc.preamble);
         if !all.trim().is_empty() {
             let h = v.msg("imported", lang);
-            m.report.sections.push(SectionMap { heading: h.clone(), to: Vec::new() });
+            m.report.sections.push(SectionMap {
+                heading: h.clone(),
+                to: Vec::new(),
+            });
             m.other(&h, &all);
             m.report.notes.push(Note::new("no_headings", Vec::new()));
         }
@@ -167,7 +181,11 @@ fn join_blocks(blocks: &[Block]) -> String {
     let mut out = String::new();
     for b in blocks {
         if !out.is_empty() {
-            out.push_str(if matches!(b, Block::Bullet(_)) { "\n" } else { "\n\n" });
+            out.push_str(if matches!(b, Block::Bullet(_)) {
+                "\n"
+            } else {
+                "\n\n"
+            });
         }
         match b {
             Block::Para(p) => out.push_str(p),
@@ -207,7 +225,9 @@ fn preamble(m: &mut Mapper, blocks: &[Block]) {
 
 /// A line like "Laatimispäivä 3.10.2019" or "Päivitetty 1.2.2024": sets the notice's date.
 fn date_line(m: &mut Mapper, line: &str) -> bool {
-    let Some((date, matched)) = fields::find_date(line) else { return false };
+    let Some((date, matched)) = fields::find_date(line) else {
+        return false;
+    };
     let label = line.replace(&matched, " ");
     let label = label.trim().trim_end_matches(':').trim();
     if label.chars().count() > 40 {
@@ -232,16 +252,28 @@ fn date_line(m: &mut Mapper, line: &str) -> bool {
 
 fn section(m: &mut Mapper, s: &Section) {
     let v = vocab();
-    let mut targets: Vec<Target> = v.heading_targets(&s.heading).into_iter().map(|t| t.0).collect();
-    if targets.iter().any(|t| matches!(t, Target::SecurityManual | Target::SecurityElectronic)) {
+    let mut targets: Vec<Target> = v
+        .heading_targets(&s.heading)
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
+    if targets
+        .iter()
+        .any(|t| matches!(t, Target::SecurityManual | Target::SecurityElectronic))
+    {
         targets.retain(|t| !matches!(t, Target::Security));
     }
     if targets.contains(&Target::Contact) && targets.contains(&Target::Dpo) {
         targets.retain(|t| *t != Target::Dpo);
-        m.report.notes.push(Note::new("heading_dpo", vec![s.heading.clone()]));
+        m.report
+            .notes
+            .push(Note::new("heading_dpo", vec![s.heading.clone()]));
     }
     let Some(&primary) = targets.first() else {
-        m.report.sections.push(SectionMap { heading: s.heading.clone(), to: Vec::new() });
+        m.report.sections.push(SectionMap {
+            heading: s.heading.clone(),
+            to: Vec::new(),
+        });
         let text = join_blocks(&s.blocks);
         m.other(&s.heading, &text);
         return;
@@ -275,7 +307,10 @@ fn section(m: &mut Mapper, s: &Section) {
             if let Some(first) = blocks.next() {
                 let mut lines = first.text().lines();
                 let name = lines.next().unwrap_or("").trim().to_string();
-                if m.notice.register.name.is_empty() && !name.is_empty() && name.chars().count() <= 120 {
+                if m.notice.register.name.is_empty()
+                    && !name.is_empty()
+                    && name.chars().count() <= 120
+                {
                     m.notice.register.name = m.text(&name);
                     m.recognise(format!("/register/name/{}", m.lang), name.clone(), &name);
                     let rest: Vec<&str> = lines.collect();
@@ -294,7 +329,11 @@ fn section(m: &mut Mapper, s: &Section) {
         _ => {}
     }
     let purpose_only = targets == [Target::Purposes]
-        && !v.bases.triggers.iter().any(|t| contains_phrase(&s.heading, t))
+        && !v
+            .bases
+            .triggers
+            .iter()
+            .any(|t| contains_phrase(&s.heading, t))
         && !contains_phrase(&s.heading, "oikeusperuste*");
     for b in &s.blocks {
         let t = route(&targets, b.text());
@@ -311,7 +350,11 @@ fn route(targets: &[Target], text: &str) -> Target {
     let lower = text.to_lowercase();
     let mut best = (0usize, targets[0]);
     for &t in targets {
-        let hits = v.keywords(t).iter().filter(|k| lower.contains(k.as_str())).count();
+        let hits = v
+            .keywords(t)
+            .iter()
+            .filter(|k| lower.contains(k.as_str()))
+            .count();
         if hits > best.0 {
             best = (hits, t);
         }
@@ -341,7 +384,8 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 m.notice.purposes.items.push(purpose(m, text));
                 m.recognise(format!("/purposes/items/{i}/text/{}", m.lang), text, text);
             } else {
-                m.purpose_paras.push((heading.to_string(), text.to_string(), purpose_only));
+                m.purpose_paras
+                    .push((heading.to_string(), text.to_string(), purpose_only));
             }
         }
         Target::Interest => {
@@ -353,8 +397,15 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
         Target::Subjects => {
             if bullet {
                 let i = m.notice.register.subjects.len();
-                m.notice.register.subjects.push(Item { key: String::new(), text: m.text(text) });
-                m.recognise(format!("/register/subjects/{i}/text/{}", m.lang), text, text);
+                m.notice.register.subjects.push(Item {
+                    key: String::new(),
+                    text: m.text(text),
+                });
+                m.recognise(
+                    format!("/register/subjects/{i}/text/{}", m.lang),
+                    text,
+                    text,
+                );
             } else {
                 m.keep(Slot::Register, heading, text);
             }
@@ -363,7 +414,11 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
             if bullet && !is_prose(text) {
                 let i = m.notice.data.items.len();
                 let required = text.contains('*').then_some(true);
-                m.notice.data.items.push(DataCategory { text: m.text(text), required, ..Default::default() });
+                m.notice.data.items.push(DataCategory {
+                    text: m.text(text),
+                    required,
+                    ..Default::default()
+                });
                 m.recognise(format!("/data/items/{i}/text/{}", m.lang), text, text);
             } else {
                 m.keep(Slot::Data, heading, text);
@@ -372,13 +427,31 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
         Target::Sources => {
             if bullet && !is_prose(text) {
                 let i = m.notice.sources.items.len();
-                let from_subject = ["itseltään", "itseltäsi", "själv", "yourself", "themselves", "suoraan sinulta"]
-                    .iter()
-                    .any(|k| text.to_lowercase().contains(k));
-                let public = ["julkis", "kaupparekister", "offentlig", "handelsregist", "public"]
-                    .iter()
-                    .any(|k| text.to_lowercase().contains(k));
-                m.notice.sources.items.push(Source { text: m.text(text), from_subject, public, ..Default::default() });
+                let from_subject = [
+                    "itseltään",
+                    "itseltäsi",
+                    "själv",
+                    "yourself",
+                    "themselves",
+                    "suoraan sinulta",
+                ]
+                .iter()
+                .any(|k| text.to_lowercase().contains(k));
+                let public = [
+                    "julkis",
+                    "kaupparekister",
+                    "offentlig",
+                    "handelsregist",
+                    "public",
+                ]
+                .iter()
+                .any(|k| text.to_lowercase().contains(k));
+                m.notice.sources.items.push(Source {
+                    text: m.text(text),
+                    from_subject,
+                    public,
+                    ..Default::default()
+                });
                 m.recognise(format!("/sources/items/{i}/text/{}", m.lang), text, text);
             } else {
                 m.keep(Slot::Sources, heading, text);
@@ -387,8 +460,15 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
         Target::Recipients => {
             if bullet && !is_prose(text) {
                 let i = m.notice.recipients.items.len();
-                m.notice.recipients.items.push(Recipient { description: m.text(text), ..Default::default() });
-                m.recognise(format!("/recipients/items/{i}/description/{}", m.lang), text, text);
+                m.notice.recipients.items.push(Recipient {
+                    description: m.text(text),
+                    ..Default::default()
+                });
+                m.recognise(
+                    format!("/recipients/items/{i}/description/{}", m.lang),
+                    text,
+                    text,
+                );
             } else {
                 m.keep(Slot::Recipients, heading, text);
             }
@@ -400,22 +480,44 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
         Target::Retention => {
             if let Some(period) = fields::find_period(text) {
                 let i = m.notice.retention.items.len();
-                m.notice.retention.items.push(Retention { period: Some(period), criteria: m.text(text), ..Default::default() });
+                m.notice.retention.items.push(Retention {
+                    period: Some(period),
+                    criteria: m.text(text),
+                    ..Default::default()
+                });
                 let unit = match period.unit {
                     crate::model::Unit::Days => "days",
                     crate::model::Unit::Months => "months",
                     crate::model::Unit::Years => "years",
                 };
-                m.recognise(format!("/retention/items/{i}/period"), format!("{} {unit}", period.amount), text);
-                m.recognise(format!("/retention/items/{i}/criteria/{}", m.lang), text, text);
+                m.recognise(
+                    format!("/retention/items/{i}/period"),
+                    format!("{} {unit}", period.amount),
+                    text,
+                );
+                m.recognise(
+                    format!("/retention/items/{i}/criteria/{}", m.lang),
+                    text,
+                    text,
+                );
             } else {
                 m.keep(Slot::Retention, heading, text);
             }
         }
-        Target::Security | Target::SecurityManual | Target::SecurityElectronic => security(m, target, heading, text),
+        Target::Security | Target::SecurityManual | Target::SecurityElectronic => {
+            security(m, target, heading, text)
+        }
         Target::Cookies => {
             if m.notice.cookies.used.is_none() {
-                let neg = ["emme käytä evästeitä", "ei käytetä evästeitä", "ei käytä evästeitä", "använder inte kakor", "inga kakor", "do not use cookies", "does not use cookies"];
+                let neg = [
+                    "emme käytä evästeitä",
+                    "ei käytetä evästeitä",
+                    "ei käytä evästeitä",
+                    "använder inte kakor",
+                    "inga kakor",
+                    "do not use cookies",
+                    "does not use cookies",
+                ];
                 let lower = text.to_lowercase();
                 let used = !neg.iter().any(|n| lower.contains(n));
                 m.notice.cookies.used = Some(used);
@@ -432,7 +534,10 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 match change_entry(line) {
                     Some((date, what)) => {
                         let i = m.notice.changes.log.len();
-                        m.notice.changes.log.push(ChangeEntry { date: date.clone(), text: m.text(&what) });
+                        m.notice.changes.log.push(ChangeEntry {
+                            date: date.clone(),
+                            text: m.text(&what),
+                        });
                         m.recognise(format!("/changes/log/{i}/date"), date, line);
                         m.recognise(format!("/changes/log/{i}/text/{}", m.lang), what, line);
                     }
@@ -444,8 +549,13 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
             }
         }
         // Party and date targets are handled per section; a paragraph routed here stays text.
-        Target::Controller | Target::Contact | Target::Dpo | Target::Representative | Target::Register
-        | Target::Drafted | Target::Updated => m.keep(Slot::Register, heading, text),
+        Target::Controller
+        | Target::Contact
+        | Target::Dpo
+        | Target::Representative
+        | Target::Register
+        | Target::Drafted
+        | Target::Updated => m.keep(Slot::Register, heading, text),
     }
 }
 
@@ -458,10 +568,17 @@ fn purpose(m: &Mapper, text: &str) -> Purpose {
     let lower = text.to_lowercase();
     Purpose {
         text: m.text(text),
-        direct_marketing: ["suoramarkkinoin", "sähköinen markkinointi", "direktmarknadsföring", "direct marketing"]
+        direct_marketing: [
+            "suoramarkkinoin",
+            "sähköinen markkinointi",
+            "direktmarknadsföring",
+            "direct marketing",
+        ]
+        .iter()
+        .any(|k| lower.contains(k)),
+        profiling: ["profiloin", "profilering", "profiling"]
             .iter()
             .any(|k| lower.contains(k)),
-        profiling: ["profiloin", "profilering", "profiling"].iter().any(|k| lower.contains(k)),
         ..Default::default()
     }
 }
@@ -469,9 +586,33 @@ fn purpose(m: &Mapper, text: &str) -> Purpose {
 /// "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle." with no "unless": an explicit no.
 fn transfers_statement(m: &mut Mapper, text: &str) {
     let lower = text.to_lowercase();
-    let no = ["ei siirretä", "emme siirrä", "ei luovuteta eikä siirretä", "överförs inte", "not transferred", "do not transfer"];
-    let but = ["ellei", "paitsi", "pois lukien", "saatetaan", "voivat sijaita", "voi sijaita", "lähtökohtaisesti", "säännönmukaisesti", "unless", "except", "såvida", "utom", "kan "];
-    if m.notice.transfers.outside_eea.is_none() && no.iter().any(|n| lower.contains(n)) && !but.iter().any(|b| lower.contains(b)) {
+    let no = [
+        "ei siirretä",
+        "emme siirrä",
+        "ei luovuteta eikä siirretä",
+        "överförs inte",
+        "not transferred",
+        "do not transfer",
+    ];
+    let but = [
+        "ellei",
+        "paitsi",
+        "pois lukien",
+        "saatetaan",
+        "voivat sijaita",
+        "voi sijaita",
+        "lähtökohtaisesti",
+        "säännönmukaisesti",
+        "unless",
+        "except",
+        "såvida",
+        "utom",
+        "kan ",
+    ];
+    if m.notice.transfers.outside_eea.is_none()
+        && no.iter().any(|n| lower.contains(n))
+        && !but.iter().any(|b| lower.contains(b))
+    {
         m.notice.transfers.outside_eea = Some(false);
         m.recognise("/transfers/outside_eea".into(), "false", text);
     }
@@ -485,10 +626,14 @@ fn security(m: &mut Mapper, target: Target, heading: &str, text: &str) {
         Target::SecurityElectronic => (Some(Target::SecurityElectronic), text),
         _ => {
             let head: String = text.chars().take(60).collect();
-            let sub = v.heading_targets(&head).into_iter().map(|t| t.0).find(|t| {
-                matches!(t, Target::SecurityManual | Target::SecurityElectronic)
-            });
-            let lettered = text.len() > 3 && text.as_bytes()[0].is_ascii_uppercase() && matches!(text.as_bytes()[1], b'.' | b':' | b')');
+            let sub = v
+                .heading_targets(&head)
+                .into_iter()
+                .map(|t| t.0)
+                .find(|t| matches!(t, Target::SecurityManual | Target::SecurityElectronic));
+            let lettered = text.len() > 3
+                && text.as_bytes()[0].is_ascii_uppercase()
+                && matches!(text.as_bytes()[1], b'.' | b':' | b')');
             match sub {
                 Some(t) if lettered => (Some(t), text),
                 _ => (None, text),
@@ -499,8 +644,15 @@ fn security(m: &mut Mapper, target: Target, heading: &str, text: &str) {
         Some(k) => {
             // "B. Sähköisesti käsiteltävät tiedotPääsy …": the sub-heading ends where a
             // lower-case letter runs into an upper-case one; the item keeps the text after it.
-            let body = if target == Target::Security { strip_glued_heading(body) } else { body };
-            let item = Item { key: String::new(), text: m.text(body) };
+            let body = if target == Target::Security {
+                strip_glued_heading(body)
+            } else {
+                body
+            };
+            let item = Item {
+                key: String::new(),
+                text: m.text(body),
+            };
             let (list, name) = if k == Target::SecurityManual {
                 (&mut m.notice.security.manual, "manual")
             } else {
@@ -537,12 +689,21 @@ fn strip_glued_heading(text: &str) -> &str {
 fn change_entry(line: &str) -> Option<(String, String)> {
     let (date, matched) = fields::find_date(line)?;
     let rest = line.trim().strip_prefix(matched.as_str())?.trim();
-    (!rest.is_empty()).then(|| (date, rest.trim_start_matches([':', '-', '–']).trim().to_string()))
+    (!rest.is_empty()).then(|| {
+        (
+            date,
+            rest.trim_start_matches([':', '-', '–']).trim().to_string(),
+        )
+    })
 }
 
 fn party(m: &mut Mapper, target: Target, s: &Section) {
     let lines: Vec<&str> = s.blocks.iter().flat_map(|b| b.text().lines()).collect();
-    let PartyParse { mut party, fields, leftover } = fields::parse_party(&lines);
+    let PartyParse {
+        mut party,
+        fields,
+        leftover,
+    } = fields::parse_party(&lines);
     let taken = match target {
         Target::Controller => false,
         Target::Contact => m.notice.contact.is_some(),
@@ -559,7 +720,10 @@ fn party(m: &mut Mapper, target: Target, s: &Section) {
     };
     if found {
         if !party.business_id.is_empty() && !fields::business_id_ok(&party.business_id) {
-            m.report.notes.push(Note::new("business_id_invalid", vec![party.business_id.clone()]));
+            m.report.notes.push(Note::new(
+                "business_id_invalid",
+                vec![party.business_id.clone()],
+            ));
         }
         if target != Target::Controller && party.kind.is_none() && looks_like_person(&party.name) {
             party.kind = Some(crate::model::EntityKind::Person);
@@ -574,7 +738,11 @@ fn party(m: &mut Mapper, target: Target, s: &Section) {
             _ => m.notice.representative = Some(party),
         }
     }
-    let rest = if found { leftover.join("\n") } else { join_blocks(&s.blocks) };
+    let rest = if found {
+        leftover.join("\n")
+    } else {
+        join_blocks(&s.blocks)
+    };
     m.other(&s.heading, &rest);
 }
 
@@ -594,7 +762,15 @@ fn finish_purposes(m: &mut Mapper) {
     let paras = std::mem::take(&mut m.purpose_paras);
     let mut chosen: Option<usize> = None;
     if m.notice.purposes.items.is_empty() && !paras.is_empty() {
-        let keywords = ["tarkoitu", "käyttötarkoitu", "käytetään", "ändamål", "används", "purpose", "we use"];
+        let keywords = [
+            "tarkoitu",
+            "käyttötarkoitu",
+            "käytetään",
+            "ändamål",
+            "används",
+            "purpose",
+            "we use",
+        ];
         chosen = paras
             .iter()
             .position(|(_, p, _)| keywords.iter().any(|k| p.to_lowercase().contains(k)))
@@ -615,7 +791,14 @@ fn finish_purposes(m: &mut Mapper) {
     let interest = std::mem::take(&mut m.interest);
     if m.bases.len() == 1 {
         let basis = m.bases[0];
-        let interest_text = (basis == LegalBasis::LegitimateInterest && !interest.is_empty()).then(|| interest.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join("\n\n"));
+        let interest_text =
+            (basis == LegalBasis::LegitimateInterest && !interest.is_empty()).then(|| {
+                interest
+                    .iter()
+                    .map(|(_, t)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            });
         for i in 0..m.notice.purposes.items.len() {
             m.notice.purposes.items[i].basis = Some(basis);
             m.recognise(format!("/purposes/items/{i}/basis"), basis.article(), "");
@@ -634,7 +817,9 @@ fn finish_purposes(m: &mut Mapper) {
         }
         if m.bases.len() > 1 {
             let names: Vec<String> = m.bases.iter().map(|b| basis_name(*b, m.lang)).collect();
-            m.report.notes.push(Note::new("bases_unassigned", vec![names.join(", ")]));
+            m.report
+                .notes
+                .push(Note::new("bases_unassigned", vec![names.join(", ")]));
         }
     }
 }
@@ -643,10 +828,22 @@ fn basis_name(b: LegalBasis, lang: Lang) -> String {
     let (fi, sv, en) = match b {
         LegalBasis::Consent => ("suostumus", "samtycke", "consent"),
         LegalBasis::Contract => ("sopimus", "avtal", "contract"),
-        LegalBasis::LegalObligation => ("lakisääteinen velvoite", "rättslig förpliktelse", "legal obligation"),
-        LegalBasis::VitalInterests => ("elintärkeät edut", "grundläggande intressen", "vital interests"),
+        LegalBasis::LegalObligation => (
+            "lakisääteinen velvoite",
+            "rättslig förpliktelse",
+            "legal obligation",
+        ),
+        LegalBasis::VitalInterests => (
+            "elintärkeät edut",
+            "grundläggande intressen",
+            "vital interests",
+        ),
         LegalBasis::PublicTask => ("yleinen etu", "allmänt intresse", "public task"),
-        LegalBasis::LegitimateInterest => ("oikeutettu etu", "berättigat intresse", "legitimate interest"),
+        LegalBasis::LegitimateInterest => (
+            "oikeutettu etu",
+            "berättigat intresse",
+            "legitimate interest",
+        ),
     };
     let name = match lang {
         Lang::Fi => fi,
@@ -660,19 +857,39 @@ fn basis_name(b: LegalBasis, lang: Lang) -> String {
 /// itself names Privacy Shield for the service, that is what the draft records.
 fn add_services(m: &mut Mapper, text: &str) {
     for found in services::recognise(text) {
-        if m.notice.recipients.items.iter().any(|r| !r.key.is_empty() && r.key == found.recipient.key) {
+        if m.notice
+            .recipients
+            .items
+            .iter()
+            .any(|r| !r.key.is_empty() && r.key == found.recipient.key)
+        {
             continue;
         }
         let mut r = found.recipient;
         if found.privacy_shield {
             r.mechanism = Some(Mechanism::PrivacyShield);
-            m.report.notes.push(Note::new("notice_mechanism", vec![r.name.clone(), "Privacy Shield".into()]));
+            m.report.notes.push(Note::new(
+                "notice_mechanism",
+                vec![r.name.clone(), "Privacy Shield".into()],
+            ));
         }
         let i = m.notice.recipients.items.len();
-        m.recognise(format!("/recipients/items/{i}/key"), r.key.clone(), &found.sentence);
-        m.recognise(format!("/recipients/items/{i}/name"), r.name.clone(), &found.sentence);
+        m.recognise(
+            format!("/recipients/items/{i}/key"),
+            r.key.clone(),
+            &found.sentence,
+        );
+        m.recognise(
+            format!("/recipients/items/{i}/name"),
+            r.name.clone(),
+            &found.sentence,
+        );
         if !r.country.is_empty() {
-            m.recognise(format!("/recipients/items/{i}/country"), r.country.clone(), &found.sentence);
+            m.recognise(
+                format!("/recipients/items/{i}/country"),
+                r.country.clone(),
+                &found.sentence,
+            );
         }
         m.notice.recipients.items.push(r);
     }

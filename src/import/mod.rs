@@ -41,14 +41,20 @@ pub fn import_text(text: &str) -> Result<Imported> {
 
 /// Import a file: .txt (UTF-8, UTF-16 with BOM or Windows-1252), .html/.htm, or .docx.
 pub fn import_file(path: &Path) -> Result<Imported> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     import_bytes(&bytes, &path.display().to_string())
 }
 
 /// Import the bytes of a file; `what` names it in messages and its extension is a hint.
 pub fn import_bytes(bytes: &[u8], what: &str) -> Result<Imported> {
     if bytes.len() > decode::MAX_BYTES {
-        return Err(Error::ImportTooLarge { what: what.to_string(), limit_mb: decode::MAX_BYTES / (1024 * 1024) });
+        return Err(Error::ImportTooLarge {
+            what: what.to_string(),
+            limit_mb: decode::MAX_BYTES / (1024 * 1024),
+        });
     }
     match decode::sniff(bytes, what)? {
         decode::Kind::Docx => {
@@ -68,13 +74,20 @@ pub fn import_bytes(bytes: &[u8], what: &str) -> Result<Imported> {
 
 fn import_str(text: &str, what: &str, html_hint: bool) -> Result<Imported> {
     if text.len() > decode::MAX_BYTES {
-        return Err(Error::ImportTooLarge { what: what.to_string(), limit_mb: decode::MAX_BYTES / (1024 * 1024) });
+        return Err(Error::ImportTooLarge {
+            what: what.to_string(),
+            limit_mb: decode::MAX_BYTES / (1024 * 1024),
+        });
     }
     if text.trim().is_empty() {
-        return Err(Error::ImportEmpty { what: what.to_string() });
+        return Err(Error::ImportEmpty {
+            what: what.to_string(),
+        });
     }
     if text.contains('\0') {
-        return Err(Error::ImportBinary { what: what.to_string() });
+        return Err(Error::ImportBinary {
+            what: what.to_string(),
+        });
     }
     let mut dropped = Vec::new();
     let lines = if html_hint || html::is_document(text) {
@@ -84,7 +97,9 @@ fn import_str(text: &str, what: &str, html_hint: bool) -> Result<Imported> {
     };
     let imported = from_lines(lines, dropped);
     if imported.notice == Notice::default() {
-        return Err(Error::ImportEmpty { what: what.to_string() });
+        return Err(Error::ImportEmpty {
+            what: what.to_string(),
+        });
     }
     Ok(imported)
 }
@@ -98,9 +113,24 @@ fn from_lines(lines: Vec<sections::Line>, dropped: Vec<Dropped>) -> Imported {
 
 /// The notice's language, by counting common words.
 fn detect_lang(doc: &sections::Doc) -> Lang {
-    const FI: &[&str] = &["ja", "on", "tai", "sekä", "ei", "että", "tietoja", "voidaan", "henkilötietoja", "rekisterin"];
-    const SV: &[&str] = &["och", "är", "att", "eller", "som", "för", "inte", "med", "av", "till"];
-    const EN: &[&str] = &["the", "and", "of", "to", "is", "or", "we", "for", "with", "your"];
+    const FI: &[&str] = &[
+        "ja",
+        "on",
+        "tai",
+        "sekä",
+        "ei",
+        "että",
+        "tietoja",
+        "voidaan",
+        "henkilötietoja",
+        "rekisterin",
+    ];
+    const SV: &[&str] = &[
+        "och", "är", "att", "eller", "som", "för", "inte", "med", "av", "till",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "is", "or", "we", "for", "with", "your",
+    ];
     let mut counts = [0usize; 3];
     let texts = doc
         .preamble
@@ -109,7 +139,10 @@ fn detect_lang(doc: &sections::Doc) -> Lang {
         .map(|b| b.text())
         .chain(doc.sections.iter().map(|s| s.heading.as_str()));
     for t in texts {
-        for w in t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        for w in t
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
             let w = w.to_lowercase();
             for (i, list) in [FI, SV, EN].iter().enumerate() {
                 if list.contains(&w.as_str()) {

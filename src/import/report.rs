@@ -101,7 +101,10 @@ pub struct Note {
 
 impl Note {
     pub fn new(code: &str, args: Vec<String>) -> Note {
-        Note { code: code.to_string(), args }
+        Note {
+            code: code.to_string(),
+            args,
+        }
     }
 
     pub fn message(&self, lang: Lang) -> String {
@@ -125,7 +128,11 @@ impl Report {
         }
         let _ = writeln!(s, "\n{}:", m("sections"));
         for sec in &self.sections {
-            let to = if sec.to.is_empty() { m("unmapped") } else { sec.to.join(", ") };
+            let to = if sec.to.is_empty() {
+                m("unmapped")
+            } else {
+                sec.to.join(", ")
+            };
             let _ = writeln!(s, "  {} → {}", short(&sec.heading), to);
         }
         let _ = writeln!(s, "\n{}:", m("recognised"));
@@ -147,7 +154,12 @@ impl Report {
             let _ = writeln!(s, "  {}", m("none"));
         }
         for d in &self.dropped {
-            let _ = writeln!(s, "  \"{}\": {}", short(&d.text), m(&format!("reason.{}", d.reason.key())));
+            let _ = writeln!(
+                s,
+                "  \"{}\": {}",
+                short(&d.text),
+                m(&format!("reason.{}", d.reason.key()))
+            );
         }
         if !self.notes.is_empty() {
             let _ = writeln!(s, "\n{}:", m("notes"));

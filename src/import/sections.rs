@@ -135,15 +135,15 @@ fn heading_of(v: &Vocab, line: &str, prev_blank: bool) -> Option<String> {
         return None;
     }
     // "Laatimispäivämäärä 25.5.2018" is a date line, not a heading.
-    if super::fields::find_date(t).is_some() {
+    if t.contains('.') && super::fields::find_date(t).is_some() {
         return None;
     }
     let words = t.split_whitespace().count();
-    let known = !v.heading_targets(t).is_empty();
+    let known = || !v.heading_targets(t).is_empty();
     if let Some(c) = numbered().captures(t) {
         let rest = c[2].trim();
         let upper = rest.chars().next().is_some_and(|c| c.is_uppercase());
-        if upper && !rest.ends_with(':') && (known || (!rest.ends_with('.') && words <= 10)) {
+        if upper && !rest.ends_with(':') && ((!rest.ends_with('.') && words <= 10) || known()) {
             return Some(rest.to_string());
         }
         return None;
@@ -153,7 +153,7 @@ fn heading_of(v: &Vocab, line: &str, prev_blank: bool) -> Option<String> {
     if !upper || ends_open || !prev_blank || words > 12 || t.chars().count() > 100 {
         return None;
     }
-    if known || (t.ends_with('?') && words >= 2) {
+    if (t.ends_with('?') && words >= 2) || known() {
         return Some(t.to_string());
     }
     None
@@ -194,22 +194,35 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
         i += 1;
         match line {
             Line::Blank => {
+                // A blank line inside a table does not end the cell that a continuation row
+                // may go on (seed 003).
                 para_break = true;
                 prev_blank = true;
-                in_cell = false;
             }
             Line::Text(t) => {
                 let before_first = cur.is_none();
                 if let Some(reason) = v.noise(&t) {
-                    dropped.push(Dropped { text: t, reason: DropReason::from_key(reason) });
+                    dropped.push(Dropped {
+                        text: t,
+                        reason: DropReason::from_key(reason),
+                    });
                     continue;
                 }
-                if before_first && t.trim().chars().all(|c| c.is_ascii_digit()) && t.trim().len() <= 4 {
-                    dropped.push(Dropped { text: t, reason: DropReason::Counter });
+                if before_first
+                    && t.trim().chars().all(|c| c.is_ascii_digit())
+                    && t.trim().len() <= 4
+                {
+                    dropped.push(Dropped {
+                        text: t,
+                        reason: DropReason::Counter,
+                    });
                     continue;
                 }
                 if before_first && doc.preamble.is_empty() && is_title_line(v, &t) {
-                    dropped.push(Dropped { text: t, reason: DropReason::Title });
+                    dropped.push(Dropped {
+                        text: t,
+                        reason: DropReason::Title,
+                    });
                     prev_blank = true;
                     para_break = true;
                     continue;
@@ -218,7 +231,10 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
                     if let Some(s) = cur.take() {
                         doc.sections.push(s);
                     }
-                    cur = Some(Section { heading: h, blocks: Vec::new() });
+                    cur = Some(Section {
+                        heading: h,
+                        blocks: Vec::new(),
+                    });
                     para_break = true;
                     prev_blank = true;
                     in_cell = false;
@@ -235,13 +251,19 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
             }
             Line::Heading(h) => {
                 if cur.is_none() && doc.preamble.is_empty() && is_title_line(v, &h) {
-                    dropped.push(Dropped { text: h, reason: DropReason::Title });
+                    dropped.push(Dropped {
+                        text: h,
+                        reason: DropReason::Title,
+                    });
                     continue;
                 }
                 if let Some(s) = cur.take() {
                     doc.sections.push(s);
                 }
-                cur = Some(Section { heading: h, blocks: Vec::new() });
+                cur = Some(Section {
+                    heading: h,
+                    blocks: Vec::new(),
+                });
                 para_break = true;
                 prev_blank = true;
                 in_cell = false;
@@ -250,7 +272,10 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
                 if let Some(s) = cur.take() {
                     doc.sections.push(s);
                 }
-                let mut s = Section { heading: label, blocks: Vec::new() };
+                let mut s = Section {
+                    heading: label,
+                    blocks: Vec::new(),
+                };
                 add_cell(&mut s.blocks, cell, false);
                 cur = Some(s);
                 para_break = true;
@@ -274,7 +299,10 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
         while let Some(Block::Para(p)) = last.blocks.last() {
             let t = p.trim();
             if t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 4 {
-                dropped.push(Dropped { text: p.clone(), reason: DropReason::Counter });
+                dropped.push(Dropped {
+                    text: p.clone(),
+                    reason: DropReason::Counter,
+                });
                 last.blocks.pop();
             } else {
                 break;
@@ -287,7 +315,10 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
 
 fn is_title_line(v: &Vocab, t: &str) -> bool {
     let t = t.trim();
-    t.chars().count() <= 120 && !t.ends_with('.') && v.is_title(t) && v.heading_targets(t).is_empty()
+    t.chars().count() <= 120
+        && !t.ends_with('.')
+        && v.is_title(t)
+        && v.heading_targets(t).is_empty()
 }
 
 /// Add a table cell's lines to a body. A continuation that starts in lower case goes on the
@@ -339,17 +370,35 @@ mod tests {
 
     #[test]
     fn numbered_and_question_headings() {
-        let d = doc("0\nTarjouskori\n\nTietosuojaseloste\n\n1. Rekisterinpitäjä\n\nFirma Oy\n\nMitä tietoja keräämme?\n\n• nimi\n• osoite\n\n5 Tietolähteet\nSuoraan sinulta.\n\nSivukartta");
+        let d = doc(
+            "0\nTarjouskori\n\nTietosuojaseloste\n\n1. Rekisterinpitäjä\n\nFirma Oy\n\nMitä tietoja keräämme?\n\n• nimi\n• osoite\n\n5 Tietolähteet\nSuoraan sinulta.\n\nSivukartta",
+        );
         let h: Vec<&str> = d.sections.iter().map(|s| s.heading.as_str()).collect();
-        assert_eq!(h, ["Rekisterinpitäjä", "Mitä tietoja keräämme?", "Tietolähteet"]);
-        assert_eq!(d.sections[1].blocks, [Block::Bullet("nimi".into()), Block::Bullet("osoite".into())]);
+        assert_eq!(
+            h,
+            ["Rekisterinpitäjä", "Mitä tietoja keräämme?", "Tietolähteet"]
+        );
+        assert_eq!(
+            d.sections[1].blocks,
+            [Block::Bullet("nimi".into()), Block::Bullet("osoite".into())]
+        );
         let reasons: Vec<DropReason> = d.dropped.iter().map(|x| x.reason).collect();
-        assert_eq!(reasons, [DropReason::Counter, DropReason::Shop, DropReason::Title, DropReason::Navigation]);
+        assert_eq!(
+            reasons,
+            [
+                DropReason::Counter,
+                DropReason::Shop,
+                DropReason::Title,
+                DropReason::Navigation
+            ]
+        );
     }
 
     #[test]
     fn tab_tables_with_html_cells() {
-        let d = doc("Rekisterinpitäjä\tEsa Oy\nRekisterin nimi\tAsiakasrekisteri\nSäännönmukaiset tietolähteet\tTietoja saadaan myös päivitys palveluja tarjoavilta\n\n\t<p>viranomaisilta ja yrityksiltä.</p> <p>Toinen.</p>");
+        let d = doc(
+            "Rekisterinpitäjä\tEsa Oy\nRekisterin nimi\tAsiakasrekisteri\nSäännönmukaiset tietolähteet\tTietoja saadaan myös päivitys palveluja tarjoavilta\n\n\t<p>viranomaisilta ja yrityksiltä.</p> <p>Toinen.</p>",
+        );
         assert_eq!(d.sections.len(), 3);
         assert_eq!(
             d.sections[2].blocks,
@@ -364,6 +413,9 @@ mod tests {
     fn a_date_is_not_a_numbered_heading() {
         let d = doc("1 Muutokset\n\n22.1.2019 Julkaistu seloste");
         assert_eq!(d.sections.len(), 1);
-        assert_eq!(d.sections[0].blocks, [Block::Para("22.1.2019 Julkaistu seloste".into())]);
+        assert_eq!(
+            d.sections[0].blocks,
+            [Block::Para("22.1.2019 Julkaistu seloste".into())]
+        );
     }
 }

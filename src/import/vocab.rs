@@ -135,8 +135,29 @@ pub fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
         // Part of the build and covered by tests; a broken file is a bug, not user input.
-        serde_json::from_str(include_str!("../data/import.json"))
-            .unwrap_or_else(|e| panic!("embedded data file import.json is invalid: {e}"))
+        let mut v: Vocab = serde_json::from_str(include_str!("../data/import.json"))
+            .unwrap_or_else(|e| panic!("embedded data file import.json is invalid: {e}"));
+        // Normalise every phrase once, so matching a line allocates nothing per phrase.
+        let fix = |ps: &mut Vec<String>| {
+            for p in ps.iter_mut() {
+                let star = p.ends_with('*');
+                *p = normalize(p.trim_end_matches('*'));
+                if star {
+                    p.push('*');
+                }
+            }
+        };
+        for s in &mut v.sections {
+            fix(&mut s.fi);
+            fix(&mut s.sv);
+            fix(&mut s.en);
+        }
+        fix(&mut v.ignore);
+        fix(&mut v.titles);
+        for n in &mut v.noise {
+            n.text = normalize(&n.text);
+        }
+        v
     })
 }
 
@@ -153,23 +174,42 @@ impl Vocab {
     /// phrase that matched. Overlapping matches: the longest wins.
     pub fn heading_targets(&self, heading: &str) -> Vec<(Target, Lang)> {
         let h = normalize(heading);
+        let m = matcher();
         let mut hits: Vec<(usize, usize, Option<Target>, Lang)> = Vec::new();
-        for s in &self.sections {
-            for (lang, phrases) in [(Lang::Fi, &s.fi), (Lang::Sv, &s.sv), (Lang::En, &s.en)] {
-                for p in phrases {
-                    for (a, b) in find_phrase(&h, p) {
-                        hits.push((a, b, Some(s.target), lang));
-                    }
-                }
+        // Whether each hit came from a `*` phrase: on equal length an exact phrase wins.
+        let mut starred: Vec<bool> = Vec::new();
+        for found in m.ac.find_overlapping_iter(&h) {
+            let (target, lang, prefix) = m.meta[found.pattern().as_usize()];
+            let (i, mut end) = (found.start(), found.end());
+            if h[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
             }
-        }
-        for p in &self.ignore {
-            for (a, b) in find_phrase(&h, p) {
-                hits.push((a, b, None, Lang::Fi));
+            if prefix {
+                end += h[end..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(h.len() - end);
+            } else if h[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
             }
+            hits.push((i, end, target, lang));
+            starred.push(prefix);
         }
-        // Longest first; keep those that do not overlap a longer one.
-        hits.sort_by(|x, y| (y.1 - y.0).cmp(&(x.1 - x.0)).then(x.0.cmp(&y.0)));
+        let mut hits: Vec<((usize, usize, Option<Target>, Lang), bool)> =
+            hits.into_iter().zip(starred).collect();
+        hits.sort_by(|(x, xs), (y, ys)| {
+            (y.1 - y.0)
+                .cmp(&(x.1 - x.0))
+                .then(xs.cmp(ys))
+                .then(x.0.cmp(&y.0))
+                .then(x.2.cmp(&y.2))
+        });
+        let hits: Vec<(usize, usize, Option<Target>, Lang)> =
+            hits.into_iter().map(|(h, _)| h).collect();
+        // Longest first (sorted above); keep those that do not overlap a longer one.
         let mut kept: Vec<(usize, usize, Option<Target>, Lang)> = Vec::new();
         for hit in hits {
             if kept.iter().all(|k| hit.1 <= k.0 || hit.0 >= k.1) {
@@ -199,7 +239,7 @@ impl Vocab {
     /// Is this line a document title ("Tietosuojaseloste", "Privacy policy", …)?
     pub fn is_title(&self, line: &str) -> bool {
         let h = normalize(line);
-        self.titles.iter().any(|p| !find_phrase(&h, p).is_empty())
+        self.titles.iter().any(|p| !find_normal(&h, p).is_empty())
     }
 
     /// The page-noise reason for a whole line, if it is one.
@@ -208,8 +248,44 @@ impl Vocab {
         if l.is_empty() {
             return None;
         }
-        self.noise.iter().find(|n| normalize(&n.text) == l).map(|n| n.reason.as_str())
+        self.noise
+            .iter()
+            .find(|n| n.text == l)
+            .map(|n| n.reason.as_str())
     }
+}
+
+/// All heading phrases in one automaton: `meta[i]` is pattern i's target (`None`: an ignored
+/// phrase), language and whether it matches any word ending.
+struct Matcher {
+    ac: aho_corasick::AhoCorasick,
+    meta: Vec<(Option<Target>, Lang, bool)>,
+}
+
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        let v = vocab();
+        let mut pats: Vec<String> = Vec::new();
+        let mut meta = Vec::new();
+        let mut add = |p: &String, t: Option<Target>, l: Lang| {
+            let prefix = p.ends_with('*');
+            let p = p.trim_end_matches('*');
+            if !p.is_empty() {
+                pats.push(p.to_string());
+                meta.push((t, l, prefix));
+            }
+        };
+        for s in &v.sections {
+            for (l, ps) in [(Lang::Fi, &s.fi), (Lang::Sv, &s.sv), (Lang::En, &s.en)] {
+                ps.iter().for_each(|p| add(p, Some(s.target), l));
+            }
+        }
+        v.ignore.iter().for_each(|p| add(p, None, Lang::Fi));
+        let ac =
+            aho_corasick::AhoCorasick::new(&pats).expect("the heading phrases build an automaton");
+        Matcher { ac, meta }
+    })
 }
 
 /// Lowercase; every character other than a letter, digit, `-` or `:` becomes a space; runs of
@@ -235,14 +311,31 @@ pub fn normalize(s: &str) -> String {
 /// Byte ranges where `phrase` (normalised; `*` at the end = any word ending) occurs in the
 /// normalised text `h`, starting at a word start.
 pub fn find_phrase(h: &str, phrase: &str) -> Vec<(usize, usize)> {
+    let raw = phrase.trim_end_matches('*');
+    if is_normal(raw) {
+        find_normal(h, phrase)
+    } else {
+        let mut p = normalize(raw);
+        if phrase.ends_with('*') {
+            p.push('*');
+        }
+        find_normal(h, &p)
+    }
+}
+
+/// `find_phrase` for a phrase already normalised (the vocabulary's are, at load).
+fn find_normal(h: &str, phrase: &str) -> Vec<(usize, usize)> {
     let prefix = phrase.ends_with('*');
-    let p = normalize(phrase.trim_end_matches('*'));
+    let p = phrase.trim_end_matches('*');
     if p.is_empty() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (i, _) in h.match_indices(p.as_str()) {
-        let before_ok = h[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    for (i, _) in h.match_indices(p) {
+        let before_ok = h[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
         if !before_ok {
             continue;
         }
@@ -250,13 +343,23 @@ pub fn find_phrase(h: &str, phrase: &str) -> Vec<(usize, usize)> {
         let after = h[end..].chars().next();
         if prefix {
             // Extend to the end of the word.
-            end += h[end..].find(|c: char| !c.is_alphanumeric()).unwrap_or(h.len() - end);
+            end += h[end..]
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(h.len() - end);
         } else if after.is_some_and(|c| c.is_alphanumeric()) {
             continue;
         }
         out.push((i, end));
     }
     out
+}
+
+fn is_normal(p: &str) -> bool {
+    !p.starts_with(' ')
+        && !p.ends_with(' ')
+        && !p.contains("  ")
+        && p.chars()
+            .all(|c| c == ' ' || c == '-' || c == ':' || (c.is_alphanumeric() && !c.is_uppercase()))
 }
 
 /// Does `text` (any case) contain the phrase at a word start?
@@ -271,23 +374,44 @@ mod tests {
     #[test]
     fn headings_of_the_seeds_map() {
         let v = vocab();
-        let t = |h: &str| v.heading_targets(h).into_iter().map(|x| x.0).collect::<Vec<_>>();
+        let t = |h: &str| {
+            v.heading_targets(h)
+                .into_iter()
+                .map(|x| x.0)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(t("Rekisterinpitäjä"), [Target::Controller]);
-        assert_eq!(t("Henkilötietojen käsittelyn oikeusperuste ja tarkoitus"), [Target::Purposes]);
-        assert_eq!(t("Tietojen suojaus ja säilyttäminen"), [Target::Security, Target::Retention]);
         assert_eq!(
-            t("Kenelle luovutamme ja siirrämme tietoja sekä siirrämmekö tietoja EU:n tai ETA:n ulkopuolelle?"),
+            t("Henkilötietojen käsittelyn oikeusperuste ja tarkoitus"),
+            [Target::Purposes]
+        );
+        assert_eq!(
+            t("Tietojen suojaus ja säilyttäminen"),
+            [Target::Security, Target::Retention]
+        );
+        assert_eq!(
+            t(
+                "Kenelle luovutamme ja siirrämme tietoja sekä siirrämmekö tietoja EU:n tai ETA:n ulkopuolelle?"
+            ),
             [Target::Recipients, Target::Transfers]
         );
         assert_eq!(t("Tiedot, joita käsittelemme"), [Target::Data]);
-        assert_eq!(t("Oikeus tehdä valitus valvontaviranomaiselle"), [Target::Rights]);
+        assert_eq!(
+            t("Oikeus tehdä valitus valvontaviranomaiselle"),
+            [Target::Rights]
+        );
         assert_eq!(t("Yhteys"), [Target::RightsHowTo]);
-        assert_eq!(t("Yhteys henkilö rekisteriä koskevissa asioissa"), [Target::Contact]);
+        assert_eq!(
+            t("Yhteys henkilö rekisteriä koskevissa asioissa"),
+            [Target::Contact]
+        );
         assert_eq!(t("Oikeutetun edun peruste"), [Target::Interest]);
         assert_eq!(t("Personuppgiftsansvarig"), [Target::Controller]);
         assert_eq!(t("Your rights"), [Target::Rights]);
         assert_eq!(
-            t("Yhteyshenkilö rekisteriä koskevissa asioissa (Data Protection Officer / General Data Protection Regulation – GDPR)"),
+            t(
+                "Yhteyshenkilö rekisteriä koskevissa asioissa (Data Protection Officer / General Data Protection Regulation – GDPR)"
+            ),
             [Target::Contact, Target::Dpo]
         );
         assert_eq!(t("Mitä tietoja keräämme?"), [Target::Data]);
