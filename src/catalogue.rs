@@ -4,8 +4,13 @@
 //! Nothing here is legal logic; it is the vocabulary the wizard offers, the renderer prints and
 //! the checker and importer compare against.
 
+use crate::model::{
+    Art9Condition, Cookie, CookieCategory, DataCategory, Item, LegalBasis, Mechanism, Notice,
+    Period, Purpose, Recipient, Retention, Role, Source, SpecialCategory, SpecialKind,
+};
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// When and from where a data file was last checked.
@@ -87,4 +92,766 @@ pub fn country_name(code: &str, lang: Lang) -> String {
     country(code)
         .and_then(|c| c.name.get(lang).map(str::to_string))
         .unwrap_or_else(|| code.trim().to_string())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The clause catalogue
+// ---------------------------------------------------------------------------------------------
+
+/// A plain catalogue line: a data subject group or a security measure.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// Stable identifier, written into the notice as the item's `key`.
+    pub key: String,
+    /// The wording that goes into the notice.
+    pub text: Text,
+    /// One plain sentence for the wizard on when to pick it (may be empty).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub help: Text,
+}
+
+impl Clause {
+    /// The notice item this clause fills in.
+    pub fn to_item(&self) -> Item {
+        Item {
+            key: self.key.clone(),
+            text: self.text.clone(),
+        }
+    }
+}
+
+/// A common purpose of processing with its usual legal basis.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurposeClause {
+    pub key: String,
+    pub text: Text,
+    /// The legal basis this purpose usually rests on (Art. 6(1)).
+    pub basis: LegalBasis,
+    /// The legitimate interest pursued; present exactly when `basis` is legitimate interest.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub interest: Text,
+    /// Direct marketing: the absolute right to object applies (Art. 21(2)–(3)).
+    #[serde(default)]
+    pub direct_marketing: bool,
+    /// The purpose involves profiling.
+    #[serde(default)]
+    pub profiling: bool,
+    /// One plain sentence on when to pick it.
+    pub help: Text,
+}
+
+impl PurposeClause {
+    /// The notice purpose this clause fills in.
+    pub fn to_model(&self) -> Purpose {
+        Purpose {
+            key: self.key.clone(),
+            text: self.text.clone(),
+            basis: Some(self.basis),
+            interest: self.interest.clone(),
+            direct_marketing: self.direct_marketing,
+            profiling: self.profiling,
+        }
+    }
+}
+
+/// A category of personal data.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataClause {
+    pub key: String,
+    pub text: Text,
+    /// Must the person provide it (Art. 13(2)(e))? `None`: depends on the case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+    /// What follows if a required item is not provided.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub if_not_provided: Text,
+    /// A special category (Art. 9(1)) this data belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special: Option<SpecialKind>,
+    /// The Art. 9(2) condition that usually applies to it (only with `special`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Art9Condition>,
+}
+
+impl DataClause {
+    /// The notice data category this clause fills in.
+    pub fn to_model(&self) -> DataCategory {
+        DataCategory {
+            key: self.key.clone(),
+            text: self.text.clone(),
+            required: self.required,
+            if_not_provided: self.if_not_provided.clone(),
+        }
+    }
+
+    /// The special-category entry for the notice, when this data is a special category.
+    /// `condition` overrides the usual Art. 9(2) condition (e.g. explicit consent for a
+    /// wellness service that is not health care).
+    pub fn to_special(&self, condition: Option<Art9Condition>) -> Option<SpecialCategory> {
+        self.special.map(|kind| SpecialCategory {
+            kind,
+            condition: condition.or(self.condition),
+            text: self.text.clone(),
+        })
+    }
+}
+
+/// Where data comes from (Art. 14(2)(f)).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceClause {
+    pub key: String,
+    pub text: Text,
+    /// From the person themselves (Art. 13) rather than elsewhere (Art. 14).
+    #[serde(default)]
+    pub from_subject: bool,
+    /// A publicly accessible source.
+    #[serde(default)]
+    pub public: bool,
+}
+
+impl SourceClause {
+    pub fn to_model(&self) -> Source {
+        Source {
+            key: self.key.clone(),
+            text: self.text.clone(),
+            from_subject: self.from_subject,
+            public: self.public,
+        }
+    }
+}
+
+/// A category of recipients (accountant, delivery company, tax authority, …).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientClause {
+    pub key: String,
+    /// What kind of recipient this is; goes into the recipient's `description`.
+    pub text: Text,
+    pub role: Role,
+    /// Where it usually processes the data: ISO alpha-2 or `EEA`.
+    pub country: String,
+    /// The transfer safeguard, for a country outside the EU/EEA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism: Option<Mechanism>,
+    /// Why the data goes there.
+    pub purpose: Text,
+}
+
+impl RecipientClause {
+    pub fn to_model(&self) -> Recipient {
+        Recipient {
+            key: self.key.clone(),
+            name: String::new(),
+            description: self.text.clone(),
+            role: self.role,
+            purpose: self.purpose.clone(),
+            country: self.country.clone(),
+            mechanism: self.mechanism,
+        }
+    }
+}
+
+/// A retention rule: a period, criteria, or both, and the law it rests on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionClause {
+    pub key: String,
+    /// Which data this applies to.
+    pub applies_to: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// When the period starts or what decides it; always written out in full.
+    pub criteria: Text,
+    /// The statute or article it rests on, e.g. "Kirjanpitolaki 1336/1997 2:10".
+    pub law: String,
+    /// Was the rule checked against the source? `false`: see `notes`.
+    pub verified: bool,
+    /// What could not be verified, or a remark for the user.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub notes: Text,
+}
+
+impl RetentionClause {
+    pub fn to_model(&self) -> Retention {
+        Retention {
+            key: self.key.clone(),
+            applies_to: self.applies_to.clone(),
+            period: self.period,
+            criteria: self.criteria.clone(),
+        }
+    }
+}
+
+/// What kind of service a catalogue service is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceCategory {
+    Analytics,
+    Advertising,
+    EmailMarketing,
+    Office,
+    WebShop,
+    Website,
+    Accounting,
+    Banking,
+    Payments,
+    Delivery,
+    Booking,
+    Crm,
+    Hosting,
+    Communication,
+    CustomerService,
+}
+
+/// The three-language label of a service category.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryLabel {
+    pub category: ServiceCategory,
+    pub text: Text,
+}
+
+/// A cookie a service sets on the controller's website.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceCookie {
+    /// The cookie's name; `<…>` marks a part that varies (e.g. `_ga_<container-id>`).
+    pub name: String,
+    pub category: CookieCategory,
+    pub purpose: Text,
+    /// How long it lives, e.g. "2 years" or "session".
+    pub duration: Text,
+}
+
+/// A named service small Finnish firms use, with what a notice must say about it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub key: String,
+    /// The product's name, e.g. "Google Analytics 4".
+    pub name: String,
+    /// The legal entity the controller deals with, e.g. "Google Ireland Limited". Empty for
+    /// self-hosted software, where the processor is the user's own web host (see `notes`).
+    pub entity: String,
+    pub category: ServiceCategory,
+    pub role: Role,
+    /// Where the data is processed or the relevant third country: ISO alpha-2 or `EEA`.
+    pub country: String,
+    /// The transfer safeguard; `None` when the data stays in the EU/EEA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism: Option<Mechanism>,
+    /// Why the data goes there.
+    pub purpose: Text,
+    /// Setting its cookies or tracking needs the visitor's prior consent.
+    #[serde(default)]
+    pub needs_consent: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cookies: Vec<ServiceCookie>,
+    /// Names by which the service appears in text, matched case-insensitively as whole words.
+    pub aliases: Vec<String>,
+    /// What could not be verified and what the user should check.
+    pub notes: Text,
+    /// When the entry was last reviewed, `YYYY-MM-DD`.
+    pub verified_on: String,
+}
+
+impl Service {
+    /// The recipient's proper name as a notice shows it: "Entity (Product)".
+    pub fn display_name(&self) -> String {
+        if self.entity.is_empty() {
+            self.name.clone()
+        } else if self.entity.contains(&self.name) {
+            self.entity.clone()
+        } else {
+            format!("{} ({})", self.entity, self.name)
+        }
+    }
+
+    /// Is the data processed outside the EU/EEA?
+    pub fn outside_eea(&self) -> bool {
+        !is_eea(&self.country)
+    }
+
+    /// The notice recipient for this service: picking the service fills in its name, role,
+    /// country and transfer mechanism.
+    pub fn to_recipient(&self) -> Recipient {
+        Recipient {
+            key: self.key.clone(),
+            name: self.display_name(),
+            description: catalogue()
+                .category_label(self.category)
+                .cloned()
+                .unwrap_or_default(),
+            role: self.role,
+            purpose: self.purpose.clone(),
+            country: self.country.clone(),
+            mechanism: self.mechanism,
+        }
+    }
+
+    /// The notice cookies this service sets. Anything beyond strictly necessary cookies is
+    /// marked as set only after consent.
+    pub fn to_cookies(&self) -> Vec<Cookie> {
+        self.cookies
+            .iter()
+            .map(|c| Cookie {
+                key: self.key.clone(),
+                name: c.name.clone(),
+                provider: self.name.clone(),
+                category: c.category,
+                purpose: c.purpose.clone(),
+                duration: c.duration.clone(),
+                consent: c.category != CookieCategory::Necessary,
+            })
+            .collect()
+    }
+}
+
+/// One catalogue data file and its provenance.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataFile {
+    /// The file's name under `src/data/catalogue/`.
+    pub file: &'static str,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+/// The whole clause catalogue.
+#[derive(Debug, Clone, Serialize)]
+pub struct Catalogue {
+    /// Version, check date and source of each data file.
+    pub files: Vec<DataFile>,
+    pub purposes: Vec<PurposeClause>,
+    /// Data subject groups.
+    pub subjects: Vec<Clause>,
+    pub data: Vec<DataClause>,
+    pub sources: Vec<SourceClause>,
+    pub recipients: Vec<RecipientClause>,
+    /// Security measures, A: manual material.
+    pub security_manual: Vec<Clause>,
+    /// Security measures, B: electronic processing.
+    pub security_electronic: Vec<Clause>,
+    pub retention: Vec<RetentionClause>,
+    pub services: Vec<Service>,
+    pub service_categories: Vec<CategoryLabel>,
+    /// Folded aliases with the index of their service, longest first.
+    #[serde(skip)]
+    aliases: Vec<(String, usize)>,
+    /// For each first character, the indexes into `aliases` of the aliases starting with it.
+    #[serde(skip)]
+    alias_starts: HashMap<char, Vec<usize>>,
+}
+
+#[derive(Deserialize)]
+struct EntriesFile<T> {
+    #[serde(flatten)]
+    provenance: Provenance,
+    entries: Vec<T>,
+}
+
+#[derive(Deserialize)]
+struct SecurityFile {
+    #[serde(flatten)]
+    provenance: Provenance,
+    manual: Vec<Clause>,
+    electronic: Vec<Clause>,
+}
+
+#[derive(Deserialize)]
+struct ServicesFile {
+    #[serde(flatten)]
+    provenance: Provenance,
+    categories: Vec<CategoryLabel>,
+    entries: Vec<Service>,
+}
+
+/// The catalogue, parsed once from the embedded data files.
+pub fn catalogue() -> &'static Catalogue {
+    static C: OnceLock<Catalogue> = OnceLock::new();
+    C.get_or_init(load_catalogue)
+}
+
+fn load_catalogue() -> Catalogue {
+    fn entries<T: serde::de::DeserializeOwned>(
+        files: &mut Vec<DataFile>,
+        file: &'static str,
+        json: &str,
+    ) -> Vec<T> {
+        let f: EntriesFile<T> = parse(file, json);
+        files.push(DataFile {
+            file,
+            provenance: f.provenance,
+        });
+        f.entries
+    }
+    let mut files = Vec::new();
+    let purposes = entries(
+        &mut files,
+        "purposes.json",
+        include_str!("data/catalogue/purposes.json"),
+    );
+    let subjects = entries(
+        &mut files,
+        "subjects.json",
+        include_str!("data/catalogue/subjects.json"),
+    );
+    let data = entries(
+        &mut files,
+        "data.json",
+        include_str!("data/catalogue/data.json"),
+    );
+    let sources = entries(
+        &mut files,
+        "sources.json",
+        include_str!("data/catalogue/sources.json"),
+    );
+    let recipients = entries(
+        &mut files,
+        "recipients.json",
+        include_str!("data/catalogue/recipients.json"),
+    );
+    let retention = entries(
+        &mut files,
+        "retention.json",
+        include_str!("data/catalogue/retention.json"),
+    );
+    let security: SecurityFile = parse(
+        "security.json",
+        include_str!("data/catalogue/security.json"),
+    );
+    files.push(DataFile {
+        file: "security.json",
+        provenance: security.provenance,
+    });
+    let services: ServicesFile = parse(
+        "services.json",
+        include_str!("data/catalogue/services.json"),
+    );
+    files.push(DataFile {
+        file: "services.json",
+        provenance: services.provenance,
+    });
+
+    let mut aliases: Vec<(String, usize)> = services
+        .entries
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            s.aliases
+                .iter()
+                .chain(std::iter::once(&s.name))
+                .map(move |a| (fold(a.trim()), i))
+        })
+        .filter(|(a, _)| !a.is_empty())
+        .collect();
+    aliases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+    aliases.dedup();
+    let mut alias_starts: HashMap<char, Vec<usize>> = HashMap::new();
+    for (i, (a, _)) in aliases.iter().enumerate() {
+        if let Some(c) = a.chars().next() {
+            alias_starts.entry(c).or_default().push(i);
+        }
+    }
+
+    Catalogue {
+        files,
+        purposes,
+        subjects,
+        data,
+        sources,
+        recipients,
+        security_manual: security.manual,
+        security_electronic: security.electronic,
+        retention,
+        services: services.entries,
+        service_categories: services.categories,
+        aliases,
+        alias_starts,
+    }
+}
+
+impl Catalogue {
+    pub fn purpose(&self, key: &str) -> Option<&PurposeClause> {
+        self.purposes.iter().find(|c| c.key == key)
+    }
+
+    pub fn subject(&self, key: &str) -> Option<&Clause> {
+        self.subjects.iter().find(|c| c.key == key)
+    }
+
+    pub fn data_item(&self, key: &str) -> Option<&DataClause> {
+        self.data.iter().find(|c| c.key == key)
+    }
+
+    pub fn source(&self, key: &str) -> Option<&SourceClause> {
+        self.sources.iter().find(|c| c.key == key)
+    }
+
+    /// A recipient category (not a named service; see `service`).
+    pub fn recipient(&self, key: &str) -> Option<&RecipientClause> {
+        self.recipients.iter().find(|c| c.key == key)
+    }
+
+    /// A security measure from either list (manual or electronic).
+    pub fn security(&self, key: &str) -> Option<&Clause> {
+        self.security_manual
+            .iter()
+            .chain(&self.security_electronic)
+            .find(|c| c.key == key)
+    }
+
+    pub fn retention_rule(&self, key: &str) -> Option<&RetentionClause> {
+        self.retention.iter().find(|c| c.key == key)
+    }
+
+    pub fn service(&self, key: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.key == key)
+    }
+
+    /// The label of a service category in three languages.
+    pub fn category_label(&self, category: ServiceCategory) -> Option<&Text> {
+        self.service_categories
+            .iter()
+            .find(|l| l.category == category)
+            .map(|l| &l.text)
+    }
+
+    /// Every service named in `text`, each once, in catalogue order.
+    ///
+    /// An alias (or the product name) matches case-insensitively as a whole word or phrase
+    /// ("Google Analytics", "GA4"). Because Finnish and Swedish inflect names, a match may
+    /// also carry a case ending ("Google Analyticsia", "Mailchimpin", "GA4:n", "Googles"),
+    /// but only when the name is written with a capital letter as names are, so the common
+    /// noun "postin" is not read as the company Posti. A longer alias wins over a shorter one
+    /// at the same place ("Firebase Analytics" is Firebase, not Google Analytics); matches
+    /// never overlap (leftmost-longest).
+    pub fn find_services(&self, text: &str) -> Vec<&Service> {
+        let hay = fold(text);
+        let mut found = vec![false; self.services.len()];
+        let mut prev: Option<char> = None;
+        let mut skip_until = 0;
+        for (start, c) in hay.char_indices() {
+            let word_start = prev.is_none_or(|p| !is_word_char(p));
+            prev = Some(c);
+            if start < skip_until || !word_start {
+                continue;
+            }
+            let Some(bucket) = self.alias_starts.get(&c) else {
+                continue;
+            };
+            // Longest alias first: the leftmost-longest match wins.
+            for &a in bucket {
+                let (alias, idx) = &self.aliases[a];
+                if !hay[start..].starts_with(alias.as_str()) {
+                    continue;
+                }
+                let end = start + alias.len();
+                let whole_word = hay[end..].chars().next().is_none_or(|c| !is_word_char(c));
+                let capitalised = text[start..].chars().next().is_some_and(char::is_uppercase);
+                if whole_word || (capitalised && inflected(&hay[end..])) {
+                    found[*idx] = true;
+                    skip_until = end;
+                    break;
+                }
+            }
+        }
+        self.services
+            .iter()
+            .zip(found)
+            .filter(|(_, f)| *f)
+            .map(|(s, _)| s)
+            .collect()
+    }
+}
+
+/// Lower-case `text` character by character, keeping every byte offset: a character whose
+/// lower case is longer (or several characters) is kept as it is.
+fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// Case endings Finnish and Swedish put on a name: `Mailchimpin`, `Shopifyssa`, `Googles`.
+const CASE_ENDINGS: &[&str] = &[
+    "n", "in", "en", "a", "ä", "ia", "iä", "ta", "tä", "na", "nä", "ina", "inä", "ssa", "ssä",
+    "issa", "issä", "sta", "stä", "ista", "istä", "lla", "llä", "illa", "illä", "lta", "ltä",
+    "ilta", "iltä", "lle", "ille", "ksi", "iksi", "iin", "hin", "han", "hen", "hon", "hun", "hyn",
+    "seen", "ja", "jä", "t", "s", "ineen",
+];
+
+/// Does `rest` (the folded text right after a name) start with a case ending, optionally after
+/// a colon ("GA4:n"), followed by the end of the word?
+fn inflected(rest: &str) -> bool {
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let word_len: usize = rest
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    word_len > 0 && CASE_ENDINGS.contains(&&rest[..word_len])
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// A catalogue service by key.
+pub fn service(key: &str) -> Option<&'static Service> {
+    catalogue().service(key)
+}
+
+/// Every catalogue service named in `text` (see `Catalogue::find_services`).
+pub fn find_services(text: &str) -> Vec<&'static Service> {
+    catalogue().find_services(text)
+}
+
+/// A catalogue purpose by key.
+pub fn purpose(key: &str) -> Option<&'static PurposeClause> {
+    catalogue().purpose(key)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting points for a new notice
+// ---------------------------------------------------------------------------------------------
+
+/// A starting point for "new notice": a complete notice for a typical small business, built
+/// from catalogue entries, with the controller's details left for the user to fill in.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preset {
+    pub key: String,
+    pub title: Text,
+    pub description: Text,
+    pub notice: Notice,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresetInfo {
+    key: String,
+    title: Text,
+    description: Text,
+}
+
+#[derive(Deserialize)]
+struct PresetIndex {
+    #[serde(flatten)]
+    #[allow(dead_code)]
+    provenance: Provenance,
+    presets: Vec<PresetInfo>,
+}
+
+/// The preset notice files, `src/data/presets/<key>.json`, in the order the wizard shows them.
+const PRESET_FILES: &[(&str, &str)] = &[
+    (
+        "sole_trader_customers",
+        include_str!("data/presets/sole_trader_customers.json"),
+    ),
+    ("web_shop", include_str!("data/presets/web_shop.json")),
+    (
+        "newsletter_marketing",
+        include_str!("data/presets/newsletter_marketing.json"),
+    ),
+    (
+        "job_applicants",
+        include_str!("data/presets/job_applicants.json"),
+    ),
+    ("wellness", include_str!("data/presets/wellness.json")),
+    (
+        "association_members",
+        include_str!("data/presets/association_members.json"),
+    ),
+];
+
+/// All starting points, parsed once.
+pub fn presets() -> &'static [Preset] {
+    static P: OnceLock<Vec<Preset>> = OnceLock::new();
+    P.get_or_init(|| {
+        let index: PresetIndex = parse(
+            "presets/index.json",
+            include_str!("data/presets/index.json"),
+        );
+        PRESET_FILES
+            .iter()
+            .map(|(key, json)| {
+                let name = format!("presets/{key}.json");
+                let notice = crate::notice_io::from_json(json, &name)
+                    .unwrap_or_else(|e| panic!("embedded data file {name} is invalid: {e}"));
+                let info = index
+                    .presets
+                    .iter()
+                    .find(|p| p.key == *key)
+                    .unwrap_or_else(|| panic!("presets/index.json has no entry for {key}"));
+                Preset {
+                    key: key.to_string(),
+                    title: info.title.clone(),
+                    description: info.description.clone(),
+                    notice,
+                }
+            })
+            .collect()
+    })
+}
+
+/// A starting point by key.
+pub fn preset(key: &str) -> Option<&'static Preset> {
+    presets().iter().find(|p| p.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_keeps_byte_offsets() {
+        for s in ["Käytämme GA4:ää", "İstanbul ß Ä", "Mailchimpiä"] {
+            assert_eq!(fold(s).len(), s.len(), "{s}");
+        }
+        assert_eq!(fold("MailChimp ÄÖ"), "mailchimp äö");
+    }
+
+    #[test]
+    fn case_endings_need_the_end_of_a_word() {
+        assert!(inflected("in kautta"));
+        assert!(inflected(":n evästeet"));
+        assert!(inflected("iä."));
+        assert!(!inflected("less"));
+        assert!(!inflected(" kautta"));
+        assert!(!inflected(""));
+    }
+
+    #[test]
+    fn aliases_are_indexed_longest_first() {
+        let c = catalogue();
+        assert!(c.aliases.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+        // The product names are aliases too.
+        assert!(c.aliases.iter().any(|(a, _)| a == "google analytics 4"));
+    }
+
+    #[test]
+    fn service_display_names() {
+        let c = catalogue();
+        assert_eq!(
+            c.service("mailchimp").unwrap().display_name(),
+            "The Rocket Science Group LLC (Mailchimp)"
+        );
+        assert_eq!(
+            c.service("procountor").unwrap().display_name(),
+            "Procountor Finland Oy"
+        );
+        assert_eq!(
+            c.service("woocommerce").unwrap().display_name(),
+            "WooCommerce / WordPress"
+        );
+    }
 }

@@ -36,7 +36,7 @@ pub enum Error {
         path: String,
         detail: String,
     },
-    #[error("The notice has {count} invalid field(s); the first: {first}.")]
+    #[error("{first}.{}", more_invalid(*count))]
     Invalid { count: usize, first: String },
     #[error("Unknown language \"{0}\": use fi, sv or en.")]
     UnknownLanguage(String),
@@ -77,6 +77,14 @@ impl Error {
             Error::ImportTooLarge { .. } => "import_too_large",
             Error::Other(_) => "other",
         }
+    }
+}
+
+fn more_invalid(count: usize) -> String {
+    match count {
+        0 | 1 => String::new(),
+        2 => " One more field is invalid too.".to_string(),
+        n => format!(" {} more fields are invalid too.", n - 1),
     }
 }
 

@@ -4,10 +4,13 @@
 //! `seloste` command-line tool are thin layers over it. See ARCHITECTURE.md for the map.
 
 pub mod catalogue;
+pub mod document;
 pub mod error;
 pub mod import;
 pub mod model;
 pub mod notice_io;
+pub mod render;
+pub mod rights;
 pub mod text;
 pub mod validate;
 

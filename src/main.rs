@@ -23,6 +23,8 @@ enum Command {
     Schema,
     /// Turn an existing notice (.txt, .html, .docx) into a draft notice; the report goes to stderr.
     Import(cli::import::ImportArgs),
+    /// Export a notice as HTML: a standalone document or a fragment for a web page.
+    Render(cli::render::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
         Command::Import(args) => cli::import::run(args),
+        Command::Render(args) => cli::render::run(args),
     };
     match result {
         Ok(code) => code,

@@ -543,6 +543,20 @@ pub fn blocking(n: &Notice) -> Vec<FieldError> {
     validate(n).into_iter().filter(|e| e.blocking).collect()
 }
 
+/// `Ok` when no value is malformed; otherwise `Error::Invalid` naming the first (in English),
+/// for callers such as the CLI that need one error.
+pub fn ensure_no_blocking(n: &Notice) -> crate::Result<()> {
+    let errors = blocking(n);
+    match errors.first() {
+        None => Ok(()),
+        Some(first) => Err(crate::Error::Invalid {
+            count: errors.len(),
+            // The error's own sentence adds the final full stop.
+            first: first.to_string().trim_end_matches('.').to_string(),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -570,6 +584,22 @@ mod tests {
     fn check_digit_follows_the_modulus_11_rule() {
         assert_eq!(business_id_check_digit(&[3, 1, 8, 5, 6, 0, 1]), Some(2));
         assert_eq!(business_id_check_digit(&[0, 0, 0, 0, 0, 0, 0]), Some(0));
+    }
+
+    #[test]
+    fn ensure_no_blocking_names_the_first_error() {
+        let mut n = Notice::default();
+        assert!(
+            ensure_no_blocking(&n).is_ok(),
+            "missing items alone do not block"
+        );
+        n.meta.drafted = "2019-02-30".into();
+        let e = ensure_no_blocking(&n).unwrap_err();
+        assert_eq!(e.code(), "invalid");
+        assert_eq!(
+            e.to_string(),
+            "/meta/drafted: The date drafted 2019-02-30 is not a real date: the month has no such day."
+        );
     }
 
     #[test]

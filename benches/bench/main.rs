@@ -1,7 +1,10 @@
 //! `cargo bench --bench bench`: every speed and size target of the project as one table.
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
+mod catalogue;
+mod render;
 mod table;
+mod validate;
 
 use table::Table;
 
@@ -12,6 +15,8 @@ fn main() {
         .filter(|a| !a.starts_with('-'))
         .collect();
     let mut t = Table::new(filter);
-    let _ = &mut t;
+    catalogue::run(&mut t);
+    render::run(&mut t);
+    validate::run(&mut t);
     t.print();
 }

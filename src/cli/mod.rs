@@ -1,4 +1,5 @@
 //! One module per subcommand; each exposes `run(args) -> Result<ExitCode>`.
 
 pub mod import;
+pub mod render;
 pub mod schema;

@@ -251,6 +251,77 @@ fn seeds_fields_are_recognised() {
     );
 }
 
+/// The recipient the import made for a catalogue service, checked against the catalogue.
+fn service_recipient<'a>(n: &'a Notice, key: &str) -> &'a seloste::model::Recipient {
+    let r = n
+        .recipients
+        .items
+        .iter()
+        .find(|r| r.key == key)
+        .unwrap_or_else(|| panic!("no recipient {key} in {:?}", n.recipients.items));
+    let expected = seloste::catalogue::service(key)
+        .expect("a catalogue service")
+        .to_recipient();
+    assert_eq!(
+        (&r.name, &r.country, r.role),
+        (&expected.name, &expected.country, expected.role)
+    );
+    r
+}
+
+#[test]
+fn named_services_become_recipients_with_catalogue_details() {
+    use seloste::model::Mechanism;
+    let imported = import_seed("000");
+    let n = &imported.notice;
+    // The notice itself says HubSpot relies on Privacy Shield: the draft says so too, for the
+    // checker to flag; the report asks the user to check it.
+    assert_eq!(
+        service_recipient(n, "hubspot").mechanism,
+        Some(Mechanism::PrivacyShield)
+    );
+    let firebase = service_recipient(n, "firebase");
+    assert_eq!(
+        firebase.mechanism,
+        seloste::catalogue::service("firebase").unwrap().mechanism
+    );
+    let mailchimp = service_recipient(n, "mailchimp");
+    assert_eq!(
+        mailchimp.mechanism,
+        seloste::catalogue::service("mailchimp").unwrap().mechanism
+    );
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|x| x.code == "notice_mechanism")
+    );
+    for seed in ["003", "004"] {
+        let n = import_seed(seed).notice;
+        let ga = service_recipient(&n, "google_analytics");
+        assert_eq!(
+            ga.mechanism,
+            seloste::catalogue::service("google_analytics")
+                .unwrap()
+                .mechanism,
+            "seed {seed}"
+        );
+    }
+    // Seeds 001 and 002 name no catalogue service.
+    for seed in ["001", "002"] {
+        assert!(
+            import_seed(seed)
+                .notice
+                .recipients
+                .items
+                .iter()
+                .all(|r| r.key.is_empty()),
+            "seed {seed}"
+        );
+    }
+}
+
 #[test]
 fn the_report_prints_in_three_languages() {
     let imported = import_seed("002");

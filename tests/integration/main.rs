@@ -1,6 +1,8 @@
 //! The one integration-test binary (ripgrep style): one module per area, shared helpers in `util`.
 
+mod catalogue;
 mod fixtures;
 mod import;
+mod render;
 mod util;
 mod validate;

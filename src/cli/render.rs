@@ -1,0 +1,84 @@
+//! `seloste render NOTICE.json [--lang fi|sv|en] [--format html|fragment] [-o FILE]`
+
+use seloste::{Error, Lang, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A standalone HTML5 document.
+    Html,
+    /// A fragment to paste into a web page (one <section>, scoped styles).
+    Fragment,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The notice file (seloste/1 JSON).
+    pub notice: PathBuf,
+    /// Output language: fi, sv or en.
+    #[arg(long, default_value = "fi")]
+    pub lang: String,
+    /// html: a standalone document; fragment: a piece to paste into a web page.
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: Format,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let lang: Lang = args.lang.parse()?;
+    let notice = seloste::notice_io::read(&args.notice)?;
+    // A malformed value (a Y-tunnus with a wrong check digit, a `javascript:` website) must not
+    // reach a published notice; missing items are the checker's business, not a refusal.
+    seloste::validate::ensure_no_blocking(&notice)?;
+    let html = match args.format {
+        Format::Html => seloste::render::html(&notice, lang)?,
+        Format::Fragment => seloste::render::fragment(&notice, lang)?,
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, html.as_bytes())?,
+        None => {
+            // A closed pipe (e.g. `| head`) is not an error worth a message.
+            let _ = std::io::stdout().lock().write_all(html.as_bytes());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write `bytes` to a temporary file in the target's folder, flush it to disk, then rename it
+/// over the target: a reader never sees a half-written file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| {
+        err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is not a file name",
+        ))
+    })?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err(e));
+    }
+    Ok(())
+}

@@ -1,0 +1,1400 @@
+//! The document view model: a notice resolved into one output language, as sections of
+//! headings and blocks in the fixed order of legal.md §7. Format-neutral — no HTML or PDF
+//! in here; links are data — so the HTML export and the PDF export print the same content.
+//!
+//! Truthfulness rules:
+//! - the owner's text missing in the output language is shown in the language it exists in,
+//!   marked with that language and a short visible note ("(vain suomeksi)");
+//! - names, IDs, e-mail addresses and phone numbers are printed verbatim;
+//! - an optional section with nothing to say is left out (no empty headings);
+//! - transfers are derived from the recipients' countries; "no transfers" is said only when
+//!   the notice says so and no recipient contradicts it, or every recipient is known to be
+//!   inside the EU/EEA.
+
+use crate::catalogue::{self, Provenance};
+use crate::model::{
+    Art9Condition, CookieCategory, LegalBasis, Mechanism, Notice, Party, Period, Role, SpecialKind,
+    Unit,
+};
+use crate::rights::{self, Right, RightKind};
+use crate::text::{Lang, Text};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A notice ready to print in one language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub lang: Lang,
+    /// "Tietosuojaseloste" / "Dataskyddsbeskrivning" / "Privacy notice".
+    pub title: String,
+    /// The register's name, when the notice gives one.
+    pub register_name: Option<Vec<Inline>>,
+    /// "Laadittu 1.2.2025 · Päivitetty 12.3.2027", when dates are given.
+    pub date_line: Option<String>,
+    /// Set when some of the owner's text is shown in another language than the document's:
+    /// one sentence saying so, printed under the title (each such text is also marked).
+    pub language_note: Option<String>,
+    pub sections: Vec<DocSection>,
+}
+
+/// One section: a stable id (for anchors and tests), a heading and its content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocSection {
+    pub id: String,
+    pub heading: String,
+    /// Set when the heading is the owner's text in another language than the document's.
+    pub heading_lang: Option<Lang>,
+    pub heading_note: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// A block of content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    /// A heading inside a section (a controller's name, "A. Manual material", a right).
+    Subheading {
+        content: Vec<Inline>,
+    },
+    List {
+        items: Vec<Vec<Inline>>,
+    },
+    /// Label–value lines (address, e-mail, …).
+    Fields {
+        rows: Vec<Field>,
+    },
+    /// A short remark set apart from the text (a limitation of a right).
+    Note {
+        content: Vec<Inline>,
+    },
+    /// A small table (cookies).
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    pub label: String,
+    pub value: Vec<Inline>,
+}
+
+/// A run of text or a link. `lang` is set only when the text is in another language than the
+/// document (a missing translation), and `note` then says so visibly.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Inline {
+    Text {
+        text: String,
+        strong: bool,
+        lang: Option<Lang>,
+        note: Option<String>,
+    },
+    /// Only `http:`, `https:` and `mailto:` targets ever become links.
+    Link { text: String, href: String },
+}
+
+impl Inline {
+    pub fn plain(s: impl Into<String>) -> Inline {
+        Inline::Text {
+            text: s.into(),
+            strong: false,
+            lang: None,
+            note: None,
+        }
+    }
+
+    pub fn strong(s: impl Into<String>) -> Inline {
+        Inline::Text {
+            text: s.into(),
+            strong: true,
+            lang: None,
+            note: None,
+        }
+    }
+
+    /// The visible text of the inline (with any note), for plain-text consumers and tests.
+    pub fn to_plain(&self) -> String {
+        match self {
+            Inline::Text {
+                text,
+                note: Some(n),
+                ..
+            } => format!("{text} {n}"),
+            Inline::Text { text, .. } => text.clone(),
+            Inline::Link { text, .. } => text.clone(),
+        }
+    }
+}
+
+impl Document {
+    pub fn section(&self, id: &str) -> Option<&DocSection> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// All visible text, one block per line: for tests, search and plain-text output.
+    pub fn to_plain_text(&self) -> String {
+        fn line(xs: &[Inline]) -> String {
+            xs.iter().map(Inline::to_plain).collect()
+        }
+        let mut out = vec![self.title.clone()];
+        if let Some(n) = &self.register_name {
+            out.push(line(n));
+        }
+        if let Some(d) = &self.date_line {
+            out.push(d.clone());
+        }
+        if let Some(n) = &self.language_note {
+            out.push(n.clone());
+        }
+        for s in &self.sections {
+            out.push(String::new());
+            match &s.heading_note {
+                Some(n) => out.push(format!("{} {n}", s.heading)),
+                None => out.push(s.heading.clone()),
+            }
+            for b in &s.blocks {
+                match b {
+                    Block::Paragraph { content }
+                    | Block::Subheading { content }
+                    | Block::Note { content } => out.push(line(content)),
+                    Block::List { items } => {
+                        out.extend(items.iter().map(|i| format!("• {}", line(i))))
+                    }
+                    Block::Fields { rows } => out.extend(
+                        rows.iter()
+                            .map(|r| format!("{}: {}", r.label, line(&r.value))),
+                    ),
+                    Block::Table { header, rows } => {
+                        out.push(header.join(" | "));
+                        for r in rows {
+                            out.push(r.iter().map(|c| line(c)).collect::<Vec<_>>().join(" | "));
+                        }
+                    }
+                }
+            }
+        }
+        out.join("\n")
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output strings (src/data/output.json)
+
+#[derive(Debug, Deserialize)]
+struct OutputData {
+    #[serde(flatten)]
+    #[allow(dead_code)]
+    provenance: Provenance,
+    strings: BTreeMap<String, Text>,
+    months_en: Vec<String>,
+}
+
+fn output_data() -> &'static OutputData {
+    static D: OnceLock<OutputData> = OnceLock::new();
+    D.get_or_init(|| {
+        let d: OutputData = serde_json::from_str(include_str!("data/output.json"))
+            .unwrap_or_else(|e| panic!("embedded data file output.json is invalid: {e}"));
+        assert_eq!(
+            d.months_en.len(),
+            12,
+            "output.json: months_en needs 12 months"
+        );
+        d
+    })
+}
+
+/// An output string from `src/data/output.json`. A missing key is a bug caught by the tests;
+/// in a release build it shows the key rather than crashing.
+pub fn out(key: &str, lang: Lang) -> &'static str {
+    match output_data().strings.get(key).and_then(|t| t.get(lang)) {
+        Some(s) => s,
+        None => {
+            debug_assert!(false, "output.json has no {key} in {lang}");
+            // Visible but harmless: a question mark rather than a crash.
+            "?"
+        }
+    }
+}
+
+/// `YYYY-MM-DD` as "12.3.2027" (fi, sv) or "12 March 2027" (en); anything else verbatim.
+pub fn format_date(iso: &str, lang: Lang) -> String {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    match time::Date::parse(iso.trim(), &fmt) {
+        Ok(d) => match lang {
+            Lang::Fi | Lang::Sv => format!("{}.{}.{}", d.day(), u8::from(d.month()), d.year()),
+            Lang::En => format!(
+                "{} {} {}",
+                d.day(),
+                output_data().months_en[usize::from(u8::from(d.month())) - 1],
+                d.year()
+            ),
+        },
+        Err(_) => iso.trim().to_string(),
+    }
+}
+
+fn basis_key(b: LegalBasis) -> &'static str {
+    match b {
+        LegalBasis::Consent => "b_consent",
+        LegalBasis::Contract => "b_contract",
+        LegalBasis::LegalObligation => "b_legal_obligation",
+        LegalBasis::VitalInterests => "b_vital_interests",
+        LegalBasis::PublicTask => "b_public_task",
+        LegalBasis::LegitimateInterest => "b_legitimate_interest",
+    }
+}
+
+fn special_key(k: SpecialKind) -> &'static str {
+    match k {
+        SpecialKind::Health => "s_health",
+        SpecialKind::RacialOrEthnicOrigin => "s_racial_or_ethnic_origin",
+        SpecialKind::PoliticalOpinions => "s_political_opinions",
+        SpecialKind::ReligiousOrPhilosophicalBeliefs => "s_religious_or_philosophical_beliefs",
+        SpecialKind::TradeUnionMembership => "s_trade_union_membership",
+        SpecialKind::Genetic => "s_genetic",
+        SpecialKind::Biometric => "s_biometric",
+        SpecialKind::SexLifeOrOrientation => "s_sex_life_or_orientation",
+    }
+}
+
+fn condition_key(c: Art9Condition) -> &'static str {
+    match c {
+        Art9Condition::ExplicitConsent => "a_explicit_consent",
+        Art9Condition::EmploymentLaw => "a_employment_law",
+        Art9Condition::VitalInterests => "a_vital_interests",
+        Art9Condition::NonprofitMembers => "a_nonprofit_members",
+        Art9Condition::MadePublic => "a_made_public",
+        Art9Condition::LegalClaims => "a_legal_claims",
+        Art9Condition::SubstantialPublicInterest => "a_substantial_public_interest",
+        Art9Condition::HealthCare => "a_health_care",
+        Art9Condition::PublicHealth => "a_public_health",
+        Art9Condition::ArchivingResearch => "a_archiving_research",
+    }
+}
+
+fn mechanism_key(m: Option<Mechanism>) -> &'static str {
+    match m {
+        Some(Mechanism::Adequacy) => "m_adequacy",
+        Some(Mechanism::Dpf) => "m_dpf",
+        Some(Mechanism::Scc) => "m_scc",
+        Some(Mechanism::Bcr) => "m_bcr",
+        Some(Mechanism::Derogation) => "m_derogation",
+        Some(Mechanism::PrivacyShield) => "m_privacy_shield",
+        Some(Mechanism::None) | None => "m_none",
+    }
+}
+
+fn cookie_category_key(c: CookieCategory) -> &'static str {
+    match c {
+        CookieCategory::Necessary => "c_necessary",
+        CookieCategory::Preferences => "c_preferences",
+        CookieCategory::Analytics => "c_analytics",
+        CookieCategory::Marketing => "c_marketing",
+    }
+}
+
+/// Is `href` safe to print as a link target? Only http(s) and mailto, no spaces or controls.
+pub fn is_safe_href(href: &str) -> bool {
+    let lower = href.to_ascii_lowercase();
+    let rest = ["https://", "http://", "mailto:"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p));
+    rest.is_some_and(|r| !r.is_empty())
+        && !href.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '`')
+        })
+}
+
+fn looks_like_email(s: &str) -> bool {
+    let mut parts = s.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && s.chars()
+                    .all(|c| c.is_alphanumeric() || "._%+-@".contains(c))
+        }
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building
+
+struct Ctx<'a> {
+    lang: Lang,
+    notice: &'a Notice,
+}
+
+impl Ctx<'_> {
+    fn s(&self, key: &str) -> &'static str {
+        out(key, self.lang)
+    }
+
+    fn art(&self, article: &str) -> String {
+        self.s("l_gdpr_art").replace("{a}", article)
+    }
+
+    /// The note for text shown in `shown` instead of the document language.
+    fn fallback_note(&self, t: &Text, shown: Lang) -> String {
+        let only = t.all().count() == 1;
+        let key = format!("{}_{}", if only { "only" } else { "shown" }, shown.code());
+        self.s(&key).to_string()
+    }
+
+    /// The owner's text as one inline, marked when it is not in the document's language.
+    fn user(&self, t: &Text) -> Option<Inline> {
+        let (text, shown) = t.resolve(self.lang)?;
+        let (lang, note) = if shown == self.lang {
+            (None, None)
+        } else {
+            (Some(shown), Some(self.fallback_note(t, shown)))
+        };
+        Some(Inline::Text {
+            text: collapse_lines(text),
+            strong: false,
+            lang,
+            note,
+        })
+    }
+
+    /// The owner's longer text as blocks: paragraphs split on blank lines; lines starting with
+    /// "-", "*" or "•" become list items.
+    fn user_blocks(&self, t: &Text) -> Vec<Block> {
+        let Some((text, shown)) = t.resolve(self.lang) else {
+            return Vec::new();
+        };
+        let (lang, note) = if shown == self.lang {
+            (None, None)
+        } else {
+            (Some(shown), Some(self.fallback_note(t, shown)))
+        };
+        let run = |s: &str| Inline::Text {
+            text: s.to_string(),
+            strong: false,
+            lang,
+            note: None,
+        };
+        let mut blocks = Vec::new();
+        for para in text.replace("\r\n", "\n").split("\n\n") {
+            let lines: Vec<&str> = para
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            if lines.is_empty() {
+                continue;
+            }
+            let mut prose: Vec<&str> = Vec::new();
+            let mut items: Vec<Vec<Inline>> = Vec::new();
+            for l in lines {
+                if let Some(item) = bullet(l) {
+                    if !prose.is_empty() {
+                        blocks.push(Block::Paragraph {
+                            content: vec![run(&prose.join(" "))],
+                        });
+                        prose.clear();
+                    }
+                    items.push(vec![run(item)]);
+                } else {
+                    if !items.is_empty() {
+                        blocks.push(Block::List {
+                            items: std::mem::take(&mut items),
+                        });
+                    }
+                    prose.push(l);
+                }
+            }
+            if !prose.is_empty() {
+                blocks.push(Block::Paragraph {
+                    content: vec![run(&prose.join(" "))],
+                });
+            }
+            if !items.is_empty() {
+                blocks.push(Block::List { items });
+            }
+        }
+        if let Some(n) = note {
+            let last = match blocks.last_mut() {
+                Some(Block::Paragraph { content }) => Some(content),
+                Some(Block::List { items }) => items.last_mut(),
+                _ => None,
+            };
+            if let Some(Inline::Text { note: slot, .. }) = last.and_then(|c| c.last_mut()) {
+                *slot = Some(n);
+            }
+        }
+        blocks
+    }
+
+    /// A web address: a link when it is http(s), inert text otherwise.
+    fn web(&self, s: &str) -> Inline {
+        let s = s.trim();
+        if is_safe_href(s) && !s.to_ascii_lowercase().starts_with("mailto:") {
+            Inline::Link {
+                text: s.to_string(),
+                href: s.to_string(),
+            }
+        } else {
+            Inline::plain(s)
+        }
+    }
+
+    /// An e-mail address: a mailto link when it looks like one, inert text otherwise.
+    fn email(&self, s: &str) -> Inline {
+        let s = s.trim();
+        if looks_like_email(s) {
+            let href = format!("mailto:{s}");
+            if is_safe_href(&href) {
+                return Inline::Link {
+                    text: s.to_string(),
+                    href,
+                };
+            }
+        }
+        Inline::plain(s)
+    }
+
+    fn period(&self, p: Period) -> String {
+        let unit = match p.unit {
+            Unit::Days => "u_days",
+            Unit::Months => "u_months",
+            Unit::Years => "u_years",
+        };
+        let n = if p.amount == 1 { "one" } else { "many" };
+        format!("{} {}", p.amount, self.s(&format!("{unit}_{n}")))
+    }
+
+    fn party_blocks(&self, p: &Party) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        if !p.name.trim().is_empty() {
+            blocks.push(Block::Subheading {
+                content: vec![Inline::strong(p.name.trim())],
+            });
+        }
+        let mut rows = Vec::new();
+        let mut row = |key: &str, value: Vec<Inline>| {
+            rows.push(Field {
+                label: self.s(key).to_string(),
+                value,
+            });
+        };
+        if let Some(role) = self.user(&p.role) {
+            row("l_role", vec![role]);
+        }
+        if !p.business_id.trim().is_empty() {
+            row("l_business_id", vec![Inline::plain(p.business_id.trim())]);
+        }
+        if !p.other_id.trim().is_empty() {
+            row("l_other_id", vec![Inline::plain(p.other_id.trim())]);
+        }
+        if !p.address.is_empty() {
+            let a = &p.address;
+            let town = [a.postal_code.trim(), a.city.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let country = a.country.trim();
+            let country = if country.is_empty() || country.eq_ignore_ascii_case("FI") {
+                String::new()
+            } else {
+                catalogue::country_name(country, self.lang)
+            };
+            let line = [a.street.trim(), town.as_str(), country.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+            row("l_address", vec![Inline::plain(line)]);
+        }
+        if !p.email.trim().is_empty() {
+            row("l_email", vec![self.email(&p.email)]);
+        }
+        if !p.phone.trim().is_empty() {
+            row("l_phone", vec![Inline::plain(p.phone.trim())]);
+        }
+        if !p.website.trim().is_empty() {
+            row("l_website", vec![self.web(&p.website)]);
+        }
+        if !rows.is_empty() {
+            blocks.push(Block::Fields { rows });
+        }
+        blocks
+    }
+
+    /// "Name – description" for a recipient, either part optional.
+    fn recipient_label(&self, name: &str, description: &Text) -> Vec<Inline> {
+        let mut v = Vec::new();
+        if !name.trim().is_empty() {
+            v.push(Inline::strong(name.trim()));
+        }
+        if let Some(d) = self.user(description) {
+            if !v.is_empty() {
+                v.push(Inline::plain(" – "));
+            }
+            v.push(d);
+        }
+        v
+    }
+}
+
+/// The text of a bulleted line ("- item", "* item", "• item", "– item").
+fn bullet(l: &str) -> Option<&str> {
+    ["- ", "* ", "• ", "– "]
+        .iter()
+        .find_map(|b| l.strip_prefix(b))
+        .map(str::trim)
+}
+
+/// Collapse the line breaks of a short text into spaces (lists and table cells are one line).
+fn collapse_lines(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push(sections: &mut Vec<DocSection>, id: &str, heading: &str, blocks: Vec<Block>) {
+    if !blocks.is_empty() {
+        sections.push(DocSection {
+            id: id.to_string(),
+            heading: heading.to_string(),
+            heading_lang: None,
+            heading_note: None,
+            blocks,
+        });
+    }
+}
+
+/// Build the document for `notice` in `lang`.
+pub fn build(notice: &Notice, lang: Lang) -> Document {
+    let c = Ctx { lang, notice };
+    let mut sections = Vec::new();
+
+    // Controller(s), joint arrangement, representative.
+    {
+        let mut blocks = Vec::new();
+        for p in &notice.controllers {
+            blocks.extend(c.party_blocks(p));
+        }
+        if notice.controllers.len() > 1 || !notice.joint_arrangement.is_empty() {
+            let arr = c.user_blocks(&notice.joint_arrangement);
+            if !arr.is_empty() {
+                blocks.push(Block::Subheading {
+                    content: vec![Inline::plain(c.s("h_joint_arrangement"))],
+                });
+                blocks.extend(arr);
+            }
+        }
+        if let Some(r) = &notice.representative {
+            let rb = c.party_blocks(r);
+            if !rb.is_empty() {
+                blocks.push(Block::Subheading {
+                    content: vec![Inline::plain(c.s("h_representative"))],
+                });
+                // The representative's own name follows as a plain line, not another heading.
+                for b in rb {
+                    match b {
+                        Block::Subheading { content } => blocks.push(Block::Paragraph { content }),
+                        other => blocks.push(other),
+                    }
+                }
+            }
+        }
+        let heading = if notice.controllers.len() > 1 {
+            "h_controllers"
+        } else {
+            "h_controller"
+        };
+        push(&mut sections, "controller", c.s(heading), blocks);
+    }
+
+    if let Some(p) = &notice.contact {
+        push(
+            &mut sections,
+            "contact",
+            c.s("h_contact"),
+            c.party_blocks(p),
+        );
+    }
+    if let Some(p) = &notice.dpo {
+        push(&mut sections, "dpo", c.s("h_dpo"), c.party_blocks(p));
+    }
+
+    // Register name and data subjects.
+    let register_name = c.user(&notice.register.name).map(|i| vec![i]);
+    {
+        let mut blocks = Vec::new();
+        if let Some(n) = &register_name {
+            blocks.push(Block::Paragraph { content: n.clone() });
+        }
+        push(&mut sections, "register", c.s("h_register"), blocks);
+        let mut blocks = Vec::new();
+        let items: Vec<Vec<Inline>> = notice
+            .register
+            .subjects
+            .iter()
+            .filter_map(|i| c.user(&i.text))
+            .map(|i| vec![i])
+            .collect();
+        if !items.is_empty() {
+            blocks.push(Block::List { items });
+        }
+        blocks.extend(c.user_blocks(&notice.register.text));
+        push(&mut sections, "subjects", c.s("h_subjects"), blocks);
+    }
+
+    sections_purposes(&c, &mut sections);
+    sections_data(&c, &mut sections);
+
+    // Sources.
+    {
+        let items: Vec<Vec<Inline>> = notice
+            .sources
+            .items
+            .iter()
+            .filter_map(|s| {
+                let t = c.user(&s.text)?;
+                let tag = if s.from_subject {
+                    "l_from_subject"
+                } else if s.public {
+                    "l_public_source"
+                } else {
+                    "l_nonpublic_source"
+                };
+                Some(vec![t, Inline::plain(format!(" ({})", c.s(tag)))])
+            })
+            .collect();
+        let mut blocks = Vec::new();
+        if !items.is_empty() {
+            blocks.push(Block::List { items });
+        }
+        blocks.extend(c.user_blocks(&notice.sources.text));
+        push(&mut sections, "sources", c.s("h_sources"), blocks);
+    }
+
+    sections_recipients(&c, &mut sections);
+    sections_transfers(&c, &mut sections);
+
+    // Retention.
+    {
+        let items: Vec<Vec<Inline>> = notice
+            .retention
+            .items
+            .iter()
+            .filter_map(|r| {
+                let mut v = Vec::new();
+                if let Some(a) = c.user(&r.applies_to) {
+                    v.push(a);
+                }
+                let mut rest = Vec::new();
+                if let Some(p) = r.period {
+                    rest.push(Inline::strong(c.period(p)));
+                }
+                if let Some(cr) = c.user(&r.criteria) {
+                    if !rest.is_empty() {
+                        rest.push(Inline::plain(", "));
+                    }
+                    rest.push(cr);
+                }
+                if rest.is_empty() {
+                    return None;
+                }
+                if !v.is_empty() {
+                    v.push(Inline::plain(": "));
+                }
+                v.extend(rest);
+                Some(v)
+            })
+            .collect();
+        let mut blocks = Vec::new();
+        if !items.is_empty() {
+            blocks.push(Block::List { items });
+        }
+        blocks.extend(c.user_blocks(&notice.retention.text));
+        push(&mut sections, "retention", c.s("h_retention"), blocks);
+    }
+
+    // Security: A manual, B electronic.
+    {
+        let mut blocks = Vec::new();
+        for (key, list) in [
+            ("h_security_manual", &notice.security.manual),
+            ("h_security_electronic", &notice.security.electronic),
+        ] {
+            let items: Vec<Vec<Inline>> = list
+                .iter()
+                .filter_map(|i| c.user(&i.text))
+                .map(|i| vec![i])
+                .collect();
+            if !items.is_empty() {
+                blocks.push(Block::Subheading {
+                    content: vec![Inline::plain(c.s(key))],
+                });
+                blocks.push(Block::List { items });
+            }
+        }
+        blocks.extend(c.user_blocks(&notice.security.text));
+        push(&mut sections, "security", c.s("h_security"), blocks);
+    }
+
+    sections_cookies(&c, &mut sections);
+
+    // Automated decisions and profiling: an explicit yes or no where the notice gives one.
+    {
+        let a = &notice.automated;
+        let yn = |b: bool| Inline::strong(c.s(if b { "l_yes" } else { "l_no" }));
+        let mut items = Vec::new();
+        if let Some(d) = a.decisions {
+            items.push(vec![
+                Inline::plain(format!("{}: ", c.s("l_automated_decisions"))),
+                yn(d),
+            ]);
+        }
+        if let Some(p) = a.profiling {
+            items.push(vec![
+                Inline::plain(format!("{}: ", c.s("l_profiling_q"))),
+                yn(p),
+            ]);
+        }
+        let mut blocks = Vec::new();
+        if !items.is_empty() {
+            blocks.push(Block::List { items });
+        }
+        blocks.extend(c.user_blocks(&a.text));
+        push(&mut sections, "automated", c.s("h_automated"), blocks);
+    }
+
+    sections_rights(&c, &mut sections);
+
+    // Changes and the dated change log, newest first.
+    {
+        let mut blocks = c.user_blocks(&notice.changes.text);
+        let mut log: Vec<_> = notice.changes.log.iter().collect();
+        log.sort_by(|a, b| b.date.cmp(&a.date));
+        let items: Vec<Vec<Inline>> = log
+            .into_iter()
+            .map(|e| {
+                let mut v = vec![Inline::strong(format!(
+                    "{} {}",
+                    c.s("updated"),
+                    format_date(&e.date, lang)
+                ))];
+                if let Some(t) = c.user(&e.text) {
+                    v.push(Inline::plain(": "));
+                    v.push(t);
+                }
+                v
+            })
+            .collect();
+        if !items.is_empty() {
+            blocks.push(Block::List { items });
+        }
+        push(&mut sections, "changes", c.s("h_changes"), blocks);
+    }
+
+    // The owner's own sections.
+    for (i, x) in notice.other.iter().enumerate() {
+        let blocks = c.user_blocks(&x.text);
+        if blocks.is_empty() {
+            continue;
+        }
+        let (heading, heading_lang, heading_note) = match x.heading.resolve(lang) {
+            Some((h, shown)) if shown == lang => (h.to_string(), None, None),
+            Some((h, shown)) => (
+                h.to_string(),
+                Some(shown),
+                Some(c.fallback_note(&x.heading, shown)),
+            ),
+            None => (c.s("h_other").to_string(), None, None),
+        };
+        sections.push(DocSection {
+            id: format!("other-{}", i + 1),
+            heading: collapse_lines(&heading),
+            heading_lang,
+            heading_note,
+            blocks,
+        });
+    }
+
+    let mut dates = Vec::new();
+    if !notice.meta.drafted.trim().is_empty() {
+        dates.push(format!(
+            "{} {}",
+            c.s("drafted"),
+            format_date(&notice.meta.drafted, lang)
+        ));
+    }
+    if !notice.meta.updated.trim().is_empty() {
+        dates.push(format!(
+            "{} {}",
+            c.s("updated"),
+            format_date(&notice.meta.updated, lang)
+        ));
+    }
+
+    for s in &mut sections {
+        gather_list_notes(&mut s.blocks);
+    }
+    let any_fallback = register_name.iter().flatten().any(is_fallback)
+        || sections.iter().any(|s| {
+            s.heading_lang.is_some() || s.blocks.iter().any(|b| block_inlines(b).any(is_fallback))
+        });
+
+    Document {
+        lang,
+        title: c.s("title").to_string(),
+        register_name,
+        date_line: (!dates.is_empty()).then(|| dates.join(" · ")),
+        language_note: any_fallback.then(|| c.s("fallback_summary").to_string()),
+        sections,
+    }
+}
+
+fn is_fallback(i: &Inline) -> bool {
+    matches!(i, Inline::Text { lang: Some(_), .. })
+}
+
+/// Every inline of a block.
+fn block_inlines(b: &Block) -> Box<dyn Iterator<Item = &Inline> + '_> {
+    match b {
+        Block::Paragraph { content } | Block::Subheading { content } | Block::Note { content } => {
+            Box::new(content.iter())
+        }
+        Block::List { items } => Box::new(items.iter().flatten()),
+        Block::Fields { rows } => Box::new(rows.iter().flat_map(|r| r.value.iter())),
+        Block::Table { rows, .. } => Box::new(rows.iter().flatten().flatten()),
+    }
+}
+
+/// A list whose every item is the owner's text in the same other language gets one note
+/// after the list instead of one per item ("(in Finnish only)" eight times is noise).
+fn gather_list_notes(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut gathered = None;
+        if let Block::List { items } = &mut blocks[i] {
+            let langs: Vec<Option<(Lang, Option<&String>)>> = items
+                .iter()
+                .map(|item| match item.as_slice() {
+                    [
+                        Inline::Text {
+                            lang: Some(l),
+                            note,
+                            ..
+                        },
+                    ] => Some((*l, note.as_ref())),
+                    _ => None,
+                })
+                .collect();
+            let first_lang = langs.first().copied().flatten().map(|(l, _)| l);
+            let notes: Vec<&String> = langs.iter().flatten().filter_map(|(_, n)| *n).collect();
+            let uniform = items.len() > 1
+                && langs
+                    .iter()
+                    .all(|x| x.is_some_and(|(l, _)| Some(l) == first_lang))
+                && !notes.is_empty()
+                && notes.iter().all(|n| *n == notes[0]);
+            if uniform {
+                let note = notes[0].clone();
+                for item in items.iter_mut() {
+                    if let [Inline::Text { note: n, .. }] = item.as_mut_slice() {
+                        *n = None;
+                    }
+                }
+                gathered = Some(note);
+            }
+        }
+        if let Some(note) = gathered {
+            blocks.insert(
+                i + 1,
+                Block::Paragraph {
+                    content: vec![Inline::Text {
+                        text: String::new(),
+                        strong: false,
+                        lang: None,
+                        note: Some(note),
+                    }],
+                },
+            );
+            i += 1;
+        }
+        i += 1;
+    }
+}
+
+fn sections_purposes(c: &Ctx, sections: &mut Vec<DocSection>) {
+    let n = c.notice;
+    let mut blocks = Vec::new();
+    let items: Vec<Vec<Inline>> = n
+        .purposes
+        .items
+        .iter()
+        .filter_map(|p| {
+            let mut v = vec![c.user(&p.text)?];
+            v.push(Inline::plain(" — "));
+            match p.basis {
+                Some(b) => {
+                    v.push(Inline::strong(c.s(basis_key(b))));
+                    v.push(Inline::plain(format!(" ({})", c.art(b.article()))));
+                }
+                None => v.push(Inline::plain(c.s("l_basis_missing"))),
+            }
+            if p.basis == Some(LegalBasis::LegitimateInterest)
+                && let Some(i) = c.user(&p.interest)
+            {
+                v.push(Inline::plain(format!(". {}: ", c.s("l_interest"))));
+                v.push(i);
+            }
+            let mut tags = Vec::new();
+            if p.direct_marketing {
+                tags.push(c.s("l_direct_marketing"));
+            }
+            if p.profiling {
+                tags.push(c.s("l_profiling"));
+            }
+            if !tags.is_empty() {
+                v.push(Inline::plain(format!(" ({})", tags.join("; "))));
+            }
+            Some(v)
+        })
+        .collect();
+    if !items.is_empty() {
+        blocks.push(Block::List { items });
+    }
+    blocks.extend(c.user_blocks(&n.purposes.text));
+
+    // Special categories with their Art. 9(2) condition.
+    let special: Vec<Vec<Inline>> = n
+        .data
+        .special
+        .iter()
+        .map(|s| {
+            let mut v = vec![Inline::strong(c.s(special_key(s.kind)))];
+            v.push(Inline::plain(" — "));
+            match s.condition {
+                Some(cond) => v.push(Inline::plain(format!(
+                    "{} ({})",
+                    c.s(condition_key(cond)),
+                    c.art(cond.article())
+                ))),
+                None => v.push(Inline::plain(c.s("l_condition_missing"))),
+            }
+            if let Some(t) = c.user(&s.text) {
+                v.push(Inline::plain(". "));
+                v.push(t);
+            }
+            v
+        })
+        .collect();
+    if !special.is_empty() {
+        blocks.push(Block::Subheading {
+            content: vec![Inline::plain(c.s("h_special"))],
+        });
+        blocks.push(Block::List { items: special });
+    }
+
+    // Children.
+    let mut child = Vec::new();
+    if let Some(yes) = n.data.children {
+        child.push(Block::Paragraph {
+            content: vec![Inline::plain(c.s(if yes { "ch_yes" } else { "ch_no" }))],
+        });
+    }
+    child.extend(c.user_blocks(&n.data.children_text));
+    if !child.is_empty() {
+        blocks.push(Block::Subheading {
+            content: vec![Inline::plain(c.s("h_children"))],
+        });
+        blocks.extend(child);
+    }
+    push(sections, "purposes", c.s("h_purposes"), blocks);
+}
+
+fn sections_data(c: &Ctx, sections: &mut Vec<DocSection>) {
+    let n = c.notice;
+    let items: Vec<Vec<Inline>> = n
+        .data
+        .items
+        .iter()
+        .filter_map(|d| {
+            let mut v = vec![c.user(&d.text)?];
+            match d.required {
+                Some(true) => v.push(Inline::plain(format!(" ({})", c.s("l_required")))),
+                Some(false) => v.push(Inline::plain(format!(" ({})", c.s("l_optional")))),
+                None => {}
+            }
+            if let Some(t) = c.user(&d.if_not_provided) {
+                v.push(Inline::plain(format!(". {} ", c.s("l_if_not_provided"))));
+                v.push(t);
+            }
+            Some(v)
+        })
+        .collect();
+    let mut blocks = Vec::new();
+    if !items.is_empty() {
+        blocks.push(Block::List { items });
+    }
+    blocks.extend(c.user_blocks(&n.data.text));
+    push(sections, "data", c.s("h_data"), blocks);
+}
+
+fn sections_recipients(c: &Ctx, sections: &mut Vec<DocSection>) {
+    let n = c.notice;
+    let line = |r: &crate::model::Recipient| -> Option<Vec<Inline>> {
+        let mut v = c.recipient_label(&r.name, &r.description);
+        if v.is_empty() {
+            return None;
+        }
+        match r.role {
+            Role::JointController => {
+                v.push(Inline::plain(format!(" ({})", c.s("r_joint_controller"))))
+            }
+            Role::Authority => v.push(Inline::plain(format!(" ({})", c.s("r_authority")))),
+            _ => {}
+        }
+        if let Some(p) = c.user(&r.purpose) {
+            v.push(Inline::plain(": "));
+            v.push(p);
+        }
+        if !r.country.trim().is_empty() {
+            let place = c
+                .s("l_location")
+                .replace("{c}", &catalogue::country_name(&r.country, c.lang));
+            v.push(Inline::plain(format!(" ({place})")));
+        }
+        Some(v)
+    };
+    let disclosures: Vec<Vec<Inline>> = n
+        .recipients
+        .items
+        .iter()
+        .filter(|r| r.role != Role::Processor)
+        .filter_map(line)
+        .collect();
+    let processors: Vec<Vec<Inline>> = n
+        .recipients
+        .items
+        .iter()
+        .filter(|r| r.role == Role::Processor)
+        .filter_map(line)
+        .collect();
+    let mut blocks = Vec::new();
+    if !disclosures.is_empty() {
+        blocks.push(Block::Subheading {
+            content: vec![Inline::plain(c.s("h_disclosures"))],
+        });
+        blocks.push(Block::List { items: disclosures });
+    }
+    if !processors.is_empty() {
+        blocks.push(Block::Subheading {
+            content: vec![Inline::plain(c.s("h_processors"))],
+        });
+        blocks.push(Block::List { items: processors });
+    }
+    blocks.extend(c.user_blocks(&n.recipients.text));
+    push(sections, "recipients", c.s("h_recipients"), blocks);
+}
+
+fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
+    let n = c.notice;
+    let outside: Vec<&crate::model::Recipient> = n
+        .recipients
+        .items
+        .iter()
+        .filter(|r| !r.country.trim().is_empty() && !catalogue::is_eea(&r.country))
+        .collect();
+    let mut blocks = Vec::new();
+    if !outside.is_empty() {
+        blocks.push(Block::Paragraph {
+            content: vec![Inline::plain(c.s("t_intro"))],
+        });
+        let items = outside
+            .iter()
+            .map(|r| {
+                let mut v = c.recipient_label(&r.name, &r.description);
+                if v.is_empty() {
+                    v.push(Inline::plain("—"));
+                }
+                v.push(Inline::plain(format!(
+                    " ({}) — {}: {}",
+                    catalogue::country_name(&r.country, c.lang),
+                    c.s("l_mechanism"),
+                    c.s(mechanism_key(r.mechanism))
+                )));
+                v
+            })
+            .collect();
+        blocks.push(Block::List { items });
+        if let Some(t) = c.user(&n.transfers.copy_of_safeguards) {
+            blocks.push(Block::Paragraph {
+                content: vec![Inline::plain(format!("{} ", c.s("l_copy"))), t],
+            });
+        }
+    } else {
+        // Say "no transfers" only when it is consistent with the recipients.
+        let all_known_inside = !n.recipients.items.is_empty()
+            && n.recipients
+                .items
+                .iter()
+                .all(|r| !r.country.trim().is_empty());
+        let declared_none = n.transfers.outside_eea == Some(false);
+        let unknown_countries = n
+            .recipients
+            .items
+            .iter()
+            .any(|r| r.country.trim().is_empty());
+        if (declared_none && !unknown_countries)
+            || (n.transfers.outside_eea.is_none() && all_known_inside)
+        {
+            blocks.push(Block::Paragraph {
+                content: vec![Inline::plain(c.s("t_none"))],
+            });
+        }
+    }
+    blocks.extend(c.user_blocks(&n.transfers.text));
+    push(sections, "transfers", c.s("h_transfers"), blocks);
+}
+
+fn sections_cookies(c: &Ctx, sections: &mut Vec<DocSection>) {
+    let k = &c.notice.cookies;
+    let mut blocks = Vec::new();
+    if !k.items.is_empty() {
+        let header = [
+            "c_name",
+            "c_provider",
+            "c_purpose",
+            "c_duration",
+            "c_consent",
+        ]
+        .iter()
+        .map(|h| c.s(h).to_string())
+        .collect();
+        let rows = k
+            .items
+            .iter()
+            .map(|ck| {
+                let name = vec![
+                    Inline::strong(ck.name.trim()),
+                    Inline::plain(format!(" ({})", c.s(cookie_category_key(ck.category)))),
+                ];
+                let provider = vec![Inline::plain(ck.provider.trim())];
+                let purpose = c.user(&ck.purpose).into_iter().collect();
+                let duration = c.user(&ck.duration).into_iter().collect();
+                let consent_key = if ck.consent {
+                    "c_consent_yes"
+                } else if ck.category == CookieCategory::Necessary {
+                    "c_consent_no"
+                } else {
+                    "c_consent_not_asked"
+                };
+                vec![
+                    name,
+                    provider,
+                    purpose,
+                    duration,
+                    vec![Inline::plain(c.s(consent_key))],
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table { header, rows });
+    } else if k.used == Some(false) {
+        blocks.push(Block::Paragraph {
+            content: vec![Inline::plain(c.s("c_none"))],
+        });
+    }
+    blocks.extend(c.user_blocks(&k.text));
+    push(sections, "cookies", c.s("h_cookies"), blocks);
+}
+
+fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
+    let n = c.notice;
+    let rights = rights::derive(n);
+    let mut blocks = Vec::new();
+    let title = |r: &Right| Block::Subheading {
+        content: vec![Inline::plain(format!(
+            "{} ({})",
+            r.title(c.lang),
+            c.art(r.article())
+        ))],
+    };
+    let mut complaint = None;
+    for r in &rights {
+        match r.kind {
+            RightKind::Complaint => {
+                complaint = Some(r.clone());
+                continue;
+            }
+            RightKind::ObjectDirectMarketing => continue, // shown on its own below (Art. 21(4))
+            _ => {}
+        }
+        blocks.push(title(r));
+        blocks.push(Block::Paragraph {
+            content: vec![Inline::plain(r.text(c.lang))],
+        });
+        if r.kind == RightKind::Objection && !r.interests.is_empty() {
+            blocks.push(Block::Paragraph {
+                content: vec![Inline::plain(Right::interests_label(c.lang))],
+            });
+            blocks.push(Block::List {
+                items: r
+                    .interests
+                    .iter()
+                    .filter_map(|t| c.user(t))
+                    .map(|i| vec![i])
+                    .collect(),
+            });
+        }
+        for l in &r.limits {
+            blocks.push(Block::Note {
+                content: vec![
+                    Inline::strong(c.s("l_limited")),
+                    Inline::plain(format!(" {}", l.text(c.lang))),
+                ],
+            });
+        }
+    }
+    if let Some(dm) = rights
+        .iter()
+        .find(|r| r.kind == RightKind::ObjectDirectMarketing)
+    {
+        blocks.push(title(dm));
+        blocks.push(Block::Paragraph {
+            content: vec![Inline::strong(dm.text(c.lang))],
+        });
+    }
+    let how = c.user_blocks(&n.rights.how_to);
+    if !how.is_empty() {
+        blocks.push(Block::Subheading {
+            content: vec![Inline::plain(c.s("h_how_to"))],
+        });
+        blocks.extend(how);
+    }
+    blocks.extend(c.user_blocks(&n.rights.text));
+    push(sections, "rights", c.s("h_rights"), blocks);
+
+    if let Some(r) = complaint {
+        let a = catalogue::authority();
+        let t = |x: &Text| Inline::plain(x.resolve(c.lang).map(|(s, _)| s).unwrap_or_default());
+        let mut blocks = vec![Block::Paragraph {
+            content: vec![Inline::plain(r.text(c.lang))],
+        }];
+        blocks.push(Block::Subheading {
+            content: vec![Inline::strong(a.name.get(c.lang).unwrap_or_default())],
+        });
+        blocks.push(Block::Fields {
+            rows: vec![
+                Field {
+                    label: c.s("l_visiting_address").into(),
+                    value: vec![t(&a.visiting_address)],
+                },
+                Field {
+                    label: c.s("l_postal_address").into(),
+                    value: vec![t(&a.postal_address)],
+                },
+                Field {
+                    label: c.s("l_switchboard").into(),
+                    value: vec![t(&a.switchboard)],
+                },
+                Field {
+                    label: c.s("l_registry").into(),
+                    value: vec![t(&a.registry)],
+                },
+                Field {
+                    label: c.s("l_email").into(),
+                    value: vec![c.email(&a.email)],
+                },
+                Field {
+                    label: c.s("l_website").into(),
+                    value: vec![c.web(&a.website)],
+                },
+            ],
+        });
+        push(sections, "complaint", r.title(c.lang), blocks);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_output_string_exists_in_three_languages() {
+        for (k, t) in &output_data().strings {
+            for l in Lang::ALL {
+                assert!(t.get(l).is_some(), "output.json: {k} has no {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(format_date("2027-03-12", Lang::Fi), "12.3.2027");
+        assert_eq!(format_date("2027-03-12", Lang::Sv), "12.3.2027");
+        assert_eq!(format_date("2027-03-12", Lang::En), "12 March 2027");
+        assert_eq!(format_date("maaliskuu", Lang::Fi), "maaliskuu");
+    }
+
+    #[test]
+    fn only_safe_schemes_are_links() {
+        assert!(is_safe_href("https://example.fi"));
+        assert!(is_safe_href("mailto:a@b.fi"));
+        assert!(!is_safe_href("javascript:alert(1)"));
+        assert!(!is_safe_href("JaVaScRiPt:alert(1)"));
+        assert!(!is_safe_href("data:text/html,x"));
+        assert!(!is_safe_href("https://x.fi\" onmouseover=\"x"));
+        assert!(!is_safe_href("https://"));
+        assert!(!is_safe_href("mailto:"));
+        assert!(looks_like_email("info@firma.fi"));
+        assert!(!looks_like_email("javascript:alert(1)@x.fi"));
+    }
+
+    #[test]
+    fn empty_notice_has_only_the_rights_and_complaint() {
+        let d = build(&Notice::default(), Lang::Fi);
+        let ids: Vec<&str> = d.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["rights", "complaint"]);
+    }
+
+    #[test]
+    fn serialises_with_tagged_blocks_and_inlines() {
+        let mut n = Notice::default();
+        n.controllers.push(Party {
+            name: "Oy".into(),
+            website: "https://x.fi".into(),
+            ..Default::default()
+        });
+        let v = serde_json::to_value(build(&n, Lang::En)).unwrap();
+        assert_eq!(v["lang"], "en");
+        let controller = &v["sections"][0];
+        assert_eq!(controller["id"], "controller");
+        assert_eq!(controller["blocks"][0]["type"], "subheading");
+        assert_eq!(controller["blocks"][0]["content"][0]["kind"], "text");
+        let website = &controller["blocks"][1]["rows"][0]["value"][0];
+        assert_eq!(website["kind"], "link");
+        assert_eq!(website["href"], "https://x.fi");
+    }
+
+    #[test]
+    fn missing_translation_is_marked() {
+        let mut n = Notice::default();
+        n.register.name = Text::fi("Asiakasrekisteri");
+        let d = build(&n, Lang::En);
+        let name = d.register_name.unwrap();
+        assert_eq!(
+            name[0],
+            Inline::Text {
+                text: "Asiakasrekisteri".into(),
+                strong: false,
+                lang: Some(Lang::Fi),
+                note: Some("(in Finnish only)".into())
+            }
+        );
+    }
+}

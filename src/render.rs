@@ -1,0 +1,80 @@
+//! HTML export: a standalone HTML5 document and a fragment to paste into a web page, both
+//! printed by Tera templates from the format-neutral [`Document`](crate::document::Document).
+//!
+//! Safety: autoescaping is on for every template (names end in `.html`); no template uses
+//! `safe` on anything; link targets are only ever `http:`, `https:` or `mailto:` (checked in
+//! `document`), so user text such as `<script>` or `javascript:` comes out inert.
+
+use crate::document::{self, Document};
+use crate::model::Notice;
+use crate::text::Lang;
+use crate::{Error, Result};
+use std::sync::OnceLock;
+use tera::{Context, Tera};
+
+/// The class on the fragment's root element; every fragment CSS selector starts with it.
+pub const SCOPE_CLASS: &str = "seloste-notice";
+
+const TEMPLATES: [(&str, &str); 4] = [
+    ("macros.html", include_str!("../templates/macros.html")),
+    (
+        "style.css.html",
+        include_str!("../templates/style.css.html"),
+    ),
+    ("notice.html", include_str!("../templates/notice.html")),
+    ("fragment.html", include_str!("../templates/fragment.html")),
+];
+
+fn tera() -> Result<&'static Tera> {
+    static T: OnceLock<std::result::Result<Tera, String>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Tera::default();
+        t.autoescape_on(vec![".html"]);
+        t.add_raw_templates(TEMPLATES).map_err(|e| describe(&e))?;
+        Ok(t)
+    })
+    .as_ref()
+    .map_err(|e| Error::Render(format!("the built-in templates are broken: {e}")))
+}
+
+/// Tera's error with its causes, on one line.
+fn describe(e: &tera::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(c) = src {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        src = c.source();
+    }
+    s
+}
+
+fn render_doc(template: &str, doc: &Document) -> Result<String> {
+    let mut ctx = Context::new();
+    ctx.insert("doc", doc);
+    ctx.insert("lang", doc.lang.code());
+    ctx.insert("scope", SCOPE_CLASS);
+    tera()?
+        .render(template, &ctx)
+        .map_err(|e| Error::Render(describe(&e)))
+}
+
+/// A standalone HTML5 document in `lang`.
+pub fn html(notice: &Notice, lang: Lang) -> Result<String> {
+    render_doc("notice.html", &document::build(notice, lang))
+}
+
+/// An HTML fragment (one `<section class="seloste-notice">` with scoped styles) to paste into
+/// a website's page.
+pub fn fragment(notice: &Notice, lang: Lang) -> Result<String> {
+    render_doc("fragment.html", &document::build(notice, lang))
+}
+
+/// Render an already-built document (the PDF export and previews reuse one build).
+pub fn html_from(doc: &Document) -> Result<String> {
+    render_doc("notice.html", doc)
+}
+
+pub fn fragment_from(doc: &Document) -> Result<String> {
+    render_doc("fragment.html", doc)
+}

@@ -1,0 +1,778 @@
+//! HTML export, the document view model and `seloste render`.
+
+use crate::util::{self, fixture, load, seloste, stderr, stdout};
+use seloste::Lang;
+use seloste::model::{
+    ChangeEntry, Cookie, CookieCategory, ExtraSection, LegalBasis, Mechanism, Notice, Party,
+    Purpose, Recipient, Role,
+};
+use seloste::text::Text;
+use seloste::{document, render};
+
+fn shop() -> Notice {
+    load(&fixture("render/shop.json"))
+}
+
+fn purpose(basis: LegalBasis) -> Purpose {
+    Purpose {
+        text: Text::new(
+            "asiakassuhteen hoito",
+            "kundrelation",
+            "customer relationship",
+        ),
+        basis: Some(basis),
+        interest: if basis == LegalBasis::LegitimateInterest {
+            Text::new(
+                "asiakassuhteen hoito",
+                "att sköta kundrelationen",
+                "looking after customers",
+            )
+        } else {
+            Text::default()
+        },
+        ..Default::default()
+    }
+}
+
+fn with_bases(bases: &[LegalBasis]) -> Notice {
+    let mut n = Notice::default();
+    n.controllers.push(Party {
+        name: "Testi Oy".into(),
+        ..Default::default()
+    });
+    n.purposes.items = bases.iter().map(|&b| purpose(b)).collect();
+    n
+}
+
+/// A notice whose every user field tries to inject markup or script.
+fn hostile() -> Notice {
+    const SCRIPT: &str = "<script>alert(1)</script>";
+    const IMG: &str = "<img src=x onerror=alert(1)>";
+    const JS: &str = "javascript:alert(1)";
+    let evil = Text::new(SCRIPT, IMG, format!("{IMG} {SCRIPT}"));
+    let mut n = Notice::default();
+    n.controllers.push(Party {
+        name: format!("{SCRIPT} Oy"),
+        business_id: IMG.into(),
+        email: JS.into(),
+        website: JS.into(),
+        phone: "\"><svg onload=alert(1)>".into(),
+        ..Default::default()
+    });
+    n.contact = Some(Party {
+        name: IMG.into(),
+        email: "x@y.fi\"onmouseover=\"alert(1)".into(),
+        website: "data:text/html,<script>alert(1)</script>".into(),
+        ..Default::default()
+    });
+    n.register.name = evil.clone();
+    n.purposes.items.push(Purpose {
+        text: evil.clone(),
+        basis: Some(LegalBasis::LegitimateInterest),
+        interest: evil.clone(),
+        ..Default::default()
+    });
+    n.recipients.items.push(Recipient {
+        name: SCRIPT.into(),
+        description: evil.clone(),
+        country: "US".into(),
+        mechanism: Some(Mechanism::Scc),
+        ..Default::default()
+    });
+    n.cookies.items.push(Cookie {
+        name: IMG.into(),
+        provider: SCRIPT.into(),
+        purpose: evil.clone(),
+        ..Default::default()
+    });
+    n.rights.how_to = evil.clone();
+    n.other.push(ExtraSection {
+        heading: evil.clone(),
+        text: evil,
+    });
+    n
+}
+
+/// Every markup tag (`<…>`) in the output. Escaped user text (`&lt;img …&gt;`) is not a tag.
+fn tags(h: &str) -> Vec<&str> {
+    let mut v = Vec::new();
+    let mut rest = h;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        v.push(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    v
+}
+
+fn all_outputs(n: &Notice) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    for lang in Lang::ALL {
+        v.push((format!("html/{lang}"), render::html(n, lang).unwrap()));
+        v.push((
+            format!("fragment/{lang}"),
+            render::fragment(n, lang).unwrap(),
+        ));
+    }
+    v
+}
+
+#[test]
+fn standalone_document_is_html5_in_each_language() {
+    let n = shop();
+    for lang in Lang::ALL {
+        let h = render::html(&n, lang).unwrap();
+        assert!(h.starts_with("<!DOCTYPE html>"), "{lang}");
+        assert!(h.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        assert!(h.contains("<meta charset=\"utf-8\">"));
+        assert!(h.contains("@media print"));
+        assert_eq!(h.matches("<h1").count(), 1);
+        assert!(h.contains("<ul>") && h.contains("<li>"));
+    }
+    let sv = render::html(&n, Lang::Sv).unwrap();
+    assert!(sv.contains("<html lang=\"sv\">"));
+    assert!(sv.contains("Dataskyddsbeskrivning"));
+}
+
+#[test]
+fn headings_of_legal_md_section_7_are_present_in_order() {
+    let n = shop();
+    let expect: [(Lang, &[&str]); 3] = [
+        (
+            Lang::Fi,
+            &[
+                "Tietosuojaseloste",
+                "Rekisterinpitäjä",
+                "Yhteyshenkilö rekisteriä koskevissa asioissa",
+                "Rekisterin nimi",
+                "Rekisteröityjen ryhmät",
+                "Henkilötietojen käsittelyn tarkoitus ja oikeusperuste",
+                "Rekisterin tietosisältö",
+                "Säännönmukaiset tietolähteet",
+                "Tietojen luovutukset ja vastaanottajat; henkilötietojen käsittelijät",
+                "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+                "Säilytysaika",
+                "Rekisterin suojauksen periaatteet",
+                "Evästeet",
+                "Automaattinen päätöksenteko ja profilointi",
+                "Rekisteröidyn oikeudet",
+                "Oikeus tehdä valitus valvontaviranomaiselle",
+                "Muutokset tähän selosteeseen",
+            ],
+        ),
+        (
+            Lang::Sv,
+            &[
+                "Dataskyddsbeskrivning",
+                "Personuppgiftsansvarig",
+                "Kontaktperson i ärenden som gäller registret",
+                "Registrets namn",
+                "Kategorier av registrerade",
+                "Ändamål med och rättslig grund för behandlingen",
+                "Registrets datainnehåll",
+                "Regelmässiga uppgiftskällor",
+                "Utlämnande och mottagare; personuppgiftsbiträden",
+                "Överföring utanför EU eller EES",
+                "Lagringstid",
+                "Principer för skyddet av registret",
+                "Kakor",
+                "Automatiserat beslutsfattande och profilering",
+                "Den registrerades rättigheter",
+                "Rätt att lämna klagomål till tillsynsmyndigheten",
+            ],
+        ),
+        (
+            Lang::En,
+            &[
+                "Privacy notice",
+                "Controller",
+                "Contact person for privacy matters",
+                "Name of the register",
+                "Data subjects",
+                "Purposes and legal basis",
+                "Personal data we process",
+                "Where the data comes from",
+                "Recipients; processors",
+                "Transfers outside the EU/EEA",
+                "Retention",
+                "How the data is protected",
+                "Cookies",
+                "Automated decision-making and profiling",
+                "Your rights",
+                "Right to complain to the supervisory authority",
+            ],
+        ),
+    ];
+    for (lang, headings) in expect {
+        let h = render::html(&n, lang).unwrap();
+        let mut at = 0;
+        for heading in headings {
+            let needle = format!(">{}<", html_escape(heading));
+            let pos = h[at..]
+                .find(&needle)
+                .unwrap_or_else(|| panic!("{lang}: heading {heading:?} missing or out of order"));
+            at += pos + needle.len();
+        }
+    }
+}
+
+/// Escape like Tera does, for finding expected text in the output.
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+        .replace('/', "&#x2F;")
+}
+
+#[test]
+fn dates_and_change_log_are_formatted_per_language() {
+    let mut n = shop();
+    n.changes.log.push(ChangeEntry {
+        date: "2027-03-12".into(),
+        text: Text::fi("lisätty evästeet"),
+    });
+    let fi = render::html(&n, Lang::Fi).unwrap();
+    assert!(fi.contains("Päivitetty 12.3.2027"));
+    assert!(fi.contains("Laadittu 1.2.2025"));
+    let en = render::html(&n, Lang::En).unwrap();
+    assert!(en.contains("Last updated 12 March 2027"));
+    let sv = render::html(&n, Lang::Sv).unwrap();
+    assert!(sv.contains("Uppdaterad 12.3.2027"));
+}
+
+/// The visible text of the rights section.
+fn rights_text(n: &Notice, lang: Lang) -> String {
+    let doc = document::build(n, lang);
+    let only_rights = document::Document {
+        sections: vec![doc.section("rights").expect("rights section").clone()],
+        ..doc
+    };
+    only_rights.to_plain_text()
+}
+
+#[test]
+fn portability_follows_the_bases() {
+    let li = rights_text(&with_bases(&[LegalBasis::LegitimateInterest]), Lang::En);
+    assert!(!li.contains("Right to data portability"));
+    assert!(li.contains("Right to object (GDPR Art. 21(1))"));
+    assert!(
+        li.contains("looking after customers"),
+        "objection names the interest"
+    );
+    let consent = rights_text(&with_bases(&[LegalBasis::Consent]), Lang::En);
+    assert!(consent.contains("Right to data portability"));
+    let fi = rights_text(&with_bases(&[LegalBasis::Contract]), Lang::Fi);
+    assert!(fi.contains("Oikeus siirtää tiedot järjestelmästä toiseen"));
+}
+
+#[test]
+fn withdrawal_only_with_consent() {
+    for lang in Lang::ALL {
+        let with = rights_text(
+            &with_bases(&[LegalBasis::Consent, LegalBasis::Contract]),
+            lang,
+        );
+        let without = rights_text(
+            &with_bases(&[LegalBasis::Contract, LegalBasis::LegitimateInterest]),
+            lang,
+        );
+        let title = [
+            "Oikeus peruuttaa suostumus",
+            "Rätt att återkalla samtycke",
+            "Right to withdraw consent",
+        ][lang as usize];
+        assert!(with.contains(title), "{lang}");
+        assert!(!without.contains(title), "{lang}");
+    }
+}
+
+#[test]
+fn objection_to_direct_marketing_always_and_separately() {
+    for n in [
+        with_bases(&[]),
+        with_bases(&[LegalBasis::LegalObligation]),
+        shop(),
+    ] {
+        let h = render::html(&n, Lang::En).unwrap();
+        assert!(h.contains("Right to object to direct marketing (GDPR Art. 21(2)–(3))"));
+        let doc = document::build(&n, Lang::En);
+        let rights = doc.section("rights").unwrap();
+        let own_heading = rights.blocks.iter().any(|b| match b {
+            document::Block::Subheading { content } => content.iter().any(|i| {
+                i.to_plain()
+                    .starts_with("Right to object to direct marketing")
+            }),
+            _ => false,
+        });
+        assert!(
+            own_heading,
+            "direct-marketing objection has its own heading"
+        );
+    }
+    // Without direct marketing in the notice, the text does not claim there is some.
+    let h = render::html(&with_bases(&[LegalBasis::Contract]), Lang::En).unwrap();
+    assert!(h.contains("We do not state that we use your data for direct marketing"));
+}
+
+#[test]
+fn complaint_right_has_the_current_authority_details() {
+    for n in [Notice::default(), shop()] {
+        for lang in Lang::ALL {
+            let h = render::html(&n, lang).unwrap();
+            assert!(!h.contains("Ratapihantie"), "{lang}");
+            assert!(!h.contains("00521"), "{lang}");
+            assert!(h.contains("tietosuoja@om.fi"));
+            assert!(h.contains("href=\"https:&#x2F;&#x2F;tietosuoja.fi\""));
+            match lang {
+                Lang::Fi => {
+                    assert!(h.contains("Lintulahdenkuja 4, 00530 Helsinki"));
+                    assert!(h.contains("PL 800, 00531 Helsinki"));
+                    assert!(h.contains("Oikeus tehdä valitus valvontaviranomaiselle"));
+                }
+                Lang::Sv => {
+                    assert!(h.contains("Fågelviksgränden 4, 00530 Helsingfors"));
+                    assert!(h.contains("PB 800, 00531 Helsingfors"));
+                }
+                Lang::En => {
+                    assert!(h.contains("Lintulahdenkuja 4"));
+                    assert!(h.contains("P.O. Box 800, 00531 Helsinki"));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_user_text_comes_out_inert() {
+    for (what, h) in all_outputs(&hostile()) {
+        assert!(!h.contains("<script"), "{what}: raw <script");
+        assert!(!h.contains("<img"), "{what}: raw <img");
+        assert!(!h.contains("<svg"), "{what}: raw <svg");
+        for tag in tags(&h) {
+            let t = tag.to_lowercase();
+            for attr in ["onerror", "onload", "onmouseover"] {
+                assert!(!t.contains(attr), "{what}: {attr} inside the tag {tag}");
+            }
+        }
+        assert!(
+            !h.to_lowercase().contains("href=\"javascript:"),
+            "{what}: javascript: link"
+        );
+        assert!(
+            !h.to_lowercase().contains("href=\"data:"),
+            "{what}: data: link"
+        );
+        // The text itself is still there, escaped, so the owner sees what they wrote.
+        assert!(
+            h.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"),
+            "{what}"
+        );
+        assert!(h.contains("javascript:alert(1)"), "{what}: shown as text");
+    }
+}
+
+#[test]
+fn no_scripts_and_no_remote_resources() {
+    for n in [shop(), hostile()] {
+        for (what, h) in all_outputs(&n) {
+            assert!(!h.contains("<script"), "{what}");
+            assert!(!h.contains("<link"), "{what}");
+            assert!(!h.contains("src=\"http"), "{what}");
+            assert!(!h.contains("url("), "{what}: no CSS resources");
+            assert!(!h.contains("@import"), "{what}");
+        }
+    }
+}
+
+/// The CSS rules inside the fragment's `<style>`: selectors of every rule, including the
+/// rules nested in `@media`.
+fn fragment_selectors(h: &str) -> Vec<String> {
+    let css = &h[h.find("<style>").unwrap() + 7..h.find("</style>").unwrap()];
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut buf = String::new();
+    for ch in css.chars() {
+        match ch {
+            '{' => {
+                let sel = buf.trim().to_string();
+                if !sel.starts_with("@media") {
+                    out.extend(sel.split(',').map(|s| s.trim().to_string()));
+                    depth += 1;
+                }
+                buf.clear();
+            }
+            '}' => {
+                if depth > 0 {
+                    depth -= 1;
+                }
+                buf.clear();
+            }
+            _ if depth == 0 => buf.push(ch),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn fragment_has_no_document_tags_and_scoped_styles() {
+    for lang in Lang::ALL {
+        let h = render::fragment(&shop(), lang).unwrap();
+        assert!(
+            !h.contains("<html") && !h.contains("<head") && !h.contains("<body"),
+            "{lang}"
+        );
+        assert!(!h.contains("<!DOCTYPE"));
+        assert!(
+            h.trim_start().starts_with(&format!(
+                "<section class=\"{}\" lang=\"{lang}\">",
+                render::SCOPE_CLASS
+            )),
+            "{lang}: one root element"
+        );
+        assert!(h.trim_end().ends_with("</section>"));
+        let sels = fragment_selectors(&h);
+        assert!(sels.len() > 10, "parsed the rules");
+        for s in sels {
+            assert!(
+                s.starts_with(".seloste-notice"),
+                "{lang}: unscoped selector {s:?}"
+            );
+        }
+        assert!(!h.contains("@page"), "@page cannot be scoped");
+        // Its ids do not collide with the host page's.
+        assert!(h.contains("id=\"seloste-rights\""));
+        assert!(!h.contains("<h1"), "the host page owns its h1");
+    }
+}
+
+#[test]
+fn missing_translation_is_shown_with_a_note() {
+    let mut n = shop();
+    n.register.name = Text::fi("Asiakasrekisteri");
+    n.security.text = Text {
+        sv: "Servrarna finns i Finland.".into(),
+        en: "Servers are in Finland.".into(),
+        ..Default::default()
+    };
+    let en = render::html(&n, Lang::En).unwrap();
+    assert!(en.contains("<span lang=\"fi\">Asiakasrekisteri</span> <span class=\"seloste-note\">(in Finnish only)</span>"));
+    let sv = render::html(&n, Lang::Sv).unwrap();
+    assert!(sv.contains("(endast på finska)"));
+    // Text in sv and en but not fi: shown in Swedish, and the note does not claim "only".
+    let fi = render::html(&n, Lang::Fi).unwrap();
+    assert!(fi.contains("<span lang=\"sv\">Servrarna finns i Finland.</span> <span class=\"seloste-note\">(tämä kohta ruotsiksi)</span>"));
+    assert!(!fi.contains("(vain ruotsiksi)"));
+    // The shop fixture's cookie text exists only in Finnish.
+    assert!(
+        render::html(&shop(), Lang::En)
+            .unwrap()
+            .contains("(in Finnish only)")
+    );
+    // Nothing is marked when the translation exists.
+    assert!(
+        !render::html(&with_bases(&[LegalBasis::Consent]), Lang::Sv)
+            .unwrap()
+            .contains("seloste-note\">")
+    );
+}
+
+#[test]
+fn empty_optional_sections_have_no_heading() {
+    let n = with_bases(&[LegalBasis::Contract]);
+    let h = render::html(&n, Lang::Fi).unwrap();
+    for heading in [
+        "Evästeet",
+        "Tietosuojavastaava",
+        "Säilytysaika",
+        "Rekisterin suojauksen periaatteet",
+        "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
+        "Automaattinen päätöksenteko ja profilointi",
+        "Muutokset tähän selosteeseen",
+        "Yhteyshenkilö rekisteriä koskevissa asioissa",
+    ] {
+        assert!(
+            !h.contains(heading),
+            "empty section {heading:?} has a heading"
+        );
+    }
+    assert_eq!(h.matches("<h2").count(), h.matches("<section id=").count());
+    let doc = document::build(&n, Lang::Fi);
+    for s in &doc.sections {
+        assert!(!s.blocks.is_empty(), "section {} is empty", s.id);
+    }
+}
+
+#[test]
+fn transfers_are_derived_from_recipients() {
+    let en = render::html(&shop(), Lang::En).unwrap();
+    assert!(en.contains(
+        "EU–US Data Privacy Framework (adequacy decision (EU) 2023&#x2F;1795); standard contractual clauses as fallback"
+    ));
+    assert!(en.contains("European Commission adequacy decision (Art. 45)"));
+    assert!(en.contains("How to get a copy of the safeguards:"));
+    // Declared "no transfers" but a US recipient: the recipient wins, no false "we do not".
+    let mut n = with_bases(&[LegalBasis::Contract]);
+    n.transfers.outside_eea = Some(false);
+    n.recipients.items.push(Recipient {
+        name: "Cloud Inc".into(),
+        role: Role::Processor,
+        country: "US".into(),
+        ..Default::default()
+    });
+    let h = render::html(&n, Lang::En).unwrap();
+    assert!(!h.contains(&html_escape(
+        "We do not transfer personal data outside the EU/EEA."
+    )));
+    assert!(h.contains("no safeguard stated"));
+    // Declared "no" and every recipient inside the EEA: said plainly.
+    n.recipients.items[0].country = "FI".into();
+    let h = render::html(&n, Lang::En).unwrap();
+    assert!(h.contains(&html_escape(
+        "We do not transfer personal data outside the EU/EEA."
+    )));
+    // A recipient whose country is not known: no claim either way.
+    n.recipients.items[0].country.clear();
+    let h = render::html(&n, Lang::En).unwrap();
+    assert!(!h.contains("We do not transfer"));
+}
+
+#[test]
+fn cookies_are_a_table_with_consent() {
+    let mut n = shop();
+    n.cookies.items.push(Cookie {
+        name: "_fbp".into(),
+        provider: "Meta".into(),
+        category: CookieCategory::Marketing,
+        consent: false,
+        ..Default::default()
+    });
+    let h = render::html(&n, Lang::Fi).unwrap();
+    assert!(h.contains("<th scope=\"col\">Eväste</th>"));
+    assert!(h.contains("<strong>_ga</strong>"));
+    assert!(h.contains("vasta suostumuksella"));
+    assert!(
+        h.contains("ei kysytä suostumusta"),
+        "a marketing cookie without consent is not called necessary"
+    );
+}
+
+#[test]
+fn automated_decisions_are_an_explicit_yes_or_no() {
+    let h = render::html(&shop(), Lang::Fi).unwrap();
+    assert!(h.contains("Profilointi: <strong>Ei</strong>"));
+}
+
+#[test]
+fn names_ids_and_emails_are_verbatim() {
+    let h = render::html(&shop(), Lang::En).unwrap();
+    assert!(h.contains("Mustikka Design Oy"));
+    assert!(h.contains("3185601-2"));
+    assert!(h.contains("Aino Ääkkönen"));
+    assert!(h.contains("<a href=\"mailto:info@mustikkadesign.fi\">info@mustikkadesign.fi</a>"));
+    assert!(h.contains("+358 40 123 4567"));
+}
+
+#[test]
+fn seed_fixtures_render_in_three_languages_with_their_facts() {
+    let seeds = util::seed_fixtures();
+    assert_eq!(seeds.len(), 5);
+    for (name, path) in seeds {
+        let n = load(&path);
+        for lang in Lang::ALL {
+            let h = render::html(&n, lang).unwrap_or_else(|e| panic!("{name} {lang}: {e}"));
+            assert!(h.contains(&format!("<html lang=\"{lang}\">")));
+            // The generated complaint section carries the current address. (Seed 003's own
+            // rights text still quotes the old one verbatim: flagging it is the checker's job;
+            // the renderer never rewrites the owner's words.)
+            let doc = document::build(&n, lang);
+            let complaint = document::Document {
+                sections: vec![doc.section("complaint").expect("complaint section").clone()],
+                ..doc
+            }
+            .to_plain_text();
+            assert!(!complaint.contains("Ratapihantie"), "{name} {lang}");
+            assert!(complaint.contains("00531"), "{name} {lang}");
+            assert!(!h.contains("<script"));
+            let f = render::fragment(&n, lang).unwrap();
+            assert!(!f.contains("<html"));
+        }
+        // Every fact of the seed appears, verbatim, in the Finnish output.
+        let text = document::build(&n, Lang::Fi).to_plain_text();
+        let html = render::html(&n, Lang::Fi).unwrap();
+        for fact in util::seed_facts(&name) {
+            assert!(
+                text.contains(&fact),
+                "{name}: fact {fact:?} missing from the document"
+            );
+            assert!(
+                html.contains(&html_escape(&fact)),
+                "{name}: fact {fact:?} missing from the HTML"
+            );
+        }
+    }
+}
+
+// --- the CLI -------------------------------------------------------------------------------
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn cli_renders_to_stdout_and_to_a_file() {
+    let path = fixture("render/shop.json");
+    let o = seloste(&["render", path.to_str().unwrap(), "--lang", "sv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("<html lang=\"sv\">"));
+
+    let d = tmp();
+    let out = d.path().join("seloste.html");
+    let o = seloste(&[
+        "render",
+        path.to_str().unwrap(),
+        "--format",
+        "fragment",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.starts_with("<section class=\"seloste-notice\" lang=\"fi\">"));
+    // Nothing but the output is left in the folder (the temp file was renamed).
+    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
+}
+
+fn assert_input_error(args: &[&str], mentions: &str) {
+    let o = seloste(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.starts_with("seloste: "), "{e}");
+    assert_eq!(e.trim_end().lines().count(), 1, "one sentence: {e}");
+    assert!(e.contains(mentions), "{e:?} should mention {mentions:?}");
+    assert!(!e.contains("panicked"));
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn cli_bad_input_exits_2_with_one_sentence() {
+    let d = tmp();
+    let missing = d.path().join("missing.json");
+    assert_input_error(&["render", missing.to_str().unwrap()], "Could not read");
+
+    let bad_json = d.path().join("bad.json");
+    std::fs::write(&bad_json, "{ \"format\": ").unwrap();
+    assert_input_error(&["render", bad_json.to_str().unwrap()], "not valid JSON");
+
+    let wrong = d.path().join("wrong.json");
+    std::fs::write(&wrong, r#"{ "format": "seloste/9" }"#).unwrap();
+    assert_input_error(&["render", wrong.to_str().unwrap()], "seloste/9");
+
+    let field = d.path().join("field.json");
+    std::fs::write(&field, r#"{ "format": "seloste/1", "purposes": { "items": [ { "text": {"fi": "x"}, "basis": "whim" } ] } }"#)
+        .unwrap();
+    assert_input_error(
+        &["render", field.to_str().unwrap()],
+        "purposes.items[0].basis",
+    );
+
+    let ok = fixture("render/shop.json");
+    assert_input_error(
+        &["render", ok.to_str().unwrap(), "--lang", "de"],
+        "Unknown language",
+    );
+
+    let nodir = d.path().join("no/such/dir/out.html");
+    assert_input_error(
+        &[
+            "render",
+            ok.to_str().unwrap(),
+            "-o",
+            nodir.to_str().unwrap(),
+        ],
+        "Could not write",
+    );
+}
+
+#[test]
+fn joint_controllers_representative_dpo_special_categories_and_children() {
+    use seloste::model::{Art9Condition, SpecialCategory, SpecialKind};
+    let mut n = with_bases(&[LegalBasis::Contract]);
+    n.controllers.push(Party {
+        name: "Toinen Oy".into(),
+        ..Default::default()
+    });
+    n.joint_arrangement = Text::fi("Testi Oy vastaa rekisteröityjen pyyntöihin.");
+    n.representative = Some(Party {
+        name: "Rep GmbH".into(),
+        ..Default::default()
+    });
+    n.dpo = Some(Party {
+        name: "Tietosuojavastaava Ville".into(),
+        email: "dpo@testi.fi".into(),
+        ..Default::default()
+    });
+    n.data.special.push(SpecialCategory {
+        kind: SpecialKind::Health,
+        condition: Some(Art9Condition::HealthCare),
+        text: Text::default(),
+    });
+    n.data.special.push(SpecialCategory {
+        kind: SpecialKind::Biometric,
+        condition: None,
+        text: Text::default(),
+    });
+    n.data.children = Some(true);
+    let h = render::html(&n, Lang::Fi).unwrap();
+    assert!(h.contains("Rekisterinpitäjät (yhteisrekisterinpitäjät)"));
+    assert!(h.contains("Yhteisrekisterinpitäjien järjestely"));
+    assert!(h.contains("Edustaja EU:ssa"));
+    assert!(h.contains(">Tietosuojavastaava<"));
+    assert!(h.contains("terveydenhuolto (tietosuoja-asetus, art. 9(2)(h))"));
+    assert!(
+        h.contains("9 artiklan 2 kohdan edellytystä ei ole ilmoitettu"),
+        "a missing condition is not hidden"
+    );
+    assert!(h.contains("Käsittelemme myös lasten henkilötietoja."));
+    let doc = document::build(&n, Lang::Fi);
+    let ids: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["controller", "dpo", "purposes", "rights", "complaint"]
+    );
+}
+
+#[test]
+fn a_list_all_in_another_language_gets_one_note_and_the_document_says_so() {
+    use seloste::model::Item;
+    let mut n = with_bases(&[LegalBasis::Consent]);
+    n.register.subjects = ["asiakkaat", "yhteyshenkilöt", "työnhakijat"]
+        .iter()
+        .map(|s| Item {
+            key: String::new(),
+            text: Text::fi(*s),
+        })
+        .collect();
+    let en = render::html(&n, Lang::En).unwrap();
+    assert_eq!(
+        en.matches("(in Finnish only)").count(),
+        1,
+        "one note for the whole list"
+    );
+    assert!(en.contains("<li><span lang=\"fi\">asiakkaat</span></li>"));
+    assert!(en.contains(&html_escape(
+        "Some parts of this notice are available only in another language; they are marked."
+    )));
+    // When everything is translated, no such sentence.
+    let fi = render::html(&n, Lang::Fi).unwrap();
+    assert!(!fi.contains("toisella kielellä"));
+    // A list mixing languages keeps its notes per item.
+    n.register.subjects[1].text.en = "contact persons".into();
+    let en = render::html(&n, Lang::En).unwrap();
+    assert_eq!(en.matches("(in Finnish only)").count(), 2);
+}
