@@ -2,6 +2,7 @@
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
 mod catalogue;
+mod import;
 mod render;
 mod table;
 mod validate;
@@ -16,6 +17,7 @@ fn main() {
         .collect();
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
+    import::run(&mut t);
     render::run(&mut t);
     validate::run(&mut t);
     t.print();
