@@ -95,6 +95,16 @@ impl Mapper {
     fn keep(&mut self, slot: Slot, heading: &str, para: &str) {
         let groups = self.texts.entry(slot).or_default();
         match groups.last_mut() {
+            // Consecutive list items stay one block, a line each.
+            Some((h, paras))
+                if h == heading
+                    && para.starts_with("- ")
+                    && paras.last().is_some_and(|p| p.starts_with("- ")) =>
+            {
+                let last = paras.last_mut().expect("checked");
+                last.push('\n');
+                last.push_str(para);
+            }
             Some((h, paras)) if h == heading => paras.push(para.to_string()),
             _ => groups.push((heading.to_string(), vec![para.to_string()])),
         }
@@ -374,6 +384,13 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
         return;
     }
     let bullet = matches!(b, Block::Bullet(_));
+    // A list item kept as free text keeps its dash, so the list stays a list.
+    let kept = if bullet {
+        format!("- {text}")
+    } else {
+        text.to_string()
+    };
+    let kept = kept.as_str();
     match target {
         Target::Purposes => {
             for basis in fields::bases(text) {
@@ -407,7 +424,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                     text,
                 );
             } else {
-                m.keep(Slot::Register, heading, text);
+                m.keep(Slot::Register, heading, kept);
             }
         }
         Target::Data => {
@@ -421,7 +438,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 });
                 m.recognise(format!("/data/items/{i}/text/{}", m.lang), text, text);
             } else {
-                m.keep(Slot::Data, heading, text);
+                m.keep(Slot::Data, heading, kept);
             }
         }
         Target::Sources => {
@@ -454,7 +471,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 });
                 m.recognise(format!("/sources/items/{i}/text/{}", m.lang), text, text);
             } else {
-                m.keep(Slot::Sources, heading, text);
+                m.keep(Slot::Sources, heading, kept);
             }
         }
         Target::Recipients => {
@@ -470,12 +487,12 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                     text,
                 );
             } else {
-                m.keep(Slot::Recipients, heading, text);
+                m.keep(Slot::Recipients, heading, kept);
             }
         }
         Target::Transfers => {
             transfers_statement(m, text);
-            m.keep(Slot::Transfers, heading, text);
+            m.keep(Slot::Transfers, heading, kept);
         }
         Target::Retention => {
             if let Some(period) = fields::find_period(text) {
@@ -501,11 +518,11 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                     text,
                 );
             } else {
-                m.keep(Slot::Retention, heading, text);
+                m.keep(Slot::Retention, heading, kept);
             }
         }
         Target::Security | Target::SecurityManual | Target::SecurityElectronic => {
-            security(m, target, heading, text)
+            security(m, target, heading, text, kept)
         }
         Target::Cookies => {
             if m.notice.cookies.used.is_none() {
@@ -523,11 +540,11 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 m.notice.cookies.used = Some(used);
                 m.recognise("/cookies/used".into(), used.to_string(), text);
             }
-            m.keep(Slot::Cookies, heading, text);
+            m.keep(Slot::Cookies, heading, kept);
         }
-        Target::Automated => m.keep(Slot::Automated, heading, text),
-        Target::Rights => m.keep(Slot::Rights, heading, text),
-        Target::RightsHowTo => m.keep(Slot::RightsHowTo, heading, text),
+        Target::Automated => m.keep(Slot::Automated, heading, kept),
+        Target::Rights => m.keep(Slot::Rights, heading, kept),
+        Target::RightsHowTo => m.keep(Slot::RightsHowTo, heading, kept),
         Target::Changes => {
             let mut rest = Vec::new();
             for line in text.lines() {
@@ -555,7 +572,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
         | Target::Representative
         | Target::Register
         | Target::Drafted
-        | Target::Updated => m.keep(Slot::Register, heading, text),
+        | Target::Updated => m.keep(Slot::Register, heading, kept),
     }
 }
 
@@ -618,7 +635,7 @@ fn transfers_statement(m: &mut Mapper, text: &str) {
     }
 }
 
-fn security(m: &mut Mapper, target: Target, heading: &str, text: &str) {
+fn security(m: &mut Mapper, target: Target, heading: &str, text: &str, kept: &str) {
     let v = vocab();
     // "A. Manuaalinen aineisto…" / "B: ATK:lla käsiteltävät…": a sub-heading glued to its text.
     let (kind, body) = match target {
@@ -663,7 +680,7 @@ fn security(m: &mut Mapper, target: Target, heading: &str, text: &str) {
             let lang = m.lang;
             m.recognise(format!("/security/{name}/{i}/text/{lang}"), body, text);
         }
-        None => m.keep(Slot::Security, heading, text),
+        None => m.keep(Slot::Security, heading, kept),
     }
 }
 
