@@ -54,6 +54,57 @@ pub enum Error {
         "{what} is larger than {limit_mb} MB, far more than a privacy notice: import the notice's own text."
     )]
     ImportTooLarge { what: String, limit_mb: usize },
+    #[error(
+        "Could not find this computer's data folder for the database; set SELOSTE_DB or pass --db PATH."
+    )]
+    NoDataDir,
+    #[error("Could not create the folder {path} for the database: {source}.")]
+    StoreDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("Could not open the database at {path}: {detail}.")]
+    StoreOpen { path: PathBuf, detail: String },
+    #[error(
+        "The file {path} is an SQLite database of another program, not a Seloste database; choose another file."
+    )]
+    NotSeloste { path: PathBuf },
+    #[error(
+        "The database at {path} was made by a newer version of Seloste (schema {found}; this version knows {known}). Update Seloste to open it."
+    )]
+    StoreTooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("The database at {path} failed: {detail}.")]
+    Database { path: PathBuf, detail: String },
+    #[error("The backup {path} is damaged or not a Seloste database, so it was not restored.")]
+    BadBackup { path: PathBuf },
+    #[error(
+        "{what} in the database at {path} is damaged and cannot be read ({detail}); the backups beside the database may hold an intact copy."
+    )]
+    DamagedContent {
+        what: String,
+        path: PathBuf,
+        detail: String,
+    },
+    #[error("\"{0}\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-12.")]
+    BadDate(String),
+    #[error("There is no draft {0}.")]
+    NoDraft(i64),
+    #[error("Draft {0} is deleted; restore it before changing it.")]
+    DraftDeleted(i64),
+    #[error("Draft {0} is not deleted, so there is nothing to restore.")]
+    NotDeleted(i64),
+    #[error("There is no published version {0}.")]
+    NoVersion(i64),
+    #[error("A draft needs a title that is not empty.")]
+    EmptyTitle,
+    #[error(
+        "Publishing needs a change note in at least one language, e.g. \"Added newsletter marketing\"."
+    )]
+    EmptyNote,
     #[error("{0}")]
     Other(String),
 }
@@ -75,6 +126,21 @@ impl Error {
             Error::ImportBinary { .. } => "import_binary",
             Error::ImportFormat { .. } => "import_format",
             Error::ImportTooLarge { .. } => "import_too_large",
+            Error::NoDataDir => "no_data_dir",
+            Error::StoreDir { .. } => "store_dir",
+            Error::StoreOpen { .. } => "store_open",
+            Error::NotSeloste { .. } => "not_seloste",
+            Error::StoreTooNew { .. } => "store_too_new",
+            Error::Database { .. } => "database",
+            Error::BadBackup { .. } => "bad_backup",
+            Error::DamagedContent { .. } => "damaged_content",
+            Error::BadDate(_) => "bad_date",
+            Error::NoDraft(_) => "no_draft",
+            Error::DraftDeleted(_) => "draft_deleted",
+            Error::NotDeleted(_) => "not_deleted",
+            Error::NoVersion(_) => "no_version",
+            Error::EmptyTitle => "empty_title",
+            Error::EmptyNote => "empty_note",
             Error::Other(_) => "other",
         }
     }

@@ -4,16 +4,20 @@
 //! `seloste` command-line tool are thin layers over it. See ARCHITECTURE.md for the map.
 
 pub mod catalogue;
+pub mod diff;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod import;
 pub mod model;
 pub mod notice_io;
 pub mod render;
 pub mod rights;
+pub mod store;
 pub mod text;
 pub mod validate;
 
 pub use error::{Error, Result};
 pub use model::Notice;
+pub use store::Store;
 pub use text::{Lang, Text};

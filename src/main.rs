@@ -23,6 +23,9 @@ enum Command {
     Schema,
     /// Turn an existing notice (.txt, .html, .docx) into a draft notice; the report goes to stderr.
     Import(cli::import::ImportArgs),
+    /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
+    /// import, export, publish, history, diff.
+    Drafts(cli::drafts::Args),
     /// Export a notice as HTML: a standalone document or a fragment for a web page.
     Render(cli::render::Args),
 }
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
         Command::Import(args) => cli::import::run(args),
+        Command::Drafts(args) => cli::drafts::run(args),
         Command::Render(args) => cli::render::run(args),
     };
     match result {

@@ -4,6 +4,7 @@
 mod catalogue;
 mod import;
 mod render;
+mod store;
 mod table;
 mod validate;
 
@@ -19,6 +20,7 @@ fn main() {
     catalogue::run(&mut t);
     import::run(&mut t);
     render::run(&mut t);
+    store::run(&mut t);
     validate::run(&mut t);
     t.print();
 }

@@ -1,8 +1,8 @@
 //! `seloste render NOTICE.json [--lang fi|sv|en] [--format html|fragment] [-o FILE]`
 
-use seloste::{Error, Lang, Result};
+use seloste::{Lang, Result};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -39,46 +39,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Fragment => seloste::render::fragment(&notice, lang)?,
     };
     match &args.output {
-        Some(path) => write_atomically(path, html.as_bytes())?,
+        Some(path) => seloste::files::write_atomic(path, html.as_bytes())?,
         None => {
             // A closed pipe (e.g. `| head`) is not an error worth a message.
             let _ = std::io::stdout().lock().write_all(html.as_bytes());
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Write `bytes` to a temporary file in the target's folder, flush it to disk, then rename it
-/// over the target: a reader never sees a half-written file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let err = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| {
-        err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "it is not a file name",
-        ))
-    })?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(e));
-    }
-    Ok(())
 }

@@ -4,5 +4,6 @@ mod catalogue;
 mod fixtures;
 mod import;
 mod render;
+mod store;
 mod util;
 mod validate;

@@ -51,6 +51,39 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Run the `seloste` binary with `--db <db>` appended (subcommands that take it, e.g. `drafts`).
+pub fn seloste_db(db: &Path, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.push("--db");
+    all.push(db.to_str().expect("a UTF-8 temp path"));
+    seloste(&all)
+}
+
+/// A small deterministic random number generator (xorshift64*), for tests that need noise.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `lo..hi`.
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo)
+    }
+
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+}
+
 /// The facts of a seed fixture (`tests/fixtures/seeds/<stem>.facts.json`): exact strings that
 /// any rendering of the fixture must contain (names, business IDs, addresses, e-mails, phones,
 /// purposes, data categories, recipient names).

@@ -5,7 +5,7 @@ notices (tests/fixtures/reference/<key>.json) from the clause catalogue (src/dat
 Every catalogue item in a preset is copied from the catalogue, so its text equals the
 catalogue text; `tests/integration/catalogue.rs` checks that. Run from the repository root:
 
-    python3 tools/gen_presets.py
+    python3 scripts/gen_presets.py
 
 The references are the same notices with example controller details filled in; their
 business IDs carry valid check digits (computed here).
@@ -549,7 +549,7 @@ def main():
     index = {
         "version": 1,
         "verified_on": "2026-11-23",
-        "source": "Built from the clause catalogue by tools/gen_presets.py",
+        "source": "Built from the clause catalogue by scripts/gen_presets.py",
         "presets": [],
     }
     for spec in PRESETS:

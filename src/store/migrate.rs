@@ -1,0 +1,113 @@
+//! The schema and its migrations. `PRAGMA user_version` holds the schema version; step `i` of
+//! `MIGRATIONS` takes a database from version `i` to `i + 1`, each in its own IMMEDIATE
+//! transaction, so a crash leaves the file at a whole version. Never edit a released step:
+//! add a new one (and a fixture of the old database in `tests/fixtures/db/`).
+
+use crate::{Error, Result};
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+
+/// `PRAGMA application_id` of a Seloste database ("SELO").
+pub const APPLICATION_ID: i64 = 0x5345_4C4F;
+
+const MIGRATIONS: &[&str] = &[
+    // 0 → 1: drafts and published versions.
+    r#"
+    CREATE TABLE drafts (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        content     TEXT NOT NULL
+    );
+    -- Covers the draft list, so listing never reads the content.
+    CREATE INDEX drafts_list ON drafts (deleted_at, updated_at, id, title, created_at);
+
+    CREATE TABLE versions (
+        id            INTEGER PRIMARY KEY,
+        draft_id      INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+        number        INTEGER NOT NULL,
+        published_at  TEXT NOT NULL,
+        date          TEXT NOT NULL,
+        change_note   TEXT NOT NULL,
+        content       TEXT NOT NULL,
+        UNIQUE (draft_id, number)
+    );
+
+    -- A published version is what the owner showed the world: it never changes, and it goes
+    -- only when its draft is purged.
+    CREATE TRIGGER versions_immutable BEFORE UPDATE ON versions
+    BEGIN
+        SELECT RAISE(ABORT, 'a published version cannot be changed');
+    END;
+    CREATE TRIGGER versions_kept BEFORE DELETE ON versions
+    WHEN EXISTS (SELECT 1 FROM drafts WHERE id = OLD.draft_id)
+    BEGIN
+        SELECT RAISE(ABORT, 'a published version is removed only with its draft');
+    END;
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The schema version of an open database.
+pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// Refuse a database of another program or a newer Seloste; bring an older one up to date.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let db = |e| super::db_error(path, e);
+    check(conn, path)?;
+    loop {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        // Read again under the write lock: another process may have migrated meanwhile.
+        let v = version(&tx).map_err(db)?;
+        if v >= SCHEMA_VERSION {
+            if v > SCHEMA_VERSION {
+                return Err(too_new(path, v));
+            }
+            return Ok(());
+        }
+        tx.execute_batch(MIGRATIONS[v as usize]).map_err(db)?;
+        tx.pragma_update(None, "user_version", v + 1).map_err(db)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(db)?;
+        tx.commit().map_err(db)?;
+    }
+}
+
+/// Is this a Seloste database this build can open? Reads only.
+pub fn check(conn: &Connection, path: &Path) -> Result<()> {
+    let db = |e| super::db_error(path, e);
+    let v = version(conn).map_err(db)?;
+    let app: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(db)?;
+    if app != APPLICATION_ID {
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(db)?;
+        if tables > 0 || v != 0 {
+            return Err(Error::NotSeloste {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    if v > SCHEMA_VERSION {
+        return Err(too_new(path, v));
+    }
+    Ok(())
+}
+
+fn too_new(path: &Path, found: i64) -> Error {
+    Error::StoreTooNew {
+        path: path.to_path_buf(),
+        found,
+        known: SCHEMA_VERSION,
+    }
+}
