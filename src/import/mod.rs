@@ -27,7 +27,7 @@ use crate::{Error, Result};
 use std::path::Path;
 
 /// A draft made from an existing notice, and the report of how it was made.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Imported {
     pub notice: Notice,
     pub report: Report,
