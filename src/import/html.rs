@@ -5,6 +5,7 @@
 
 use super::report::{DropReason, Dropped};
 use super::sections::Line;
+use super::vocab::vocab;
 
 /// Elements whose whole content is page code or chrome, not notice text.
 const SKIP: &[&str] = &[
@@ -52,31 +53,83 @@ struct State {
     item: bool,
     /// Depth of ul/ol without an li open: text there is a dash list ("- a - b").
     list: usize,
+    /// Inside a table row: the lines of each cell so far.
+    row: Option<Vec<Vec<Line>>>,
 }
 
 impl State {
+    /// Where lines go: the current table cell, or the document.
+    fn out(&mut self) -> &mut Vec<Line> {
+        match &mut self.row {
+            Some(cells) if !cells.is_empty() => cells.last_mut().expect("not empty"),
+            _ => &mut self.lines,
+        }
+    }
+
     fn flush(&mut self) {
         let text = collapse(&self.buf);
         self.buf.clear();
         if text.is_empty() {
             return;
         }
-        if self.heading {
-            self.lines.push(Line::Heading(text));
-        } else if self.item {
-            self.lines.push(Line::Bullet(text));
-        } else if self.list > 0 || text.starts_with("- ") {
+        let (heading, item, list) = (self.heading, self.item, self.list);
+        let out = self.out();
+        if heading {
+            out.push(Line::Heading(text));
+        } else if item {
+            out.push(Line::Bullet(text));
+        } else if list > 0 || text.starts_with("- ") {
             for b in split_dash_list(&text) {
-                self.lines.push(Line::Bullet(b));
+                out.push(Line::Bullet(b));
             }
         } else {
-            self.lines.push(Line::Text(text));
+            out.push(Line::Text(text));
         }
     }
 
     fn blank(&mut self) {
         self.flush();
-        if !matches!(self.lines.last(), None | Some(Line::Blank)) {
+        let out = self.out();
+        if !matches!(out.last(), None | Some(Line::Blank)) {
+            out.push(Line::Blank);
+        }
+    }
+
+    /// End a table row: a two-cell row whose first cell is a known heading becomes a
+    /// label/text row (like a TAB table); any other row its cells' lines.
+    fn end_row(&mut self) {
+        self.flush();
+        let Some(cells) = self.row.take() else { return };
+        let mut cells: Vec<Vec<Line>> = cells
+            .into_iter()
+            .map(|mut c| {
+                while matches!(c.last(), Some(Line::Blank)) {
+                    c.pop();
+                }
+                while matches!(c.first(), Some(Line::Blank)) {
+                    c.remove(0);
+                }
+                c
+            })
+            .filter(|c| !c.is_empty())
+            .collect();
+        let label = match cells.first().map(Vec::as_slice) {
+            Some([Line::Text(t)] | [Line::Heading(t)])
+                if cells.len() == 2
+                    && t.chars().count() <= 200
+                    && !vocab().heading_targets(t).is_empty() =>
+            {
+                Some(t.clone())
+            }
+            _ => None,
+        };
+        if let Some(label) = label {
+            let body = cells.pop().expect("two cells");
+            self.lines.push(Line::Row(label, body));
+            return;
+        }
+        for c in cells {
+            self.lines.extend(c);
             self.lines.push(Line::Blank);
         }
     }
@@ -90,6 +143,7 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
         heading: false,
         item: false,
         list: 0,
+        row: None,
     };
     let lower = html.to_ascii_lowercase();
     let mut i = 0;
@@ -165,10 +219,26 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
                 };
             }
             "br" => st.flush(),
+            "tr" if closing => st.end_row(),
+            "tr" => {
+                st.end_row();
+                st.row = Some(Vec::new());
+            }
+            "td" | "th" if !closing && st.row.is_some() => {
+                st.flush();
+                if let Some(cells) = st.row.as_mut() {
+                    cells.push(Vec::new());
+                }
+            }
+            "table" if closing => {
+                st.end_row();
+                st.blank();
+            }
             n if BLOCK.contains(&n) => st.blank(),
             _ => {}
         }
     }
+    st.end_row();
     st.blank();
     if matches!(st.lines.last(), Some(Line::Blank)) {
         st.lines.pop();
@@ -374,6 +444,36 @@ mod tests {
         );
         assert!(dropped.iter().any(|d| d.text == "<script>"));
         assert!(dropped.iter().any(|d| d.text == "Etusivu"));
+    }
+
+    #[test]
+    fn two_column_tables_become_rows() {
+        let mut d = Vec::new();
+        let lines = to_lines(
+            "<table><tr><td>Rekisterin nimi</td><td><p>Asiakasrekisteri</p></td></tr>\
+             <tr><td>Evästeet</td><td><p>Käytämme evästeitä.</p><ul><li>_ga</li></ul></td></tr>\
+             <tr><td>a</td><td>b</td><td>c</td></tr></table>",
+            &mut d,
+        );
+        assert_eq!(
+            lines[0],
+            Line::Row(
+                "Rekisterin nimi".into(),
+                vec![Line::Text("Asiakasrekisteri".into())]
+            )
+        );
+        assert_eq!(
+            lines[1],
+            Line::Row(
+                "Evästeet".into(),
+                vec![
+                    Line::Text("Käytämme evästeitä.".into()),
+                    Line::Blank,
+                    Line::Bullet("_ga".into())
+                ]
+            )
+        );
+        assert!(lines.contains(&Line::Text("c".into())));
     }
 
     #[test]

@@ -128,7 +128,7 @@ impl Mapper {
             text: self.text(text),
         });
         self.report.kept_as_text.push(Kept {
-            field: format!("/other/{i}/text"),
+            field: format!("/other/{i}/text/{}", self.lang),
             heading: heading.to_string(),
             chars: text.chars().count(),
         });
