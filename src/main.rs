@@ -21,6 +21,9 @@ struct Cli {
 enum Command {
     /// Print the JSON Schema of the notice file format (seloste/1).
     Schema,
+    /// Check a notice: what is missing, contradictory, outdated or left over from a template.
+    /// Exit 0: no errors; 1: errors found; 2: the file cannot be used.
+    Check(cli::check::Args),
     /// Turn an existing notice (.txt, .html, .docx) into a draft notice; the report goes to stderr.
     Import(cli::import::ImportArgs),
     /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
+        Command::Check(args) => cli::check::run(args),
         Command::Import(args) => cli::import::run(args),
         Command::Drafts(args) => cli::drafts::run(args),
         Command::Render(args) => cli::render::run(args),

@@ -2,6 +2,7 @@
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
 mod catalogue;
+mod check;
 mod import;
 mod render;
 mod store;
@@ -18,6 +19,7 @@ fn main() {
         .collect();
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
+    check::run(&mut t);
     import::run(&mut t);
     render::run(&mut t);
     store::run(&mut t);

@@ -818,7 +818,11 @@ fn finish_purposes(m: &mut Mapper) {
             });
         for i in 0..m.notice.purposes.items.len() {
             m.notice.purposes.items[i].basis = Some(basis);
-            m.recognise(format!("/purposes/items/{i}/basis"), basis.article(), "");
+            let value = serde_json::to_value(basis)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            m.recognise(format!("/purposes/items/{i}/basis"), value, "");
             if let Some(t) = &interest_text {
                 m.notice.purposes.items[i].interest = m.text(t);
             }
