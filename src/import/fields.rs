@@ -96,15 +96,15 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
             .phone
             .find(&rest)
             .map(|m| (m.range(), m.as_str().trim().to_string()));
-        if let Some((range, p)) = phone {
-            if crate::validate::phone(&p).is_ok() {
-                rest.replace_range(range, " ");
-                if out.party.phone.is_empty() {
-                    out.party.phone = p.clone();
-                    out.fields.push(("phone".into(), p, line.into()));
-                }
-                found_any = true;
+        if let Some((range, p)) = phone
+            && crate::validate::phone(&p).is_ok()
+        {
+            rest.replace_range(range, " ");
+            if out.party.phone.is_empty() {
+                out.party.phone = p.clone();
+                out.fields.push(("phone".into(), p, line.into()));
             }
+            found_any = true;
         }
         if let Some(c) = r.postal.captures(&rest.clone()) {
             let m = c.get(0).expect("whole match");

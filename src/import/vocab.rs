@@ -175,54 +175,57 @@ impl Vocab {
     pub fn heading_targets(&self, heading: &str) -> Vec<(Target, Lang)> {
         let h = normalize(heading);
         let m = matcher();
-        let mut hits: Vec<(usize, usize, Option<Target>, Lang)> = Vec::new();
-        // Whether each hit came from a `*` phrase: on equal length an exact phrase wins.
-        let mut starred: Vec<bool> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
         for found in m.ac.find_overlapping_iter(&h) {
-            let (target, lang, prefix) = m.meta[found.pattern().as_usize()];
-            let (i, mut end) = (found.start(), found.end());
-            if h[..i]
+            let (target, lang, starred) = m.meta[found.pattern().as_usize()];
+            let (start, mut end) = (found.start(), found.end());
+            if h[..start]
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric())
             {
                 continue;
             }
-            if prefix {
+            if starred {
                 end += h[end..]
                     .find(|c: char| !c.is_alphanumeric())
                     .unwrap_or(h.len() - end);
             } else if h[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
-            hits.push((i, end, target, lang));
-            starred.push(prefix);
+            hits.push(Hit {
+                start,
+                end,
+                target,
+                lang,
+                starred,
+            });
         }
-        let mut hits: Vec<((usize, usize, Option<Target>, Lang), bool)> =
-            hits.into_iter().zip(starred).collect();
-        hits.sort_by(|(x, xs), (y, ys)| {
-            (y.1 - y.0)
-                .cmp(&(x.1 - x.0))
-                .then(xs.cmp(ys))
-                .then(x.0.cmp(&y.0))
-                .then(x.2.cmp(&y.2))
+        // Longest first; on equal length an exact phrase beats a `*` one.
+        hits.sort_by(|x, y| {
+            (y.end - y.start)
+                .cmp(&(x.end - x.start))
+                .then(x.starred.cmp(&y.starred))
+                .then(x.start.cmp(&y.start))
+                .then(x.target.cmp(&y.target))
         });
-        let hits: Vec<(usize, usize, Option<Target>, Lang)> =
-            hits.into_iter().map(|(h, _)| h).collect();
-        // Longest first (sorted above); keep those that do not overlap a longer one.
-        let mut kept: Vec<(usize, usize, Option<Target>, Lang)> = Vec::new();
+        // Keep the hits that do not overlap a longer one, then read them in heading order.
+        let mut kept: Vec<Hit> = Vec::new();
         for hit in hits {
-            if kept.iter().all(|k| hit.1 <= k.0 || hit.0 >= k.1) {
+            if kept
+                .iter()
+                .all(|k| hit.end <= k.start || hit.start >= k.end)
+            {
                 kept.push(hit);
             }
         }
-        kept.sort_by_key(|k| k.0);
+        kept.sort_by_key(|k| k.start);
         let mut out: Vec<(Target, Lang)> = Vec::new();
         for k in kept {
-            if let Some(t) = k.2
+            if let Some(t) = k.target
                 && !out.iter().any(|o| o.0 == t)
             {
-                out.push((t, k.3));
+                out.push((t, k.lang));
             }
         }
         out
@@ -253,6 +256,15 @@ impl Vocab {
             .find(|n| n.text == l)
             .map(|n| n.reason.as_str())
     }
+}
+
+/// A heading phrase found in a heading; `target` is `None` for an ignored phrase.
+struct Hit {
+    start: usize,
+    end: usize,
+    target: Option<Target>,
+    lang: Lang,
+    starred: bool,
 }
 
 /// All heading phrases in one automaton: `meta[i]` is pattern i's target (`None`: an ignored
