@@ -128,8 +128,9 @@ fn numbered() -> &'static Regex {
     R.get_or_init(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)[.)]?\s+(\S.*)$").expect("valid regex"))
 }
 
-/// Is this line (standing where it stands) a heading? Returns the heading without its number.
-fn heading_of(v: &Vocab, line: &str, prev_blank: bool) -> Option<String> {
+/// Is this line (standing where it stands) a heading? Returns the heading without its number,
+/// and the text that follows a "Heading: text" label on the same line.
+fn heading_of(v: &Vocab, line: &str, prev_blank: bool) -> Option<(String, Option<String>)> {
     let t = line.trim();
     if t.chars().count() > 160 {
         return None;
@@ -138,25 +139,36 @@ fn heading_of(v: &Vocab, line: &str, prev_blank: bool) -> Option<String> {
     if t.contains('.') && super::fields::find_date(t).is_some() {
         return None;
     }
+    let known = |s: &str| !v.heading_targets(s).is_empty();
+    let upper = |s: &str| s.chars().next().is_some_and(|c| c.is_uppercase());
+    let numbered = numbered().captures(t).map(|c| c[2].trim().to_string());
+    if numbered.is_none() && !prev_blank {
+        return None;
+    }
+    let t = numbered.as_deref().unwrap_or(t);
+    if !upper(t) {
+        return None;
+    }
+    // "Rekisterin nimi: Asiakasrekisteri" — a known label, then its text.
+    if let Some((label, rest)) = t.split_once(": ")
+        && !rest.trim().is_empty()
+        && label.split_whitespace().count() <= 8
+        && known(label)
+    {
+        return Some((label.trim().to_string(), Some(rest.trim().to_string())));
+    }
     let words = t.split_whitespace().count();
-    let known = || !v.heading_targets(t).is_empty();
-    if let Some(c) = numbered().captures(t) {
-        let rest = c[2].trim();
-        let upper = rest.chars().next().is_some_and(|c| c.is_uppercase());
-        if upper && !rest.ends_with(':') && ((!rest.ends_with('.') && words <= 10) || known()) {
-            return Some(rest.to_string());
-        }
+    // "Rekisterinpitäjä:" — a short known heading may end in a colon.
+    if let Some(label) = t.strip_suffix(':') {
+        return (words <= 4 && known(label)).then(|| (label.trim().to_string(), None));
+    }
+    if numbered.is_some() {
+        return ((!t.ends_with('.') && words <= 10) || known(t)).then(|| (t.to_string(), None));
+    }
+    if t.ends_with(['.', ',', ';']) || words > 12 || t.chars().count() > 100 {
         return None;
     }
-    let upper = t.chars().next().is_some_and(|c| c.is_uppercase());
-    let ends_open = t.ends_with(['.', ':', ',', ';']);
-    if !upper || ends_open || !prev_blank || words > 12 || t.chars().count() > 100 {
-        return None;
-    }
-    if (t.ends_with('?') && words >= 2) || known() {
-        return Some(t.to_string());
-    }
-    None
+    ((t.ends_with('?') && words >= 2) || known(t)).then(|| (t.to_string(), None))
 }
 
 /// Build sections from lines.
@@ -227,16 +239,17 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
                     para_break = true;
                     continue;
                 }
-                if let Some(h) = heading_of(v, &t, prev_blank) {
+                if let Some((h, rest)) = heading_of(v, &t, prev_blank) {
                     if let Some(s) = cur.take() {
                         doc.sections.push(s);
                     }
+                    let with_text = rest.is_some();
                     cur = Some(Section {
                         heading: h,
-                        blocks: Vec::new(),
+                        blocks: rest.map(|r| vec![Block::Para(r)]).unwrap_or_default(),
                     });
-                    para_break = true;
-                    prev_blank = true;
+                    para_break = !with_text;
+                    prev_blank = !with_text;
                     in_cell = false;
                     continue;
                 }
@@ -407,6 +420,20 @@ mod tests {
                 Block::Para("Toinen.".into())
             ]
         );
+    }
+
+    #[test]
+    fn label_headings_keep_their_text() {
+        let d = doc(
+            "Rekisterinpitäjä:\nFirma Oy\n\n2. Rekisterin nimi: Asiakasrekisteri\n\nHyödynnämme tietojen käsittelyssä lukuumme toimivia alihankkijoita:\n- kirjanpito",
+        );
+        let h: Vec<&str> = d.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(h, ["Rekisterinpitäjä", "Rekisterin nimi"]);
+        assert_eq!(
+            d.sections[1].blocks[0],
+            Block::Para("Asiakasrekisteri".into())
+        );
+        assert_eq!(d.sections[1].blocks.len(), 3);
     }
 
     #[test]
