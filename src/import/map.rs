@@ -75,13 +75,19 @@ impl Slot {
 type Groups = Vec<(String, Vec<String>)>;
 
 struct Mapper {
+    /// The language of the notice as a whole.
+    doc_lang: Lang,
+    /// The language of the section being mapped: a bilingual notice (Finnish, then Swedish)
+    /// fills each language's fields from its own sections.
     lang: Lang,
+    /// Every language some section was written in.
+    langs: Vec<Lang>,
     notice: Notice,
     report: Report,
-    texts: BTreeMap<Slot, Groups>,
-    /// Purpose paragraphs: (heading, paragraph, the heading speaks only of purposes).
-    purpose_paras: Vec<(String, String, bool)>,
-    interest: Vec<(String, String)>,
+    texts: BTreeMap<(Slot, Lang), Groups>,
+    /// Purpose paragraphs: (heading, paragraph, the heading speaks only of purposes, language).
+    purpose_paras: Vec<(String, String, bool, Lang)>,
+    interest: Vec<(String, String, Lang)>,
     bases: Vec<LegalBasis>,
 }
 
@@ -93,7 +99,7 @@ impl Mapper {
     }
 
     fn keep(&mut self, slot: Slot, heading: &str, para: &str) {
-        let groups = self.texts.entry(slot).or_default();
+        let groups = self.texts.entry((slot, self.lang)).or_default();
         match groups.last_mut() {
             // Consecutive list items stay one block, a line each.
             Some((h, paras))
@@ -138,7 +144,9 @@ impl Mapper {
 /// Map a split document (in language `lang`) onto a new notice, with the report.
 pub fn map(doc: Doc, lang: Lang) -> (Notice, Report) {
     let mut m = Mapper {
+        doc_lang: lang,
         lang,
+        langs: vec![lang],
         notice: Notice::default(),
         report: Report {
             lang: Some(lang),
@@ -262,6 +270,15 @@ fn date_line(m: &mut Mapper, line: &str) -> bool {
 
 fn section(m: &mut Mapper, s: &Section) {
     let v = vocab();
+    // A section's own language, when it has enough words to tell.
+    // A section's language: its text's if that has enough common words, else its heading's.
+    let heading_lang = v.heading_targets(&s.heading).first().map(|t| t.1);
+    m.lang = super::lang_of(s.blocks.iter().map(|b| b.text()), 3)
+        .or(heading_lang)
+        .unwrap_or(m.doc_lang);
+    if !m.langs.contains(&m.lang) {
+        m.langs.push(m.lang);
+    }
     let mut targets: Vec<Target> = v
         .heading_targets(&s.heading)
         .into_iter()
@@ -402,14 +419,15 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 m.recognise(format!("/purposes/items/{i}/text/{}", m.lang), text, text);
             } else {
                 m.purpose_paras
-                    .push((heading.to_string(), text.to_string(), purpose_only));
+                    .push((heading.to_string(), text.to_string(), purpose_only, m.lang));
             }
         }
         Target::Interest => {
             for basis in fields::bases(text) {
                 push_basis(m, basis);
             }
-            m.interest.push((heading.to_string(), text.to_string()));
+            m.interest
+                .push((heading.to_string(), text.to_string(), m.lang));
         }
         Target::Subjects => {
             if bullet {
@@ -790,59 +808,62 @@ fn finish_purposes(m: &mut Mapper) {
         ];
         chosen = paras
             .iter()
-            .position(|(_, p, _)| keywords.iter().any(|k| p.to_lowercase().contains(k)))
-            .or_else(|| paras.iter().position(|(_, _, only)| *only))
+            .position(|(_, p, _, _)| keywords.iter().any(|k| p.to_lowercase().contains(k)))
+            .or_else(|| paras.iter().position(|(_, _, only, _)| *only))
             .or(Some(0));
     }
-    for (i, (heading, p, _)) in paras.iter().enumerate() {
+    for (i, (heading, p, _, lang)) in paras.iter().enumerate() {
+        m.lang = *lang;
         if Some(i) == chosen {
             let n = m.notice.purposes.items.len();
             let item = purpose(m, p);
             m.notice.purposes.items.push(item);
-            m.recognise(format!("/purposes/items/{n}/text/{}", m.lang), p.clone(), p);
+            m.recognise(format!("/purposes/items/{n}/text/{lang}"), p.clone(), p);
         } else {
             m.keep(Slot::Purposes, heading, p);
         }
     }
     m.bases.sort();
     let interest = std::mem::take(&mut m.interest);
-    if m.bases.len() == 1 {
-        let basis = m.bases[0];
-        let interest_text =
-            (basis == LegalBasis::LegitimateInterest && !interest.is_empty()).then(|| {
-                interest
-                    .iter()
-                    .map(|(_, t)| t.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n\n")
-            });
+    // The legitimate interest in each language it was written in.
+    let mut interest_text = Text::default();
+    for (_, t, lang) in &interest {
+        let field = interest_text.get_mut(*lang);
+        if !field.is_empty() {
+            field.push_str("\n\n");
+        }
+        field.push_str(t);
+    }
+    let single = (m.bases.len() == 1).then(|| m.bases[0]);
+    let interest_on_items = single == Some(LegalBasis::LegitimateInterest)
+        && !interest_text.is_empty()
+        && !m.notice.purposes.items.is_empty();
+    if let Some(basis) = single {
+        let value = serde_json::to_value(basis)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         for i in 0..m.notice.purposes.items.len() {
             m.notice.purposes.items[i].basis = Some(basis);
-            let value = serde_json::to_value(basis)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            m.recognise(format!("/purposes/items/{i}/basis"), value, "");
-            if let Some(t) = &interest_text {
-                m.notice.purposes.items[i].interest = m.text(t);
+            m.recognise(format!("/purposes/items/{i}/basis"), value.clone(), "");
+            if interest_on_items {
+                m.notice.purposes.items[i].interest = interest_text.clone();
             }
-        }
-        if interest_text.is_none() || m.notice.purposes.items.is_empty() {
-            for (h, t) in &interest {
-                m.keep(Slot::Purposes, h, t);
-            }
-        }
-    } else {
-        for (h, t) in &interest {
-            m.keep(Slot::Purposes, h, t);
-        }
-        if m.bases.len() > 1 {
-            let names: Vec<String> = m.bases.iter().map(|b| basis_name(*b, m.lang)).collect();
-            m.report
-                .notes
-                .push(Note::new("bases_unassigned", vec![names.join(", ")]));
         }
     }
+    if !interest_on_items {
+        for (h, t, lang) in &interest {
+            m.lang = *lang;
+            m.keep(Slot::Purposes, h, t);
+        }
+    }
+    if m.bases.len() > 1 {
+        let names: Vec<String> = m.bases.iter().map(|b| basis_name(*b, m.doc_lang)).collect();
+        m.report
+            .notes
+            .push(Note::new("bases_unassigned", vec![names.join(", ")]));
+    }
+    m.lang = m.doc_lang;
 }
 
 fn basis_name(b: LegalBasis, lang: Lang) -> String {
@@ -920,7 +941,7 @@ fn add_services(m: &mut Mapper, text: &str) {
 /// its own heading so the original's structure stays visible.
 fn finish_texts(m: &mut Mapper) {
     let texts = std::mem::take(&mut m.texts);
-    for (slot, groups) in texts {
+    for ((slot, lang), groups) in texts {
         let mut out: Vec<String> = Vec::new();
         let mut headings: Vec<String> = Vec::new();
         for (gi, (heading, paras)) in groups.iter().enumerate() {
@@ -936,7 +957,6 @@ fn finish_texts(m: &mut Mapper) {
         if text.trim().is_empty() {
             continue;
         }
-        let lang = m.lang;
         let field = slot.field(&mut m.notice);
         *field.get_mut(lang) = text.clone();
         m.report.kept_as_text.push(Kept {
@@ -944,5 +964,11 @@ fn finish_texts(m: &mut Mapper) {
             heading: headings.join(" | "),
             chars: text.chars().count(),
         });
+    }
+    if m.langs.len() > 1 {
+        let names: Vec<String> = m.langs.iter().map(|l| l.code().to_string()).collect();
+        m.report
+            .notes
+            .push(Note::new("languages", vec![names.join(", ")]));
     }
 }

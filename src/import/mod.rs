@@ -111,8 +111,19 @@ fn from_lines(lines: Vec<sections::Line>, dropped: Vec<Dropped>) -> Imported {
     Imported { notice, report }
 }
 
-/// The notice's language, by counting common words.
+/// The notice's language, by counting common words (Finnish when it cannot tell).
 fn detect_lang(doc: &sections::Doc) -> Lang {
+    let texts = doc
+        .preamble
+        .iter()
+        .chain(doc.sections.iter().flat_map(|s| s.blocks.iter()))
+        .map(|b| b.text())
+        .chain(doc.sections.iter().map(|s| s.heading.as_str()));
+    lang_of(texts, 1).unwrap_or(Lang::Fi)
+}
+
+/// The language most of these texts' common words belong to, if at least `min` were found.
+pub(crate) fn lang_of<'a>(texts: impl Iterator<Item = &'a str>, min: usize) -> Option<Lang> {
     const FI: &[&str] = &[
         "ja",
         "on",
@@ -124,20 +135,45 @@ fn detect_lang(doc: &sections::Doc) -> Lang {
         "voidaan",
         "henkilötietoja",
         "rekisterin",
+        "jos",
+        "kun",
+        "myös",
+        "kuin",
+        "ovat",
+        "voi",
+        "meidän",
+        "sinun",
+        "tiedot",
+        "henkilötiedot",
+        "emme",
     ];
     const SV: &[&str] = &[
-        "och", "är", "att", "eller", "som", "för", "inte", "med", "av", "till",
+        "och",
+        "är",
+        "att",
+        "eller",
+        "som",
+        "för",
+        "inte",
+        "med",
+        "av",
+        "till",
+        "vi",
+        "den",
+        "det",
+        "på",
+        "om",
+        "kan",
+        "våra",
+        "dina",
+        "uppgifter",
+        "personuppgifter",
     ];
     const EN: &[&str] = &[
-        "the", "and", "of", "to", "is", "or", "we", "for", "with", "your",
+        "the", "and", "of", "to", "is", "or", "we", "for", "with", "your", "our", "you", "are",
+        "be", "this", "data", "personal", "that", "not", "may",
     ];
     let mut counts = [0usize; 3];
-    let texts = doc
-        .preamble
-        .iter()
-        .chain(doc.sections.iter().flat_map(|s| s.blocks.iter()))
-        .map(|b| b.text())
-        .chain(doc.sections.iter().map(|s| s.heading.as_str()));
     for t in texts {
         for w in t
             .split(|c: char| !c.is_alphabetic())
@@ -152,5 +188,5 @@ fn detect_lang(doc: &sections::Doc) -> Lang {
         }
     }
     let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    [Lang::Fi, Lang::Sv, Lang::En][best]
+    (counts[best] >= min).then_some([Lang::Fi, Lang::Sv, Lang::En][best])
 }

@@ -230,7 +230,12 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
                     });
                     continue;
                 }
-                if before_first && doc.preamble.is_empty() && is_title_line(v, &t) {
+                // The title, and a second title where a notice starts again in another
+                // language ("Dataskyddsbeskrivning" after the Finnish text).
+                if ((before_first && doc.preamble.is_empty() && is_title_line(v, &t))
+                    || (prev_blank && v.is_bare_title(&t)))
+                    && !t.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                {
                     dropped.push(Dropped {
                         text: t,
                         reason: DropReason::Title,

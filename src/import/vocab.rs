@@ -245,6 +245,16 @@ impl Vocab {
         self.titles.iter().any(|p| !find_normal(&h, p).is_empty())
     }
 
+    /// Is this line nothing but a title ("Dataskyddsbeskrivning", "Privacy notice")?
+    pub fn is_bare_title(&self, line: &str) -> bool {
+        let h = normalize(line);
+        self.titles.iter().any(|p| {
+            find_normal(&h, p)
+                .iter()
+                .any(|&(a, b)| a == 0 && b == h.len())
+        })
+    }
+
     /// The page-noise reason for a whole line, if it is one.
     pub fn noise(&self, line: &str) -> Option<&str> {
         let l = normalize(line);

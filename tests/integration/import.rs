@@ -507,6 +507,20 @@ fn swedish_and_english_headings_map() {
 }
 
 #[test]
+fn a_bilingual_notice_fills_both_languages() {
+    let t = "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\nFirma Oy, 3185601-2\n\n2. Evästeet\n\nKäytämme sivuillamme evästeitä, jotta sivusto toimii ja jotta voimme seurata kävijämääriä sekä kehittää palvelua.\n\nDataskyddsbeskrivning\n\n2. Kakor\n\nVi använder kakor på vår webbplats för att den ska fungera och för att vi ska kunna följa antalet besökare och utveckla tjänsten.";
+    let imported = import::import_text(t).unwrap();
+    let c = &imported.notice.cookies.text;
+    assert!(
+        c.fi.starts_with("Käytämme") && !c.fi.contains("Vi använder"),
+        "{c:?}"
+    );
+    assert!(c.sv.starts_with("Vi använder"), "{c:?}");
+    assert!(imported.report.notes.iter().any(|n| n.code == "languages"));
+    assert!(missing_sentences(t, &imported).is_empty());
+}
+
+#[test]
 fn windows_1252_files_import() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("vanha.txt");
