@@ -1,7 +1,7 @@
 //! Recognising values in lines of text: business IDs, e-mail addresses, phone numbers, street
 //! addresses, postal codes, web sites, dates, retention periods and legal bases.
 
-use super::vocab::{Vocab, contains_phrase, normalize, vocab};
+use super::vocab::{Vocab, find_phrase, normalize, vocab};
 use crate::model::{EntityKind, LegalBasis, Party, Period, Unit};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -185,10 +185,7 @@ fn strip_labels(v: &Vocab, s: &str) -> (Option<String>, String) {
             if short && !(words[i + len - 1].ends_with('.') || colon) {
                 continue;
             }
-            if let Some((f, _)) = groups
-                .iter()
-                .find(|(_, ls)| ls.iter().any(|l| normalize(l) == cand))
-            {
+            if let Some((f, _)) = groups.iter().find(|(_, ls)| ls.iter().any(|l| l == cand)) {
                 // A name label stands only at the start or before a colon ("Henkilö: …").
                 if *f == "name" && !(colon || i == 0 && words.len() > len) {
                     continue;
@@ -344,7 +341,8 @@ pub fn bases(text: &str) -> Vec<LegalBasis> {
     let b = &v.bases;
     let mut found = Vec::new();
     for s in sentences(text) {
-        let has = |ps: &[String]| ps.iter().any(|p| contains_phrase(s, p));
+        let s = normalize(s);
+        let has = |ps: &[String]| ps.iter().any(|p| !find_phrase(&s, p).is_empty());
         if !has(&b.triggers) || has(&b.negations) {
             continue;
         }

@@ -57,6 +57,12 @@ const BULLETS: &[char] = &['•', '·', '▪', '◦', '●', '■', '–', '-', 
 /// Plain text (which may carry HTML fragments and TAB tables) to lines.
 pub fn text_lines(text: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
     let v = vocab();
+    // Old Mac files end lines with a lone carriage return.
+    let text: std::borrow::Cow<str> = if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let raw: Vec<&str> = text.lines().collect();
     // A TAB table: enough rows whose label is a known heading.
     let table = raw
@@ -102,6 +108,17 @@ fn cell_lines(cell: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
 /// ("kiellot• Asiakas…", seed 001) are split.
 fn plain_line(l: &str) -> Vec<Line> {
     let t = l.trim();
+    // Markdown: "## Rekisterinpitäjä" is a heading; "**Rekisterinpitäjä**" a line to judge.
+    if t.starts_with('#') {
+        let h = t.trim_start_matches('#').trim();
+        if !h.is_empty() && t.len() - t.trim_start_matches('#').len() <= 6 {
+            return vec![Line::Heading(h.to_string())];
+        }
+    }
+    let t = match t.strip_prefix("**").and_then(|x| x.strip_suffix("**")) {
+        Some(inner) if !inner.contains("**") && !inner.trim().is_empty() => inner.trim(),
+        _ => t,
+    };
     let mut out = Vec::new();
     let (first_is_bullet, body) = match t.chars().next() {
         Some(c) if BULLETS.contains(&c) && t[c.len_utf8()..].starts_with(char::is_whitespace) => {
@@ -439,6 +456,13 @@ mod tests {
             Block::Para("Asiakasrekisteri".into())
         );
         assert_eq!(d.sections[1].blocks.len(), 3);
+    }
+
+    #[test]
+    fn markdown_and_old_mac_text() {
+        let d = doc("## Rekisterinpitäjä\r\rFirma Oy\r\r**Rekisterin nimi**\r\rAsiakasrekisteri");
+        let h: Vec<&str> = d.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(h, ["Rekisterinpitäjä", "Rekisterin nimi"]);
     }
 
     #[test]

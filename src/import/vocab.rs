@@ -153,6 +153,30 @@ pub fn vocab() -> &'static Vocab {
             fix(&mut s.en);
         }
         fix(&mut v.ignore);
+        let l = &mut v.labels;
+        for ls in [
+            &mut l.business_id,
+            &mut l.email,
+            &mut l.phone,
+            &mut l.address,
+            &mut l.name,
+            &mut l.website,
+        ] {
+            fix(ls);
+        }
+        let b = &mut v.bases;
+        for ps in [
+            &mut b.triggers,
+            &mut b.negations,
+            &mut b.consent,
+            &mut b.contract,
+            &mut b.legal_obligation,
+            &mut b.vital_interests,
+            &mut b.public_task,
+            &mut b.legitimate_interest,
+        ] {
+            fix(ps);
+        }
         fix(&mut v.titles);
         for n in &mut v.noise {
             n.text = normalize(&n.text);
