@@ -201,6 +201,27 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
             i = lower[end..].find('>').map_or(html.len(), |n| end + n + 1);
             continue;
         }
+        // A cookie banner or a menu marked by its class or id: page chrome, not the notice.
+        // Only short stretches: a class on a page wrapper ("has-cookie-consent") must not take
+        // the notice with it.
+        if !closing
+            && !tag.ends_with('/')
+            && !VOID.contains(&name.as_str())
+            && !matches!(name.as_str(), "html" | "body" | "main" | "article")
+            && let Some(reason) = chrome(tag)
+            && let end = matching_end(&lower, i, &name)
+            && let inner = collapse(&strip_tags(&html[i..end]))
+            && inner.chars().count() <= 1500
+        {
+            if !inner.is_empty() {
+                dropped.push(Dropped {
+                    text: inner.chars().take(120).collect(),
+                    reason,
+                });
+            }
+            i = lower[end..].find('>').map_or(html.len(), |n| end + n + 1);
+            continue;
+        }
         match name.as_str() {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 st.blank();
@@ -244,6 +265,77 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
         st.lines.pop();
     }
     st.lines
+}
+
+/// Elements that never have a closing tag.
+const VOID: &[&str] = &[
+    "br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track",
+    "wbr",
+];
+
+/// The drop reason for an element whose class or id names page chrome.
+fn chrome(tag: &str) -> Option<DropReason> {
+    let attrs: String = ["class=", "id="]
+        .iter()
+        .filter_map(|a| tag.find(a).map(|p| &tag[p + a.len()..]))
+        .map(|v| {
+            let v = v.trim_start_matches(['"', '\'']);
+            v.split(['"', '\'', '>']).next().unwrap_or("")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = attrs.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    let has = |ks: &[&str]| words.iter().any(|w| ks.contains(w));
+    if has(&[
+        "cookie",
+        "cookies",
+        "consent",
+        "cookiebanner",
+        "cmplz",
+        "gdpr",
+    ]) {
+        Some(DropReason::CookieBanner)
+    } else if has(&[
+        "menu",
+        "navbar",
+        "nav",
+        "breadcrumb",
+        "breadcrumbs",
+        "sitemap",
+        "skip",
+    ]) {
+        Some(DropReason::Navigation)
+    } else if has(&["cart", "minicart", "basket"]) {
+        Some(DropReason::Shop)
+    } else {
+        None
+    }
+}
+
+/// Where the element opened just before `from` ends: its matching close tag (same-name elements
+/// nested inside are counted), or the end of the text.
+fn matching_end(lower: &str, from: usize, name: &str) -> usize {
+    let open = format!("<{name}");
+    let close = format!("</{name}");
+    let mut depth = 1usize;
+    let mut i = from;
+    while let Some(p) = lower[i..].find('<') {
+        let at = i + p;
+        let rest = &lower[at..];
+        let boundary = |s: &str| {
+            rest[s.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace() || c == '/')
+        };
+        if rest.starts_with(&close) && boundary(&close) {
+            depth -= 1;
+            if depth == 0 {
+                return at;
+            }
+        } else if rest.starts_with(&open) && boundary(&open) {
+            depth += 1;
+        }
+        i = at + 1;
+    }
+    lower.len()
 }
 
 /// Does a line of plain text carry HTML markup worth reading as HTML?
@@ -474,6 +566,34 @@ mod tests {
             )
         );
         assert!(lines.contains(&Line::Text("c".into())));
+    }
+
+    #[test]
+    fn cookie_banners_and_menus_marked_by_class_are_left_out() {
+        let mut d = Vec::new();
+        let lines = to_lines(
+            "<div id=\"cookie-notice\"><div><p>Tämä sivusto käyttää evästeitä.</p></div><a>OK</a></div>\
+             <ul class='main-menu'><li>Etusivu</li><li>Palvelut</li></ul>\
+             <div class=\"content\"><h2>Rekisterinpitäjä</h2><p>Firma Oy</p></div>",
+            &mut d,
+        );
+        assert_eq!(
+            lines,
+            [
+                Line::Heading("Rekisterinpitäjä".into()),
+                Line::Blank,
+                Line::Text("Firma Oy".into())
+            ]
+        );
+        let reasons: Vec<DropReason> = d.iter().map(|x| x.reason).collect();
+        assert_eq!(reasons, [DropReason::CookieBanner, DropReason::Navigation]);
+        // A wrapper whose class mentions cookies keeps its (long) content.
+        let long = "Käsittelemme tietoja huolellisesti. ".repeat(60);
+        let lines = to_lines(
+            &format!("<div class=\"cookie-consent-given\"><p>{long}</p></div>"),
+            &mut d,
+        );
+        assert_eq!(lines.len(), 1);
     }
 
     #[test]
