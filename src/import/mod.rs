@@ -67,6 +67,15 @@ pub fn import_bytes(bytes: &[u8], what: &str) -> Result<Imported> {
         }
         decode::Kind::Text => {
             let text = decode::decode(bytes, what)?;
+            if text.trim_start().starts_with('{')
+                && crate::notice_io::from_json(&text, what).is_ok()
+            {
+                return Err(Error::ImportFormat {
+                    what: what.to_string(),
+                    detail: "it is already a Seloste notice (seloste/1), so open it instead (e.g. `seloste drafts import`)"
+                        .to_string(),
+                });
+            }
             import_str(&text, what, false)
         }
     }

@@ -521,6 +521,31 @@ fn a_bilingual_notice_fills_both_languages() {
 }
 
 #[test]
+fn explicit_answers_are_recognised() {
+    let t = "1. Rekisterinpitäjä\n\nFirma Oy\n\n2. Automaattinen päätöksenteko ja profilointi\n\nEmme tee automaattisia päätöksiä emmekä profiloi asiakkaitamme.\n\n3. Tietojen siirto EU:n tai ETA:n ulkopuolelle\n\nTietoja ei siirretä EU:n tai ETA:n ulkopuolelle.";
+    let n = import::import_text(t).unwrap().notice;
+    assert_eq!(n.automated.decisions, Some(false));
+    assert_eq!(n.automated.profiling, Some(false));
+    assert_eq!(n.transfers.outside_eea, Some(false));
+    // "Lähtökohtaisesti ei siirretä": not an unconditional no.
+    let n = import_seed("001").notice;
+    assert_eq!(n.transfers.outside_eea, None);
+}
+
+#[test]
+fn a_seloste_json_file_is_not_imported_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("notice.txt");
+    std::fs::write(&p, seloste::notice_io::to_json(&import_seed("004").notice)).unwrap();
+    let e = import::import_file(&p).unwrap_err();
+    assert!(
+        matches!(e, Error::ImportFormat { .. })
+            && e.to_string().contains("already a Seloste notice"),
+        "{e}"
+    );
+}
+
+#[test]
 fn windows_1252_files_import() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("vanha.txt");
