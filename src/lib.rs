@@ -12,6 +12,7 @@ pub mod files;
 pub mod import;
 pub mod model;
 pub mod notice_io;
+pub mod pdf;
 pub mod render;
 pub mod rights;
 pub mod store;

@@ -4,6 +4,7 @@
 mod catalogue;
 mod check;
 mod import;
+mod pdf;
 mod render;
 mod store;
 mod table;
@@ -21,6 +22,7 @@ fn main() {
     catalogue::run(&mut t);
     check::run(&mut t);
     import::run(&mut t);
+    pdf::run(&mut t);
     render::run(&mut t);
     store::run(&mut t);
     validate::run(&mut t);
