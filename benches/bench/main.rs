@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod check;
+mod import;
 mod pdf;
 mod render;
 mod store;
@@ -20,6 +21,7 @@ fn main() {
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
     check::run(&mut t);
+    import::run(&mut t);
     pdf::run(&mut t);
     render::run(&mut t);
     store::run(&mut t);

@@ -404,6 +404,10 @@ fn finish(
         .catalog_mut()
         .map_err(|e| Error::Render(format!("the PDF has no catalog: {e}")))?;
     catalog.set("Lang", Object::string_literal(meta.lang.code()));
+    // Viewers show "Tietosuojaseloste – …" in the title bar rather than the file name.
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     if let Some(root) = outline_root {
         catalog.set("Outlines", Object::Reference(root));
     }
