@@ -426,3 +426,41 @@ async fn a_failing_export_says_so_in_finnish_and_keeps_the_draft() {
     );
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
+async fn an_old_notice_is_imported_reviewed_and_saved() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/seeds/000_06f1b8572d39c73c.txt");
+    let text = std::fs::read_to_string(seed).unwrap();
+    let sb = Sandbox::new();
+    let driver = start_driver(&sb).await;
+    let c = launch(&driver).await;
+    click(&c, "#import-open").await;
+    // Pasting: the text arrives in the field at once, as with Ctrl+V.
+    wait_for(&c, "#import-text").await;
+    c.execute(
+        "document.getElementById('import-text').value = arguments[0]; return 1",
+        vec![Value::from(text)],
+    )
+    .await
+    .unwrap();
+    shot(&c, "23-import-paste").await;
+    click(&c, "#import-paste").await;
+    // Review before saving: the wizard shows what was recognised, nothing is stored yet.
+    wait_for(&c, "#import-banner").await;
+    assert_eq!(
+        value_of(&c, "f_controllers_0_name").await,
+        "Productive Software Solutions Oy"
+    );
+    assert_eq!(text_of(&c, "#save-state").await, "Ei tallennettu");
+    shot(&c, "24-import-review").await;
+    click(&c, "#step-contact").await;
+    assert_eq!(value_of(&c, "f_contact_name").await, "Lauri Alasaukko-oja");
+    click(&c, "#import-save").await;
+    saved(&c).await;
+    click(&c, "#nav-home").await;
+    let row = text_of(&c, "table.drafts tbody").await;
+    assert!(row.contains("Tuotu seloste"), "{row}");
+    c.close().await.unwrap();
+}
