@@ -15,6 +15,7 @@ pub mod rights;
 pub mod store;
 pub mod text;
 pub mod validate;
+pub mod wizard;
 
 pub use error::{Error, Result};
 pub use model::Notice;

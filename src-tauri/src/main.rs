@@ -1,1 +1,76 @@
-fn main() {}
+//! Seloste's desktop shell: opens the store, registers the official plugins and the commands,
+//! and shows the wizard in one window. Everything the app knows lives in the `seloste` core.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+
+use commands::{AppState, Opening};
+use seloste::Lang;
+use seloste::store::Store;
+use std::sync::Mutex;
+use tauri::Manager;
+
+fn main() {
+    // Opening (and, if damaged, recovering) the database happens before the window exists;
+    // the start screen then says what was done.
+    let (store, opening) = match Store::open_default() {
+        Ok(o) => {
+            let opening = match o.recovery {
+                Some(r) => Opening::Recovered(r, o.warnings),
+                None => Opening::Warnings(o.warnings),
+            };
+            (Some(o.store), opening)
+        }
+        Err(e) => (None, Opening::Failed(e)),
+    };
+    let state = AppState {
+        store: Mutex::new(store),
+        opened: Mutex::new(Some(opening)),
+        lang: Mutex::new(Lang::Fi),
+        exported: Mutex::new(Vec::new()),
+    };
+
+    tauri::Builder::default()
+        // First: a second copy hands over to the running one and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::startup,
+            commands::set_ui_lang,
+            commands::ui_strings,
+            commands::wizard,
+            commands::list_drafts,
+            commands::create_draft,
+            commands::open_draft,
+            commands::save_draft,
+            commands::draft_status,
+            commands::rename_draft,
+            commands::duplicate_draft,
+            commands::delete_draft,
+            commands::catalogue_options,
+            commands::toggle_pick,
+            commands::presets,
+            commands::preview,
+            commands::publish,
+            commands::export_html,
+            commands::copy_snippet,
+            commands::open_file,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Seloste could not start: {e}");
+            std::process::exit(1);
+        });
+}

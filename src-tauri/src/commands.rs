@@ -1,0 +1,267 @@
+//! The commands the wizard may call (each declared in build.rs and granted in
+//! capabilities/main.json). Each is a few lines over the core; the shell adds only what needs
+//! the desktop: the save dialog, the clipboard, opening a file, and the window's state.
+
+use crate::error::{AppError, AppResult};
+use seloste::store::{Draft, DraftId, DraftSummary, Store, VersionSummary};
+use seloste::wizard::{self, StepStatus, UiStrings, Wizard};
+use seloste::{Lang, Notice, Text};
+use serde::Serialize;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+use tauri::{AppHandle, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+/// Replaces the native save dialog in end-to-end tests (WebDriver cannot drive GTK dialogs):
+/// when set, exports are written into this folder under their suggested names.
+pub const EXPORT_DIR_ENV: &str = "SELOSTE_EXPORT_DIR";
+
+pub struct AppState {
+    pub store: Mutex<Option<Store>>,
+    /// What opening the database said: a recovery sentence, warnings, or why it failed.
+    pub opened: Mutex<Option<Opening>>,
+    pub lang: Mutex<Lang>,
+    /// Files this session exported: the only ones `open_file` may open.
+    pub exported: Mutex<Vec<PathBuf>>,
+}
+
+pub enum Opening {
+    Recovered(seloste::store::Recovery, Vec<String>),
+    Warnings(Vec<String>),
+    Failed(seloste::Error),
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl AppState {
+    fn lang(&self) -> Lang {
+        *lock(&self.lang)
+    }
+
+    /// Run `f` on the open store, turning core errors into sentences in the UI language.
+    fn with<T>(&self, f: impl FnOnce(&Store) -> seloste::Result<T>) -> AppResult<T> {
+        let lang = self.lang();
+        let guard = lock(&self.store);
+        let store = guard.as_ref().ok_or_else(|| AppError::new("store", lang, "the database is not open"))?;
+        f(store).map_err(|e| AppError::core(e, lang))
+    }
+
+    fn core<T>(&self, r: seloste::Result<T>) -> AppResult<T> {
+        r.map_err(|e| AppError::core(e, self.lang()))
+    }
+}
+
+fn notice_from(v: Value) -> seloste::Result<Notice> {
+    seloste::notice_io::from_json(&v.to_string(), "The notice")
+}
+
+#[derive(Serialize)]
+pub struct Startup {
+    /// A sentence saying what was done to a damaged database, in the UI language.
+    recovery: Option<String>,
+    warnings: Vec<String>,
+    /// The database could not be opened at all.
+    error: Option<AppError>,
+}
+
+#[tauri::command]
+pub fn startup(state: State<'_, AppState>, lang: Lang) -> Startup {
+    *lock(&state.lang) = lang;
+    match lock(&state.opened).as_ref() {
+        Some(Opening::Recovered(r, w)) => Startup { recovery: Some(r.message(lang)), warnings: w.clone(), error: None },
+        Some(Opening::Warnings(w)) => Startup { recovery: None, warnings: w.clone(), error: None },
+        Some(Opening::Failed(e)) => Startup {
+            recovery: None,
+            warnings: vec![],
+            error: Some(AppError::core(seloste::Error::Other(e.to_string()), lang)),
+        },
+        None => Startup { recovery: None, warnings: vec![], error: None },
+    }
+}
+
+#[tauri::command]
+pub fn set_ui_lang(state: State<'_, AppState>, lang: Lang) {
+    *lock(&state.lang) = lang;
+}
+
+#[tauri::command]
+pub fn ui_strings() -> &'static UiStrings {
+    wizard::ui_strings()
+}
+
+#[derive(Serialize)]
+pub struct WizardData {
+    wizard: &'static Wizard,
+    options: std::collections::BTreeMap<&'static str, Vec<wizard::CountryChoice>>,
+}
+
+#[tauri::command]
+pub fn wizard() -> WizardData {
+    WizardData { wizard: wizard::wizard(), options: wizard::option_lists() }
+}
+
+#[tauri::command]
+pub fn list_drafts(state: State<'_, AppState>) -> AppResult<Vec<DraftSummary>> {
+    state.with(|s| s.list())
+}
+
+#[tauri::command]
+pub fn open_draft(state: State<'_, AppState>, id: DraftId) -> AppResult<Draft> {
+    state.with(|s| s.get(id))
+}
+
+/// A field the validator rejects, with its sentence in the UI language.
+#[derive(Serialize)]
+pub struct Problem {
+    path: String,
+    code: &'static str,
+    blocking: bool,
+    message: String,
+}
+
+fn problems(notice: &Notice, lang: Lang) -> Vec<Problem> {
+    let errors = seloste::validate::validate(notice);
+    errors.into_iter().map(|e| Problem { message: e.message(lang), path: e.path, code: e.code, blocking: e.blocking }).collect()
+}
+
+#[derive(Serialize)]
+pub struct Saved {
+    status: Vec<StepStatus>,
+    problems: Vec<Problem>,
+}
+
+/// The autosave path: called on every change, so closing the window never loses text.
+#[tauri::command]
+pub fn save_draft(state: State<'_, AppState>, id: DraftId, notice: Value) -> AppResult<Saved> {
+    let notice = state.core(notice_from(notice))?;
+    state.with(|s| s.save(id, &notice))?;
+    Ok(Saved { status: wizard::status(&notice), problems: problems(&notice, state.lang()) })
+}
+
+/// The same report as `save_draft`, for a draft just opened.
+#[tauri::command]
+pub fn draft_status(state: State<'_, AppState>, notice: Value) -> AppResult<Saved> {
+    let notice = state.core(notice_from(notice))?;
+    Ok(Saved { status: wizard::status(&notice), problems: problems(&notice, state.lang()) })
+}
+
+#[tauri::command]
+pub fn rename_draft(state: State<'_, AppState>, id: DraftId, title: String) -> AppResult<()> {
+    state.with(|s| s.rename(id, &title))
+}
+
+#[tauri::command]
+pub fn duplicate_draft(state: State<'_, AppState>, id: DraftId, title: String) -> AppResult<DraftId> {
+    state.with(|s| s.duplicate(id, &title))
+}
+
+#[tauri::command]
+pub fn delete_draft(state: State<'_, AppState>, id: DraftId) -> AppResult<()> {
+    state.with(|s| s.delete(id))
+}
+
+#[tauri::command]
+pub fn catalogue_options(source: String) -> Vec<wizard::PickOption> {
+    wizard::pick_options(&source)
+}
+
+/// Tick or untick a catalogue clause; returns the changed notice (the UI then autosaves it).
+#[tauri::command]
+pub fn toggle_pick(state: State<'_, AppState>, notice: Value, source: String, key: String, on: bool) -> AppResult<Notice> {
+    let notice = state.core(notice_from(notice))?;
+    state.core(wizard::toggle_pick(&notice, &source, &key, on))
+}
+
+/// The notice as the HTML fragment a website shows, for the live preview.
+#[tauri::command]
+pub fn preview(state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<String> {
+    let notice = state.core(notice_from(notice))?;
+    state.core(seloste::render::fragment(&notice, lang))
+}
+
+#[tauri::command]
+pub fn publish(state: State<'_, AppState>, id: DraftId, note: Text) -> AppResult<VersionSummary> {
+    state.with(|s| s.publish(id, &note)).map(|v| v.summary)
+}
+
+#[derive(Serialize)]
+pub struct Exported {
+    /// `None`: the user cancelled the save dialog.
+    path: Option<String>,
+}
+
+/// Ask where to save (or use the test seam), then write the bytes there; nothing else is written.
+async fn save_as(app: &AppHandle, state: &AppState, name: &str, ext: &str, bytes: Vec<u8>) -> AppResult<Exported> {
+    let lang = state.lang();
+    let path = match std::env::var_os(EXPORT_DIR_ENV) {
+        Some(dir) => Some(PathBuf::from(dir).join(name)),
+        None => app
+            .dialog()
+            .file()
+            .set_file_name(name)
+            .add_filter(ext.to_uppercase(), &[ext])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(path) = path else { return Ok(Exported { path: None }) };
+    seloste::store::write_atomic(&path, &bytes).map_err(|e| AppError::core(e, lang))?;
+    lock(&state.exported).push(path.clone());
+    Ok(Exported { path: Some(path.display().to_string()) })
+}
+
+fn file_name(lang: Lang, ext: &str) -> String {
+    format!("{}.{ext}", wizard::ui("export.filename", lang))
+}
+
+#[tauri::command]
+pub async fn export_html(app: AppHandle, state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<Exported> {
+    let html = state.core(notice_from(notice).and_then(|n| seloste::render::html(&n, lang)))?;
+    save_as(&app, &state, &file_name(lang, "html"), "html", html.into_bytes()).await
+}
+
+#[tauri::command]
+pub fn copy_snippet(app: AppHandle, state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<()> {
+    let html = state.core(notice_from(notice).and_then(|n| seloste::render::fragment(&n, lang)))?;
+    app.clipboard().write_text(html).map_err(|e| AppError::new("clipboard", state.lang(), e))
+}
+
+/// Open a file this session exported, in the system's default program.
+#[tauri::command]
+pub fn open_file(app: AppHandle, state: State<'_, AppState>, path: String) -> AppResult<()> {
+    let path = PathBuf::from(path);
+    if !lock(&state.exported).contains(&path) {
+        return Err(AppError::new("open", state.lang(), "not a file exported in this session"));
+    }
+    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| AppError::new("open", state.lang(), e))
+}
+
+#[derive(Serialize)]
+pub struct PresetView {
+    key: &'static str,
+    title: &'static Text,
+    description: &'static Text,
+}
+
+/// The starting points "new notice" offers.
+#[tauri::command]
+pub fn presets() -> Vec<PresetView> {
+    seloste::catalogue::presets()
+        .iter()
+        .map(|p| PresetView { key: &p.key, title: &p.title, description: &p.description })
+        .collect()
+}
+
+/// A new draft: blank, or prefilled from one of the catalogue's starting points.
+#[tauri::command]
+pub fn create_draft(state: State<'_, AppState>, title: String, preset: Option<String>) -> AppResult<DraftId> {
+    let notice = match preset.as_deref().and_then(seloste::catalogue::preset) {
+        Some(p) => p.notice.clone(),
+        None => Notice::default(),
+    };
+    state.with(|s| s.create(&title, &notice))
+}

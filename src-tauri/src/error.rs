@@ -1,0 +1,68 @@
+//! The shell's one error type: what the webview receives when a command fails.
+//!
+//! `message` is a whole sentence in the user's interface language, taken from `ui.json`
+//! (`err.<code>`); `detail` keeps the core's own sentence for the "technical details" box.
+//! The webview never sees a raw Rust error or a panic.
+
+use seloste::Lang;
+use seloste::wizard::ui;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppError {
+    pub code: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+}
+
+impl AppError {
+    /// An error of the shell itself (clipboard, opener, dialog …): `code` names an `err.*` string.
+    pub fn new(code: &str, lang: Lang, detail: impl ToString) -> Self {
+        AppError { code: code.to_string(), message: localise(code, lang, ""), detail: detail.to_string() }
+    }
+
+    pub fn core(e: seloste::Error, lang: Lang) -> Self {
+        let detail = e.to_string();
+        let field = match &e {
+            seloste::Error::BadField { path, .. } => path.clone(),
+            _ => String::new(),
+        };
+        AppError { code: e.code().to_string(), message: localise(e.code(), lang, &field), detail }
+    }
+}
+
+/// The sentence for an error code in `lang`; codes without their own sentence get the general
+/// one ("That did not work. Your notice is safe; please try again.").
+fn localise(code: &str, lang: Lang, detail: &str) -> String {
+    let key = match code {
+        "no_draft" | "draft_deleted" => "err.not_found".to_string(),
+        "database" | "store_open" | "store_dir" | "no_data_dir" | "not_seloste" | "store_too_new" => {
+            "err.store".to_string()
+        }
+        other => format!("err.{other}"),
+    };
+    let known = seloste::wizard::ui_strings().strings.contains_key(&key);
+    let text = if known { ui(&key, lang) } else { ui("err.unknown", lang) };
+    text.replace("{detail}", detail)
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_errors_become_a_sentence_in_the_ui_language() {
+        let e = AppError::core(seloste::Error::Render("boom".into()), Lang::Fi);
+        assert_eq!(e.code, "render");
+        assert!(e.message.starts_with("Selosteen muodostaminen epäonnistui"), "{}", e.message);
+        assert!(e.detail.contains("boom"));
+        let e = AppError::core(seloste::Error::Other("x".into()), Lang::Sv);
+        assert_eq!(e.message, ui("err.unknown", Lang::Sv));
+        let json = serde_json::to_value(AppError::new("clipboard", Lang::En, "no display")).unwrap();
+        assert_eq!(json["code"], "clipboard");
+        assert_eq!(json["message"], "Copying to the clipboard failed.");
+    }
+}

@@ -1,0 +1,104 @@
+// The bridge to the Rust commands, the interface strings and small DOM helpers.
+// Nothing here knows about privacy law: the wizard's structure comes from the core.
+
+const tauri = window.__TAURI__;
+
+/** Call a command of the shell. Errors arrive as {code, message, detail}. */
+export async function call(cmd, args = {}) {
+  try {
+    return await tauri.core.invoke(cmd, args);
+  } catch (e) {
+    if (e && typeof e === "object" && "message" in e) throw e;
+    // Not one of ours (e.g. a command refused by the capability list): never show it raw.
+    throw { code: "unknown", message: t("err.unknown"), detail: String(e) };
+  }
+}
+
+let strings = {};
+export let uiLang = "fi";
+
+export async function loadStrings() {
+  strings = (await call("ui_strings")).strings;
+}
+
+export function setUiLang(lang) {
+  uiLang = lang;
+  document.documentElement.lang = lang;
+}
+
+/** An interface string in the UI language, with {name} placeholders filled in. */
+export function t(key, vars = {}) {
+  const s = strings[key];
+  let text = s ? (s[uiLang] || s.fi || key) : key;
+  for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, v);
+  return text;
+}
+
+/** A Text {fi, sv, en} in `lang`, falling back to another language. */
+export function tx(text, lang = uiLang) {
+  if (!text) return "";
+  if (typeof text === "string") return text;
+  return text[lang] || text.fi || text.en || text.sv || "";
+}
+
+/** Create an element: h("div", {class: "x", onclick: f}, child, "text", …). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else if (k === "class") el.className = v;
+    else if (k === "value") el.value = v;
+    else if (k === "checked") el.checked = !!v;
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+/** Show an error or a message at the top of the window. */
+export function alertBox(kind, message, detail) {
+  const box = document.getElementById("alerts");
+  const close = h("button", { class: "link", onclick: () => item.remove() }, t("dialog.close"));
+  const item = h("div", { class: `alert ${kind}` },
+    h("div", { class: "grow" },
+      h("p", {}, message),
+      detail ? h("details", {}, h("summary", {}, t("error.details")), detail) : null),
+    close);
+  box.append(item);
+  return item;
+}
+
+export function showError(e) {
+  alertBox("error", e.message || t("err.unknown"), e.detail);
+}
+
+/** A modal question; resolves true for OK. Keyboard: Escape cancels, focus stays inside. */
+export function confirmDialog(message, okLabel) {
+  return new Promise((resolve) => {
+    const root = document.getElementById("modal-root");
+    const before = document.activeElement;
+    const done = (v) => { root.innerHTML = ""; before && before.focus && before.focus(); resolve(v); };
+    const ok = h("button", { class: "primary", id: "modal-ok", onclick: () => done(true) }, okLabel || t("dialog.ok"));
+    const cancel = h("button", { id: "modal-cancel", onclick: () => done(false) }, t("dialog.cancel"));
+    const modal = h("div", { class: "modal", role: "dialog", "aria-modal": "true", "aria-labelledby": "modal-text" },
+      h("p", { id: "modal-text" }, message), h("div", { class: "buttons" }, cancel, ok));
+    const backdrop = h("div", { class: "modal-backdrop", onkeydown: (ev) => {
+      if (ev.key === "Escape") done(false);
+      if (ev.key === "Tab") { ev.preventDefault(); (document.activeElement === ok ? cancel : ok).focus(); }
+    } }, modal);
+    root.append(backdrop);
+    cancel.focus();
+  });
+}
+
+export function formatTime(iso) {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (isNaN(d)) return iso;
+  const locale = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" }[uiLang];
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
+}

@@ -1,0 +1,424 @@
+// The Seloste window: the start screen (drafts and starting points) and the wizard
+// (steps from the core's data, live preview, autosave, export).
+
+import { call, loadStrings, setUiLang, t, tx, h, alertBox, showError, confirmDialog, formatTime, uiLang } from "./api.js";
+import { renderFields, fieldId } from "./form.js";
+
+const LANGS = ["fi", "sv", "en"];
+const main = document.getElementById("main");
+const saveState = document.getElementById("save-state");
+
+const app = {
+  wizard: null,        // {wizard: {steps}, options}
+  draft: null,         // {id, title, notice, ...}
+  stepIndex: 0,
+  lang: "fi",          // the notice language being written and previewed
+  status: {},          // step id -> [missing]
+  errors: {},          // JSON Pointer -> message (inline validation)
+  pickCache: {},
+  saving: false,
+  dirty: false,
+  view: "start",
+};
+
+// ---------- start-up ----------
+async function boot() {
+  const stored = localStorage.getItem("seloste.uiLang");
+  setUiLang(LANGS.includes(stored) ? stored : "fi");
+  await loadStrings();
+  const langSel = document.getElementById("ui-lang");
+  langSel.value = uiLang;
+  langSel.addEventListener("change", async () => {
+    setUiLang(langSel.value);
+    localStorage.setItem("seloste.uiLang", uiLang);
+    await call("set_ui_lang", { lang: uiLang });
+    translateStatic();
+    render();
+  });
+  translateStatic();
+  app.wizard = await call("wizard");
+  const s = await call("startup", { lang: uiLang });
+  if (s.recovery) alertBox("info", s.recovery);
+  for (const w of s.warnings || []) alertBox("info", w);
+  if (s.error) showError(s.error);
+  await showStart();
+  document.body.dataset.ready = "true";
+}
+
+function translateStatic() {
+  for (const el of document.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
+  if (app.saveLabel) saveState.textContent = t(app.saveLabel);
+}
+
+function render() {
+  if (app.view === "start") showStart();
+  else renderWizard();
+}
+
+// ---------- start screen ----------
+async function showStart() {
+  app.view = "start";
+  app.draft = null;
+  setSaveLabel(null);
+  let drafts = [];
+  let presets = [];
+  try { drafts = await call("list_drafts"); } catch (e) { showError(e); }
+  try { presets = await call("presets"); } catch (e) { presets = []; }
+  const rows = drafts.map((d) => h("tr", { "data-id": d.id },
+    h("td", {}, h("button", { class: "link open-draft", onclick: () => openDraft(d.id) }, d.title)),
+    h("td", {}, formatTime(d.updated_at)),
+    h("td", {}, d.versions > 0
+      ? h("span", { class: "badge published" }, `${t("start.published")} ${formatTime(d.last_published)}`)
+      : h("span", { class: "badge" }, t("start.unpublished"))),
+    h("td", { class: "actions" },
+      h("button", { onclick: () => openDraft(d.id), "aria-label": `${t("start.open")}: ${d.title}` }, t("start.open")),
+      h("button", { onclick: () => duplicate(d), "aria-label": `${t("start.duplicate")}: ${d.title}` }, t("start.duplicate")),
+      h("button", { class: "danger", onclick: () => remove(d), "aria-label": `${t("start.delete")}: ${d.title}` }, t("start.delete")))));
+  const table = drafts.length
+    ? h("table", { class: "drafts" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("start.title")), h("th", { scope: "col" }, t("start.edited")),
+          h("th", { scope: "col" }, t("start.state")), h("th", { scope: "col" }, t("start.actions")))),
+        h("tbody", {}, rows))
+    : h("p", {}, t("start.empty"));
+  const cards = [
+    ...presets.map((p) => h("li", {}, h("button", { class: "preset", "data-preset": p.key, onclick: () => create(p.key, tx(p.title)) },
+      h("span", { class: "title" }, tx(p.title)), h("span", { class: "desc" }, tx(p.description))))),
+    h("li", {}, h("button", { class: "preset", "data-preset": "", onclick: () => create(null, t("new.untitled")) },
+      h("span", { class: "title" }, t("new.blank")), h("span", { class: "desc" }, t("new.blank_desc")))),
+  ];
+  main.replaceChildren(h("div", { class: "start" },
+    h("section", { class: "panel", "aria-labelledby": "drafts-h" }, h("h1", { id: "drafts-h" }, t("start.heading")), table),
+    h("section", { class: "panel", "aria-labelledby": "new-h" }, h("h2", { id: "new-h" }, t("new.heading")),
+      h("p", {}, t("new.intro")), h("ul", { class: "presets" }, cards))));
+}
+
+async function create(preset, title) {
+  try {
+    const id = await call("create_draft", { title, preset });
+    await openDraft(id);
+  } catch (e) { showError(e); }
+}
+
+async function duplicate(d) {
+  try {
+    await call("duplicate_draft", { id: d.id, title: `${d.title} (2)` });
+    await showStart();
+  } catch (e) { showError(e); }
+}
+
+async function remove(d) {
+  if (!(await confirmDialog(t("start.delete_confirm", { title: d.title }), t("start.delete")))) return;
+  try {
+    await call("delete_draft", { id: d.id });
+    alertBox("ok", t("start.deleted"));
+    await showStart();
+  } catch (e) { showError(e); }
+}
+
+// ---------- wizard ----------
+async function openDraft(id) {
+  try {
+    app.draft = await call("open_draft", { id });
+  } catch (e) { showError(e); return; }
+  app.view = "wizard";
+  app.stepIndex = 0;
+  app.errors = {};
+  const report = await call("draft_status", { notice: app.draft.notice }).catch(() => ({ status: [], problems: [] }));
+  applyStatus(report.status);
+  applyValidation(report.problems);
+  setSaveLabel("save.saved");
+  renderWizard();
+  main.focus();
+}
+
+function steps() { return app.wizard.wizard.steps; }
+
+function applyStatus(list) {
+  app.status = {};
+  for (const s of list) app.status[s.id] = s.missing;
+}
+
+function applyValidation(problems) {
+  app.errors = {};
+  for (const p of problems || []) app.errors[p.path] = p.message;
+}
+
+function stepComplete(step) {
+  if (step.kind === "export") return null;
+  const missing = app.status[step.id] || [];
+  const errs = Object.keys(app.errors).some((p) => step.paths.some((sp) => p === sp || p.startsWith(sp + "/")));
+  return missing.length === 0 && !errs;
+}
+
+function renderWizard(focusId) {
+  const step = steps()[app.stepIndex];
+  const active = focusId || (document.activeElement && document.activeElement.id);
+  const nav = h("nav", { class: "steps", "aria-labelledby": "steps-h" }, h("h2", { id: "steps-h" }, t("nav.steps")),
+    h("ol", {}, steps().map((s, i) => {
+      const done = stepComplete(s);
+      return h("li", {}, h("button", { id: `step-${s.id}`, "aria-current": i === app.stepIndex ? "step" : null,
+        onclick: () => goStep(i) },
+        h("span", {}, `${i + 1}. ${tx(s.title)}`),
+        done === null ? null : h("span", { class: `mark ${done ? "done" : ""}` }, done ? `✓ ${t("step.complete")}` : t("step.incomplete"))));
+    })));
+
+  const form = h("section", { class: "form", "aria-labelledby": "step-title", id: `form-${step.id}` },
+    h("h2", { id: "step-title", tabindex: "-1" }, `${app.stepIndex + 1}. ${tx(step.title)}`),
+    h("div", { class: "step-help" }, h("p", {}, tx(step.help)), h("p", { class: "step-law" }, `${t("step.law")}: ${step.law}`)),
+    step.kind === "export" ? exportStep() : renderFields(step.fields, "", formCtx()),
+    missingBox(step),
+    h("div", { class: "step-nav" },
+      h("button", { id: "nav-back", onclick: () => goStep(app.stepIndex - 1), disabled: app.stepIndex === 0 || null }, `← ${t("nav.back")}`),
+      app.stepIndex < steps().length - 1
+        ? h("button", { id: "nav-next", class: "primary", onclick: () => goStep(app.stepIndex + 1) }, `${t("nav.next")} →`)
+        : h("span")));
+
+  const head = h("div", { class: "wizard-head" },
+    h("button", { id: "nav-home", onclick: () => flushThen(showStart) }, `← ${t("nav.home")}`),
+    h("label", { for: "draft-title" }, t("draft.title"),
+      h("input", { id: "draft-title", value: app.draft.title, onchange: (e) => rename(e.target.value) })));
+
+  main.replaceChildren(h("div", { class: "wizard" }, head, nav, form, previewPanel()));
+  updatePreview();
+  if (active) {
+    const el = document.getElementById(active);
+    if (el) el.focus();
+  }
+}
+
+function missingBox(step) {
+  const missing = app.status[step.id] || [];
+  if (!missing.length || step.kind === "export") return null;
+  return h("div", { class: "missing help", id: "step-missing" }, t("step.missing"),
+    h("ul", {}, missing.map((m) => h("li", {}, tx(m.label)))));
+}
+
+function formCtx() {
+  return {
+    notice: app.draft.notice,
+    lang: app.lang,
+    options: app.wizard.options,
+    errors: app.errors,
+    picks: (source) => picks(source),
+    changed: (kind, focus) => { changed(); if (kind === "structure") renderWizard(focus); },
+    togglePick: (source, key, on, focus) => togglePick(source, key, on, focus),
+  };
+}
+
+async function picks(source) {
+  if (!app.pickCache[source]) app.pickCache[source] = call("catalogue_options", { source }).catch(() => []);
+  return app.pickCache[source];
+}
+
+async function togglePick(source, key, on, focus) {
+  try {
+    app.draft.notice = await call("toggle_pick", { notice: app.draft.notice, source, key, on });
+    changed();
+    renderWizard(focus);
+  } catch (e) { showError(e); renderWizard(focus); }
+}
+
+function goStep(i) {
+  if (i < 0 || i >= steps().length) return;
+  app.stepIndex = i;
+  renderWizard("step-title");
+  window.scrollTo(0, 0);
+}
+
+async function rename(title) {
+  const clean = title.trim();
+  if (!clean) return;
+  try { await call("rename_draft", { id: app.draft.id, title: clean }); app.draft.title = clean; } catch (e) { showError(e); }
+}
+
+// ---------- autosave ----------
+function setSaveLabel(key) {
+  app.saveLabel = key;
+  saveState.textContent = key ? t(key) : "";
+  saveState.classList.toggle("failed", key === "save.failed");
+  saveState.dataset.state = key || "";
+}
+
+function changed() {
+  app.dirty = true;
+  setSaveLabel("save.saving");
+  save();
+  schedulePreview();
+}
+
+/** Save now; a change during a save triggers one more save right after it. */
+async function save() {
+  if (app.saving || !app.draft) return;
+  app.saving = true;
+  while (app.dirty && app.draft) {
+    app.dirty = false;
+    const draft = app.draft;
+    try {
+      const r = await call("save_draft", { id: draft.id, notice: draft.notice });
+      applyStatus(r.status);
+      applyValidation(r.problems);
+      refreshMarks();
+    } catch (e) {
+      app.saving = false;
+      app.dirty = true;
+      setSaveLabel("save.failed");
+      saveState.title = e.message || "";
+      setTimeout(save, 2000);
+      return;
+    }
+  }
+  app.saving = false;
+  if (!app.dirty) setSaveLabel("save.saved");
+}
+
+async function flushThen(f) {
+  for (let i = 0; i < 50 && (app.saving || app.dirty); i++) await new Promise((r) => setTimeout(r, 20));
+  await f();
+}
+
+/** Update the step list marks, inline errors and the missing list without redrawing the form. */
+function refreshMarks() {
+  for (const s of steps()) {
+    const btn = document.getElementById(`step-${s.id}`);
+    const mark = btn && btn.querySelector(".mark");
+    const done = stepComplete(s);
+    if (mark && done !== null) {
+      mark.className = `mark ${done ? "done" : ""}`;
+      mark.textContent = done ? `✓ ${t("step.complete")}` : t("step.incomplete");
+    }
+  }
+  for (const el of document.querySelectorAll("[data-path]")) {
+    const p = el.dataset.path;
+    const msg = app.errors[p];
+    const id = el.id;
+    let errEl = document.getElementById(id + "-error");
+    if (msg) {
+      if (!errEl) {
+        errEl = h("p", { class: "field-error", id: id + "-error" }, msg);
+        el.insertAdjacentElement("beforebegin", errEl);
+        el.setAttribute("aria-describedby", [el.getAttribute("aria-describedby"), errEl.id].filter(Boolean).join(" "));
+      } else errEl.textContent = msg;
+      el.setAttribute("aria-invalid", "true");
+    } else if (errEl) {
+      errEl.remove();
+      el.removeAttribute("aria-invalid");
+    }
+  }
+  const step = steps()[app.stepIndex];
+  const box = document.getElementById("step-missing");
+  const fresh = missingBox(step);
+  if (box && fresh) box.replaceWith(fresh);
+  else if (box) box.remove();
+  else if (fresh) document.querySelector(".step-nav")?.before(fresh);
+}
+
+// ---------- preview ----------
+let previewTimer = null;
+let previewSeq = 0;
+
+function previewPanel() {
+  const sel = h("select", { id: "preview-lang", onchange: (e) => { app.lang = e.target.value; renderWizard("preview-lang"); } },
+    LANGS.map((l) => h("option", { value: l, selected: l === app.lang ? "selected" : null }, t(`lang.${l}`))));
+  return h("aside", { class: "preview", "aria-labelledby": "preview-h" },
+    h("div", { class: "preview-head" }, h("h2", { id: "preview-h" }, t("preview.heading")),
+      h("label", { for: "preview-lang" }, t("preview.lang"), sel)),
+    h("p", { class: "writing" }, `${t("preview.writing")} ${t(`lang.${app.lang}`)}`),
+    h("div", { class: "preview-body", id: "preview", "aria-live": "off" }));
+}
+
+function schedulePreview() {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(updatePreview, 40);
+}
+
+async function updatePreview() {
+  const el = document.getElementById("preview");
+  if (!el || !app.draft) return;
+  const seq = ++previewSeq;
+  try {
+    const html = await call("preview", { notice: app.draft.notice, lang: app.lang });
+    if (seq !== previewSeq) return;
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    doc.querySelectorAll("style, script").forEach((n) => n.remove());
+    el.replaceChildren(...doc.body.childNodes);
+    el.dataset.updated = String(performance.now());
+  } catch (e) {
+    if (seq === previewSeq) el.replaceChildren(h("p", { class: "help" }, e.message || t("preview.unavailable")));
+  }
+}
+
+// ---------- check and export ----------
+function exportStep() {
+  const langSel = h("select", { id: "export-lang" },
+    LANGS.map((l) => h("option", { value: l, selected: l === app.lang ? "selected" : null }, t(`lang.${l}`))));
+  const result = h("div", { class: "result", id: "export-result", role: "status", "aria-live": "polite" });
+  const run = async (cmd) => {
+    result.replaceChildren();
+    if (!(await confirmIfErrors())) return;
+    try {
+      const lang = langSel.value;
+      if (cmd === "copy_snippet") {
+        await call("copy_snippet", { notice: app.draft.notice, lang });
+        result.replaceChildren(h("p", { class: "copied" }, t("export.copied")));
+        return;
+      }
+      const r = await call(cmd, { notice: app.draft.notice, lang });
+      if (!r.path) { result.replaceChildren(h("p", {}, t("export.cancelled"))); return; }
+      result.replaceChildren(h("p", { class: "saved-path" }, t("export.saved", { path: r.path })),
+        h("button", { id: "open-file", onclick: () => call("open_file", { path: r.path }).catch(showError) }, t("export.open")));
+    } catch (e) {
+      result.replaceChildren(h("p", { class: "field-error" }, e.message));
+    }
+  };
+  const allMissing = steps().flatMap((s) => (app.status[s.id] || []).map((m) => ({ ...m, stepIndex: steps().indexOf(s) })));
+  const findings = h("div", { class: "findings", id: "findings" },
+    h("h3", {}, t("check.heading")),
+    allMissing.length
+      ? [h("h4", {}, `${t("check.missing")} (${allMissing.length})`), h("ul", {}, allMissing.map((m) => h("li", {},
+          `${tx(steps()[m.stepIndex].title)}: ${tx(m.label)} `,
+          h("button", { class: "link", onclick: () => goToField(m.stepIndex, m.path) }, t("check.goto")))))]
+      : h("p", {}, t("check.none")));
+  const note = h("textarea", { id: "publish-note", rows: "2" });
+  const pubResult = h("div", { class: "result", id: "publish-result", role: "status" });
+  const publish = async () => {
+    const text = note.value.trim();
+    if (!text) { pubResult.replaceChildren(h("p", { class: "field-error" }, t("publish.need_note"))); return; }
+    try {
+      await flushThen(async () => {});
+      await call("publish", { id: app.draft.id, note: { [app.lang]: text } });
+      app.draft = await call("open_draft", { id: app.draft.id });
+      note.value = "";
+      pubResult.replaceChildren(h("p", {}, t("publish.done")));
+      updatePreview();
+    } catch (e) { pubResult.replaceChildren(h("p", { class: "field-error" }, e.message)); }
+  };
+  return [findings,
+    h("h3", {}, t("export.heading")),
+    h("div", { class: "field" }, h("label", { for: "export-lang" }, t("export.lang")), langSel),
+    h("div", { class: "export-actions" },
+      h("button", { id: "export-pdf", class: "primary", onclick: () => run("export_pdf") }, t("export.pdf")),
+      h("button", { id: "export-html", class: "primary", onclick: () => run("export_html") }, t("export.html")),
+      h("button", { id: "copy-snippet", onclick: () => run("copy_snippet") }, t("export.snippet"))),
+    result,
+    h("h3", {}, t("publish.heading")),
+    h("div", { class: "field" }, h("label", { for: "publish-note" }, t("publish.note")), note),
+    h("button", { id: "publish", onclick: publish }, t("publish.button")), pubResult];
+}
+
+async function confirmIfErrors() {
+  const blocking = Object.keys(app.errors).length > 0;
+  if (!blocking) return true;
+  return confirmDialog(t("check.confirm"), t("dialog.ok"));
+}
+
+function goToField(stepIndex, path) {
+  app.stepIndex = stepIndex;
+  renderWizard();
+  let el = document.getElementById(fieldId(path));
+  // A list that is still empty: go to its "add" button.
+  if (!el || el.tagName === "FIELDSET") el = document.getElementById(`${fieldId(path)}-add`) || el;
+  if (el) { el.focus(); el.scrollIntoView({ block: "center" }); }
+}
+
+window.addEventListener("unhandledrejection", (ev) => { showError(ev.reason || {}); });
+boot().catch(showError);

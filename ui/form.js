@@ -1,0 +1,213 @@
+// Renders one wizard step from the core's data (src/data/wizard.json): every field kind the
+// data can name, bound to a JSON Pointer in the notice. A new field or clause needs no change here.
+
+import { h, t, tx, uiLang } from "./api.js";
+
+// ---- JSON Pointer on plain objects ----
+const segs = (ptr) => ptr.split("/").slice(1);
+
+export function getAt(doc, ptr) {
+  let cur = doc;
+  for (const s of segs(ptr)) {
+    if (cur === undefined || cur === null) return undefined;
+    cur = cur[s];
+  }
+  return cur;
+}
+
+/** Set (or, for undefined, remove) the value at `ptr`, creating containers on the way. */
+export function setAt(doc, ptr, value) {
+  const parts = segs(ptr);
+  let cur = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const s = parts[i];
+    if (cur[s] === undefined || cur[s] === null) {
+      if (value === undefined) return;
+      cur[s] = /^\d+$/.test(parts[i + 1]) ? [] : {};
+    }
+    cur = cur[s];
+  }
+  const last = parts[parts.length - 1];
+  if (value === undefined) {
+    if (Array.isArray(cur)) cur.splice(Number(last), 1);
+    else delete cur[last];
+  } else {
+    cur[last] = value;
+  }
+}
+
+export const fieldId = (ptr) => "f" + ptr.replace(/[^A-Za-z0-9]/g, "_");
+
+/**
+ * ctx: { notice, lang (the language being written), options (run-time lists),
+ *        picks(source) -> Promise<[{key,label,clause,item}]>, errors: {ptr: message},
+ *        changed(kind): "input" for typing, "structure" when the form must be redrawn,
+ *        togglePick(list, item, on) }
+ */
+export function renderFields(fields, base, ctx) {
+  const out = [];
+  for (const f of fields) {
+    if (!visible(f, base, ctx)) continue;
+    out.push(renderField(f, base, ctx));
+  }
+  return out;
+}
+
+function visible(f, base, ctx) {
+  const c = f.show_if;
+  if (!c) return true;
+  const v = getAt(ctx.notice, (c.path.startsWith("/") && base ? base : "") + c.path);
+  if (c.outside_eea) {
+    if (!v) return false;
+    const country = (ctx.options.countries || []).find((x) => x.value === v);
+    return !(country && country.eea);
+  }
+  if ("equals" in c) return v === c.equals;
+  return v !== undefined && v !== null;
+}
+
+function labelText(f) {
+  return [tx(f.label), f.required ? h("span", { class: "req" }, `(${t("field.required")})`) : null];
+}
+
+function helpAndError(f, id, ptr, ctx) {
+  const parts = [];
+  const described = [];
+  if (f.help && tx(f.help)) {
+    parts.push(h("p", { class: "help", id: id + "-help" }, tx(f.help)));
+    described.push(id + "-help");
+  }
+  const err = ctx.errors[ptr];
+  if (err) {
+    parts.push(h("p", { class: "field-error", id: id + "-error" }, err));
+    described.push(id + "-error");
+  }
+  return { parts, described: described.join(" ") || null, invalid: !!err };
+}
+
+function renderField(f, base, ctx) {
+  const ptr = (base || "") + f.path;
+  const id = fieldId(ptr);
+  const value = getAt(ctx.notice, ptr);
+  const { parts, described, invalid } = helpAndError(f, id, ptr, ctx);
+  const common = { id, "aria-describedby": described, "aria-invalid": invalid ? "true" : null, "data-path": ptr };
+  const set = (v, kind = "input") => { setAt(ctx.notice, ptr, v); ctx.changed(kind); };
+
+  switch (f.kind) {
+    case "text":
+    case "date": {
+      const input = h("input", {
+        ...common, type: f.kind === "date" ? "date" : (f.input || "text"), value: value ?? "",
+        autocomplete: f.autocomplete || "off", placeholder: f.placeholder ? tx(f.placeholder) : null,
+        class: f.width === "short" ? "short" : null, required: f.required || null,
+        oninput: (e) => set(e.target.value === "" ? undefined : e.target.value),
+      });
+      return h("div", { class: "field" }, h("label", { for: id }, labelText(f)), parts, input);
+    }
+    case "mtext":
+    case "mtextarea": {
+      const p = `${ptr}/${ctx.lang}`;
+      const cur = getAt(ctx.notice, p) ?? "";
+      const onInput = (e) => {
+        const v = e.target.value;
+        if (v === "") {
+          setAt(ctx.notice, p, undefined);
+          const obj = getAt(ctx.notice, ptr);
+          if (obj && typeof obj === "object" && !Object.keys(obj).length && !base) setAt(ctx.notice, ptr, undefined);
+        } else {
+          if (typeof getAt(ctx.notice, ptr) !== "object" || getAt(ctx.notice, ptr) === null) setAt(ctx.notice, ptr, {});
+          setAt(ctx.notice, p, v);
+        }
+        ctx.changed("input");
+      };
+      const attrs = { ...common, lang: ctx.lang, value: cur, oninput: onInput,
+        placeholder: f.placeholder ? tx(f.placeholder, ctx.lang) : null, required: f.required || null };
+      const input = f.kind === "mtext" ? h("input", { ...attrs, type: "text" }) : h("textarea", attrs);
+      const langNote = h("span", { class: "visually-hidden" }, ` (${t("lang." + ctx.lang)})`);
+      return h("div", { class: "field" }, h("label", { for: id }, labelText(f), langNote), parts, input);
+    }
+    case "select": {
+      const choices = f.options_from ? (ctx.options[f.options_from] || []) : f.options;
+      const sel = h("select", { ...common, onchange: (e) => {
+        const c = choices[Number(e.target.value)];
+        set(c ? c.value : undefined, "structure");
+      } }, h("option", { value: "" }, t("select.none")),
+      choices.map((c, i) => h("option", { value: String(i), selected: JSON.stringify(c.value) === JSON.stringify(value) ? "selected" : null }, tx(c.label))));
+      return h("div", { class: "field" }, h("label", { for: id }, labelText(f)), parts, sel);
+    }
+    case "tristate": {
+      const name = id;
+      const opt = (v, key) => {
+        const rid = `${id}-${key}`;
+        return h("label", { class: "choice", for: rid },
+          h("input", { type: "radio", id: rid, name, checked: value === v || (v === undefined && (value === undefined || value === null)),
+            onchange: () => set(v, "structure") }), t(`tri.${key}`));
+      };
+      return h("fieldset", { class: "field", id, "aria-describedby": described, "data-path": ptr },
+        h("legend", {}, labelText(f)), parts,
+        h("div", { class: "inline-choices" }, opt(true, "yes"), opt(false, "no"), opt(undefined, "unsaid")));
+    }
+    case "bool": {
+      return h("div", { class: "field" }, h("label", { class: "choice", for: id },
+        h("input", { ...common, type: "checkbox", checked: !!value, onchange: (e) => set(e.target.checked ? true : undefined, "structure") }),
+        tx(f.label)), parts);
+    }
+    case "period": {
+      const amount = value?.amount ?? "";
+      const unit = value?.unit ?? "";
+      const update = (a, u) => {
+        const n = parseInt(a, 10);
+        set(Number.isFinite(n) && n >= 0 && u ? { amount: n, unit: u } : undefined, "input");
+      };
+      const amountEl = h("input", { id: id + "-amount", type: "number", min: "0", step: "1", inputmode: "numeric", value: String(amount),
+        oninput: (e) => update(e.target.value, unitEl.value) });
+      const unitEl = h("select", { id: id + "-unit", onchange: (e) => update(amountEl.value, e.target.value) },
+        h("option", { value: "" }, t("select.none")),
+        f.units.map((u) => h("option", { value: u.value, selected: u.value === unit ? "selected" : null }, tx(u.label))));
+      return h("fieldset", { class: "field", id, "data-path": ptr }, h("legend", {}, labelText(f)), parts,
+        h("div", { class: "period" },
+          h("label", { for: id + "-amount", class: "visually-hidden" }, t("period.amount")), amountEl,
+          h("label", { for: id + "-unit", class: "visually-hidden" }, t("period.unit")), unitEl));
+    }
+    case "list": {
+      const items = Array.isArray(value) ? value : [];
+      const cards = items.map((item, i) => {
+        const ibase = `${ptr}/${i}`;
+        const title = h("span", {}, `${tx(f.label)} ${i + 1}`);
+        const remove = h("button", { type: "button", class: "danger", "aria-label": `${t("list.remove")}: ${tx(f.label)} ${i + 1}`,
+          onclick: () => { setAt(ctx.notice, ibase, undefined); ctx.changed("structure", `${fieldId(ptr)}-add`); } }, t("list.remove"));
+        return h("div", { class: "list-item", role: "group", "aria-label": `${tx(f.label)} ${i + 1}` },
+          h("div", { class: "list-item-head" }, title, remove), renderFields(f.fields, ibase, ctx));
+      });
+      const add = h("button", { type: "button", id: `${fieldId(ptr)}-add`, onclick: () => {
+        const next = items.length;
+        setAt(ctx.notice, `${ptr}/${next}`, structuredClone(f.item || {}));
+        const first = f.fields[0] ? fieldId(`${ptr}/${next}${f.fields[0].path}`) : null;
+        ctx.changed("structure", first);
+      } }, `${t("list.add")}: ${tx(f.label).toLowerCase()}`);
+      return h("fieldset", { class: "field list", id, "data-path": ptr },
+        h("legend", {}, labelText(f)), parts,
+        items.length ? cards : h("p", { class: "help" }, t("list.empty")), add);
+    }
+    case "picks": {
+      const box = h("fieldset", { class: "field picks", id, "data-path": ptr, "data-source": f.source },
+        h("legend", {}, tx(f.label)), h("p", { class: "help" }, t("picks.hint")));
+      const have = new Set((Array.isArray(value) ? value : []).map((x) => x && x.key).filter(Boolean));
+      ctx.picks(f.source).then((options) => {
+        if (!options.length) { box.append(h("p", { class: "help" }, t("picks.none"))); return; }
+        for (const o of options) {
+          const cid = `${id}-${o.key}`;
+          box.append(h("div", { class: "pick" }, h("label", { class: "choice", for: cid },
+            h("input", { type: "checkbox", id: cid, checked: have.has(o.key), "data-key": o.key,
+              onchange: (e) => ctx.togglePick(f.source, o.key, e.target.checked, cid) }),
+            h("span", {}, h("span", { class: "pick-title" }, tx(o.label, ctx.lang)),
+              o.clause && tx(o.clause, ctx.lang) !== tx(o.label, ctx.lang) ? h("span", { class: "pick-text" }, tx(o.clause, ctx.lang)) : null))));
+        }
+        ctx.picksRendered && ctx.picksRendered();
+      }).catch(() => box.append(h("p", { class: "help" }, t("picks.none"))));
+      return box;
+    }
+    default:
+      return h("p", {}, `? ${f.kind}`);
+  }
+}
