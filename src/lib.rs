@@ -10,6 +10,7 @@ pub mod error;
 pub mod files;
 pub mod model;
 pub mod notice_io;
+pub mod pdf;
 pub mod render;
 pub mod rights;
 pub mod store;

@@ -24,7 +24,7 @@ enum Command {
     /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
     /// import, export, publish, history, diff.
     Drafts(cli::drafts::Args),
-    /// Export a notice as HTML: a standalone document or a fragment for a web page.
+    /// Export a notice as HTML (a standalone document or a fragment for a web page) or as PDF.
     Render(cli::render::Args),
 }
 

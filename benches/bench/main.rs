@@ -2,6 +2,7 @@
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
 mod catalogue;
+mod pdf;
 mod render;
 mod store;
 mod table;
@@ -17,6 +18,7 @@ fn main() {
         .collect();
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
+    pdf::run(&mut t);
     render::run(&mut t);
     store::run(&mut t);
     validate::run(&mut t);

@@ -1,7 +1,7 @@
-//! `seloste render NOTICE.json [--lang fi|sv|en] [--format html|fragment] [-o FILE]`
+//! `seloste render NOTICE.json [--lang fi|sv|en] [--format html|fragment|pdf] [-o FILE]`
 
-use seloste::{Lang, Result};
-use std::io::Write;
+use seloste::{Error, Lang, Result};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,6 +11,9 @@ pub enum Format {
     Html,
     /// A fragment to paste into a web page (one <section>, scoped styles).
     Fragment,
+    /// An A4 PDF for printing; written with -o FILE, or to standard output when that is
+    /// redirected (never onto a terminal).
+    Pdf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -20,7 +23,8 @@ pub struct Args {
     /// Output language: fi, sv or en.
     #[arg(long, default_value = "fi")]
     pub lang: String,
-    /// html: a standalone document; fragment: a piece to paste into a web page.
+    /// html: a standalone document; fragment: a piece to paste into a web page;
+    /// pdf: an A4 document for printing.
     #[arg(long, value_enum, default_value = "html")]
     pub format: Format,
     /// Write to this file (atomically) instead of standard output.
@@ -30,19 +34,27 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let lang: Lang = args.lang.parse()?;
+    if args.format == Format::Pdf && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::Other(
+            "A PDF is binary and is not printed on a terminal: give -o FILE.pdf, or redirect \
+             standard output to a file."
+                .to_string(),
+        ));
+    }
     let notice = seloste::notice_io::read(&args.notice)?;
     // A malformed value (a Y-tunnus with a wrong check digit, a `javascript:` website) must not
     // reach a published notice; missing items are the checker's business, not a refusal.
     seloste::validate::ensure_no_blocking(&notice)?;
-    let html = match args.format {
-        Format::Html => seloste::render::html(&notice, lang)?,
-        Format::Fragment => seloste::render::fragment(&notice, lang)?,
+    let bytes = match args.format {
+        Format::Html => seloste::render::html(&notice, lang)?.into_bytes(),
+        Format::Fragment => seloste::render::fragment(&notice, lang)?.into_bytes(),
+        Format::Pdf => seloste::pdf::render(&notice, lang)?,
     };
     match &args.output {
-        Some(path) => seloste::files::write_atomic(path, html.as_bytes())?,
+        Some(path) => seloste::files::write_atomic(path, &bytes)?,
         None => {
             // A closed pipe (e.g. `| head`) is not an error worth a message.
-            let _ = std::io::stdout().lock().write_all(html.as_bytes());
+            let _ = std::io::stdout().lock().write_all(&bytes);
         }
     }
     Ok(ExitCode::SUCCESS)

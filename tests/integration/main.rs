@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod fixtures;
+mod pdf;
 mod render;
 mod store;
 mod util;

@@ -1,0 +1,405 @@
+//! PDF export: an A4 document for printing, laid out by Seloste itself on printpdf's
+//! low-level page API, with fonts embedded from the repository and subset.
+//!
+//! - `fonts`: the embedded DejaVu Sans faces, parsed once per process, and the guard that
+//!   replaces characters they cannot draw with a visible "�";
+//! - `layout`: blocks → lines → pages (wrapping, orphans and widows, keep-with-next);
+//! - this module: pages → PDF (text, footer with "Sivu 2 / 3", links, outline, metadata).
+//!
+//! The PDF is not tagged (no structure tree) and is not PDF/A: the HTML export is the
+//! accessible format. Its text is real text: selectable, searchable and extractable in
+//! reading order.
+
+mod flow;
+pub mod fonts;
+pub mod layout;
+
+use crate::{Error, Lang, Result, Text};
+use fonts::{Face, faces, printable};
+use layout::{Block, GREY, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PAGE_H, PAGE_W, Page, Rgb};
+use printpdf::{
+    Actions, BorderArray, Color, ColorArray, FontId, Line as PLine, LinePoint, LinkAnnotation, Mm,
+    Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use time::OffsetDateTime;
+
+/// What the PDF says about itself, and what its footer shows.
+#[derive(Debug, Clone)]
+pub struct PdfMeta {
+    /// The document title (PDF Title), e.g. "Tietosuojaseloste – Asiakasrekisteri".
+    pub title: String,
+    /// The controller(s) (PDF Author).
+    pub author: String,
+    pub subject: String,
+    /// The output language (the catalog's /Lang) and of the page numbers.
+    pub lang: Lang,
+    /// The creation date written into the PDF.
+    pub created: OffsetDateTime,
+    /// The left part of the footer on every page: controller and the notice's date.
+    pub footer: String,
+}
+
+#[derive(Deserialize)]
+struct PdfData {
+    page_label: Text,
+}
+
+fn data() -> &'static PdfData {
+    static D: OnceLock<PdfData> = OnceLock::new();
+    D.get_or_init(|| {
+        serde_json::from_str(include_str!("../data/pdf.json"))
+            .unwrap_or_else(|e| panic!("embedded data file pdf.json is invalid: {e}"))
+    })
+}
+
+/// "Sivu 2 / 3", "Sida 2 / 3", "Page 2 of 3".
+pub fn page_label(lang: Lang, page: usize, pages: usize) -> String {
+    let template = data().page_label.resolve(lang).map_or("{page} / {pages}", |(t, _)| t);
+    template.replace("{page}", &page.to_string()).replace("{pages}", &pages.to_string())
+}
+
+const FOOTER_SIZE: f32 = 8.0;
+/// Baseline of the footer text and the rule above it, in points from the bottom edge.
+const FOOTER_BASELINE: f32 = 42.0;
+const FOOTER_RULE: f32 = 54.0;
+const _: () = assert!(FOOTER_RULE < MARGIN_B, "the footer must sit in the bottom margin");
+
+/// The notice printed as a PDF in `lang`: what the desktop app and `seloste render --format pdf`
+/// call. Built from the same `document::Document` as the HTML export.
+pub fn render(notice: &crate::Notice, lang: Lang) -> Result<Vec<u8>> {
+    render_at(notice, lang, OffsetDateTime::now_utc())
+}
+
+/// `render` with a given creation date (for reproducible output).
+pub fn render_at(notice: &crate::Notice, lang: Lang, created: OffsetDateTime) -> Result<Vec<u8>> {
+    let doc = crate::document::build(notice, lang);
+    render_document(&doc, &flow::meta(notice, &doc, created))
+}
+
+/// A built document printed as a PDF with the given metadata.
+pub fn render_document(doc: &crate::document::Document, meta: &PdfMeta) -> Result<Vec<u8>> {
+    render_blocks(&flow::blocks(doc), meta)
+}
+
+/// Lay out `blocks` and write them as a PDF.
+pub fn render_blocks(blocks: &[Block], meta: &PdfMeta) -> Result<Vec<u8>> {
+    let pages = layout::paginate(blocks);
+    write(&pages, meta)
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb { r: c[0], g: c[1], b: c[2], icc_profile: None })
+}
+
+/// Writes text ops, switching font and colour only when they change.
+struct TextWriter<'a> {
+    ops: Vec<Op>,
+    fonts: &'a BTreeMap<Face, FontId>,
+    font: Option<(Face, f32)>,
+    fill: Option<Rgb>,
+}
+
+impl TextWriter<'_> {
+    fn text(&mut self, x: f32, y: f32, text: &str, face: Face, size: f32, fill: Rgb) {
+        if self.font != Some((face, size)) {
+            let id = self.fonts[&face].clone();
+            self.ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
+            self.font = Some((face, size));
+        }
+        if self.fill != Some(fill) {
+            self.ops.push(Op::SetFillColor { col: color(fill) });
+            self.fill = Some(fill);
+        }
+        self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
+        self.ops.push(Op::ShowText { items: kerned(text, face) });
+    }
+}
+
+/// `text` as show-text items with the font's pair kerning between the glyphs.
+fn kerned(text: &str, face: Face) -> Vec<TextItem> {
+    let f = faces().get(face);
+    let mut items = Vec::new();
+    let mut acc = String::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            let k = f.kern_tj(p, c);
+            if k != 0.0 {
+                items.push(TextItem::Text(std::mem::take(&mut acc)));
+                items.push(TextItem::Offset(k));
+            }
+        }
+        acc.push(c);
+        prev = Some(c);
+    }
+    items.push(TextItem::Text(acc));
+    items
+}
+
+/// Shorten `text` with "…" until it fits in `width` points.
+fn fit(text: &str, face: Face, size: f32, width: f32) -> String {
+    let f = faces().get(face);
+    if f.width(text, size) <= width {
+        return text.to_string();
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let s: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if f.width(&s, size) <= width {
+            return s;
+        }
+    }
+    "…".to_string()
+}
+
+fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let info = &mut doc.metadata.info;
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.creator = "Seloste".to_string();
+    info.producer = format!("Seloste {} (printpdf 0.12.8)", env!("CARGO_PKG_VERSION"));
+    let created = printpdf::DateTime::from_unix_timestamp(meta.created.unix_timestamp())
+        .map_err(|e| Error::Render(format!("the creation date cannot be written: {e}")))?;
+    info.creation_date = created;
+    info.modification_date = created;
+    info.metadata_date = created;
+
+    // Register only the faces the document uses, so no unused face is embedded.
+    let mut used: Vec<Face> = vec![Face::Regular];
+    for p in pages {
+        for l in &p.lines {
+            for r in &l.line.runs {
+                if !used.contains(&r.face) {
+                    used.push(r.face);
+                }
+            }
+        }
+    }
+    let font_ids: BTreeMap<Face, FontId> =
+        used.iter().map(|&f| (f, doc.add_font(&faces().get(f).parsed))).collect();
+
+    let total = pages.len();
+    let footer_face = faces().get(Face::Regular);
+    let footer_text = printable(footer_face, &meta.footer).into_owned();
+    let mut pdf_pages = Vec::with_capacity(total);
+    let mut outline: Vec<(String, usize, f32)> = Vec::new();
+
+    for (i, page) in pages.iter().enumerate() {
+        let mut w = TextWriter {
+            ops: vec![Op::StartTextSection],
+            fonts: &font_ids,
+            font: None,
+            fill: None,
+        };
+        let mut links = Vec::new();
+        let mut rules: Vec<(f32, f32, f32, f32, Rgb)> = Vec::new();
+        for placed in &page.lines {
+            let top = PAGE_H - MARGIN_T - placed.top;
+            for rule in &placed.line.rules {
+                rules.push((
+                    MARGIN_L + rule.x0,
+                    MARGIN_L + rule.x1,
+                    top - rule.dy,
+                    rule.thickness,
+                    rule.color,
+                ));
+            }
+            for run in &placed.line.runs {
+                let y = top - run.baseline;
+                w.text(MARGIN_L + run.x, y, &run.text, run.face, run.size, run.color);
+                if let Some(target) = &run.link {
+                    links.push(LinkAnnotation::new(
+                        Rect {
+                            x: Pt(MARGIN_L + run.x),
+                            y: Pt(y - 0.25 * run.size),
+                            width: Pt(run.width),
+                            height: Pt(run.size * 1.1),
+                            mode: None,
+                            winding_order: None,
+                        },
+                        Actions::Uri(target.clone()),
+                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                        Some(ColorArray::Transparent),
+                        None,
+                    ));
+                }
+            }
+        }
+        for (n, title) in page.outline.iter().enumerate() {
+            let top = page
+                .lines
+                .iter()
+                .filter(|l| l.line.runs.first().is_some_and(|r| r.face == Face::Bold))
+                .nth(n)
+                .map_or(0.0, |l| l.top);
+            outline.push((title.clone(), i, PAGE_H - MARGIN_T - top + 6.0));
+        }
+
+        // Footer: controller and date on the left, the page number on the right.
+        let label = page_label(meta.lang, i + 1, total);
+        let label_w = footer_face.width(&label, FOOTER_SIZE);
+        let right = PAGE_W - MARGIN_R;
+        let left_room = right - MARGIN_L - label_w - 18.0;
+        let left = fit(&footer_text, Face::Regular, FOOTER_SIZE, left_room);
+        w.text(MARGIN_L, FOOTER_BASELINE, &left, Face::Regular, FOOTER_SIZE, GREY);
+        w.text(right - label_w, FOOTER_BASELINE, &label, Face::Regular, FOOTER_SIZE, GREY);
+        let mut ops = w.ops;
+        ops.push(Op::EndTextSection);
+
+        ops.push(Op::SetOutlineColor { col: color([0.72, 0.72, 0.74]) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+        let pt = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
+        ops.push(Op::DrawLine {
+            line: PLine {
+                points: vec![pt(MARGIN_L, FOOTER_RULE), pt(right, FOOTER_RULE)],
+                is_closed: false,
+            },
+        });
+        ops.extend(links.into_iter().map(|link| Op::LinkAnnotation { link }));
+        pdf_pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
+    }
+    doc.with_pages(pdf_pages);
+
+    let opts = PdfSaveOptions { subset_fonts: true, optimize: true, ..Default::default() };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    if let Some(e) = warnings.iter().find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
+    {
+        return Err(Error::Render(format!("the PDF writer reported: {}", e.msg)));
+    }
+    finish(&mut lo, meta, &outline)?;
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| Error::Render(format!("writing the PDF failed: {e}")))?;
+    Ok(out)
+}
+
+/// PDF text string: UTF-16BE with a byte-order mark.
+fn pdf_text(s: &str) -> lopdf::Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        bytes.extend_from_slice(&u.to_be_bytes());
+    }
+    lopdf::Object::String(bytes, lopdf::StringFormat::Hexadecimal)
+}
+
+/// What printpdf does not write: the document language and an outline in document order
+/// (printpdf's own bookmarks sort by name within a page).
+fn finish(
+    lo: &mut lopdf::Document,
+    meta: &PdfMeta,
+    outline: &[(String, usize, f32)],
+) -> Result<()> {
+    use lopdf::{Dictionary, Object};
+    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    let outline_root = if outline.is_empty() {
+        None
+    } else {
+        let root = lo.new_object_id();
+        let ids: Vec<lopdf::ObjectId> = outline.iter().map(|_| lo.new_object_id()).collect();
+        for (n, (title, page, top)) in outline.iter().enumerate() {
+            let Some(&page_id) = page_ids.get(*page) else {
+                continue;
+            };
+            let mut item = Dictionary::new();
+            item.set("Title", pdf_text(title));
+            item.set("Parent", Object::Reference(root));
+            item.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(page_id),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Null,
+                    Object::Real(*top),
+                    Object::Null,
+                ]),
+            );
+            if n > 0 {
+                item.set("Prev", Object::Reference(ids[n - 1]));
+            }
+            if n + 1 < ids.len() {
+                item.set("Next", Object::Reference(ids[n + 1]));
+            }
+            lo.objects.insert(ids[n], Object::Dictionary(item));
+        }
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"Outlines".to_vec()));
+        dict.set("First", Object::Reference(ids[0]));
+        dict.set("Last", Object::Reference(*ids.last().expect("non-empty")));
+        dict.set("Count", Object::Integer(ids.len() as i64));
+        lo.objects.insert(root, Object::Dictionary(dict));
+        Some(root)
+    };
+    // printpdf writes a PDF/X version key into every Info dictionary; this file is not PDF/X.
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(Object::Dictionary(d)) = lo.get_object_mut(info)
+    {
+        d.remove(b"GTS_PDFXVersion");
+        d.remove(b"Trapped");
+        for key in [&b"Keywords"[..], b"Identifier", b"Subject"] {
+            if d.get(key).and_then(Object::as_str).is_ok_and(|s| s.is_empty()) {
+                d.remove(key);
+            }
+        }
+    }
+    let catalog =
+        lo.catalog_mut().map_err(|e| Error::Render(format!("the PDF has no catalog: {e}")))?;
+    catalog.set("Lang", Object::string_literal(meta.lang.code()));
+    if let Some(root) = outline_root {
+        catalog.set("Outlines", Object::Reference(root));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use layout::{Kind, Span};
+
+    #[test]
+    fn page_labels_in_each_language() {
+        assert_eq!(page_label(Lang::Fi, 2, 3), "Sivu 2 / 3");
+        assert_eq!(page_label(Lang::Sv, 2, 3), "Sida 2 / 3");
+        assert_eq!(page_label(Lang::En, 2, 3), "Page 2 of 3");
+    }
+
+    #[test]
+    fn footer_text_is_shortened_to_fit() {
+        let long = "Osakeyhtiö ".repeat(30);
+        let s = fit(&long, Face::Regular, 8.0, 200.0);
+        assert!(s.ends_with('…'));
+        assert!(faces().get(Face::Regular).width(&s, 8.0) <= 200.0);
+    }
+
+    #[test]
+    fn writes_a_pdf_with_embedded_subset_fonts() {
+        let blocks = vec![
+            Block::text(Kind::Title, "Tietosuojaseloste"),
+            Block::text(Kind::Heading, "1. Rekisterinpitäjä"),
+            Block::new(
+                Kind::Field,
+                vec![Span::bold("Nimi: "), Span::regular("Kahvila Ääkkönen Oy")],
+            ),
+            Block::new(
+                Kind::Paragraph,
+                vec![Span::link("https://esimerkki.fi", "https://esimerkki.fi")],
+            ),
+        ];
+        let meta = PdfMeta {
+            title: "Tietosuojaseloste – Kahvila Ääkkönen Oy".into(),
+            author: "Kahvila Ääkkönen Oy".into(),
+            subject: String::new(),
+            lang: Lang::Fi,
+            created: OffsetDateTime::from_unix_timestamp(1_795_000_000).unwrap(),
+            footer: "Kahvila Ääkkönen Oy · 23.11.2026".into(),
+        };
+        let pdf = render_blocks(&blocks, &meta).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        assert!(pdf.len() < 60_000, "{} bytes: fonts not subset?", pdf.len());
+    }
+}
