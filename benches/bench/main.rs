@@ -1,9 +1,11 @@
 //! `cargo bench --bench bench`: every speed and size target of the project as one table.
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
+mod app;
 mod catalogue;
 mod pdf;
 mod render;
+mod sizes;
 mod store;
 mod table;
 mod validate;
@@ -22,5 +24,7 @@ fn main() {
     render::run(&mut t);
     store::run(&mut t);
     validate::run(&mut t);
+    app::run(&mut t);
+    sizes::run(&mut t);
     t.print();
 }
