@@ -4,6 +4,7 @@
 //! `seloste` command-line tool are thin layers over it. See ARCHITECTURE.md for the map.
 
 pub mod catalogue;
+pub mod check;
 pub mod diff;
 pub mod document;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod rights;
 pub mod store;
 pub mod text;
 pub mod validate;
+pub mod walk;
 pub mod wizard;
 
 pub use error::{Error, Result};

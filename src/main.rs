@@ -21,6 +21,9 @@ struct Cli {
 enum Command {
     /// Print the JSON Schema of the notice file format (seloste/1).
     Schema,
+    /// Check a notice: what is missing, contradictory, outdated or left over from a template.
+    /// Exit 0: no errors; 1: errors found; 2: the file cannot be used.
+    Check(cli::check::Args),
     /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
     /// import, export, publish, history, diff.
     Drafts(cli::drafts::Args),
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
+        Command::Check(args) => cli::check::run(args),
         Command::Drafts(args) => cli::drafts::run(args),
         Command::Render(args) => cli::render::run(args),
     };

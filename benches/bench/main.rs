@@ -3,6 +3,7 @@
 
 mod app;
 mod catalogue;
+mod check;
 mod pdf;
 mod render;
 mod sizes;
@@ -20,6 +21,7 @@ fn main() {
         .collect();
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
+    check::run(&mut t);
     pdf::run(&mut t);
     render::run(&mut t);
     store::run(&mut t);

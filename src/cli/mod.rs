@@ -1,5 +1,6 @@
 //! One module per subcommand; each exposes `run(args) -> Result<ExitCode>`.
 
+pub mod check;
 pub mod drafts;
 pub mod render;
 pub mod schema;

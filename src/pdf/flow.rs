@@ -41,6 +41,7 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
     if let Some(n) = &doc.language_note {
         out.push(Block::new(Kind::Dateline, vec![Span::italic(n.clone())]));
     }
+    out.push(Block::new(Kind::Rule, Vec::new()));
     for s in &doc.sections {
         let mut section = Vec::new();
         for b in &s.blocks {

@@ -77,6 +77,8 @@ pub enum Kind {
     Note,
     /// A table (`Block::table`); its rows never split, its header repeats on a new page.
     Table,
+    /// A horizontal rule across the measure (closes the title block).
+    Rule,
 }
 
 /// One block of the flow.
@@ -104,6 +106,9 @@ impl Block {
     }
     /// Does the block print nothing (no text, or a table without rows)?
     pub fn is_blank(&self) -> bool {
+        if self.kind == Kind::Rule {
+            return false;
+        }
         match &self.table {
             Some(t) => t.rows.is_empty(),
             None => self.spans.iter().all(|s| s.text.trim().is_empty()),
@@ -156,7 +161,7 @@ fn style(kind: Kind) -> Style {
             size: 13.0,
             leading: 17.0,
             space_before: 17.0,
-            space_after: 3.0,
+            space_after: 6.0,
             keep_with_next: true,
             ..body
         },
@@ -172,6 +177,9 @@ fn style(kind: Kind) -> Style {
         Kind::Bullet => Style { space_before: 2.5, indent: BULLET_INDENT, ..body },
         Kind::Field => Style { space_before: 1.5, ..body },
         Kind::Note => Style { size: 9.0, leading: 13.0, color: GREY, ..body },
+        Kind::Rule => {
+            Style { size: 0.0, leading: 6.0, space_before: 8.0, space_after: 0.0, ..body }
+        }
         Kind::Table => {
             Style { size: 8.5, leading: 11.5, space_before: 8.0, space_after: 4.0, ..body }
         }
@@ -232,8 +240,9 @@ pub struct Placed {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     pub lines: Vec<Placed>,
-    /// Section headings that start on this page (the PDF outline).
-    pub outline: Vec<String>,
+    /// Section headings that start on this page (the PDF outline), with the top of each,
+    /// measured from the top of the content area.
+    pub outline: Vec<(String, f32)>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,6 +301,9 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
         let chars: Vec<char> = text.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
             match c {
+                ' ' if keep_together(&atoms, chars.get(i + 1).copied()) => {
+                    push_char(&mut atoms, ' ', face, link, size);
+                }
                 ' ' => {
                     finish(&mut toks, &mut atoms, false);
                     let width = fonts.get(face).char_width(' ', size);
@@ -317,6 +329,27 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
     }
     finish(&mut toks, &mut atoms, false);
     toks
+}
+
+/// Is the space after the segment `atoms`, before `next`, one a line must not break at?
+/// "Art. 6(1)(f)", "§ 12", "10 vuotta", "33100 Tampere": a reference or a number stays with
+/// what it belongs to; "sana —": a dash stays with the word before it.
+fn keep_together(atoms: &[Atom], next: Option<char>) -> bool {
+    let Some(next) = next else { return false };
+    let Some(last) = atoms.last() else { return false };
+    let word = last.text.rsplit(' ').next().unwrap_or("");
+    // A dash never starts a line: it stays with the word before it.
+    if matches!(next, '–' | '—') && !word.is_empty() {
+        return true;
+    }
+    let reference = ["Art.", "art.", "§", "Artikla", "artikla", "Artikel", "artikel"];
+    if next.is_ascii_digit() && reference.iter().any(|r| word.ends_with(r)) {
+        return true;
+    }
+    !word.is_empty()
+        && word.len() <= 5
+        && word.chars().all(|c| c.is_ascii_digit())
+        && next.is_alphabetic()
 }
 
 /// Split an over-long segment into pieces no wider than `width`: after URL punctuation where
@@ -473,16 +506,32 @@ fn block_lines(block: &Block) -> Vec<Line> {
     if let Some(t) = &block.table {
         return table_lines(t, &st);
     }
+    if block.kind == Kind::Rule {
+        let rule = Rule { x0: 0.0, x1: CONTENT_W, dy: 0.0, thickness: 1.2, color: INK };
+        return vec![Line { runs: Vec::new(), rules: vec![rule], height: st.leading }];
+    }
     let mut links = Vec::new();
     let width = CONTENT_W - st.indent;
     let broken = break_lines(&block.spans, st.size, width, &mut links);
     // Centre the cap height in the line box.
     let baseline = (st.leading + 0.72 * st.size) / 2.0;
+    let n = broken.len();
     broken
         .into_iter()
         .enumerate()
         .map(|(i, atoms)| {
             let mut runs = Vec::new();
+            let mut rules = Vec::new();
+            if block.kind == Kind::Heading && i + 1 == n {
+                // A hairline under a section heading, as in the HTML export.
+                rules.push(Rule {
+                    x0: 0.0,
+                    x1: CONTENT_W,
+                    dy: st.leading + 1.5,
+                    thickness: 0.5,
+                    color: RULE_COLOR,
+                });
+            }
             if block.kind == Kind::Bullet && i == 0 {
                 let w = faces().get(Face::Regular).width(BULLET, st.size);
                 runs.push(Run {
@@ -497,7 +546,7 @@ fn block_lines(block: &Block) -> Vec<Line> {
                 });
             }
             runs.extend(merge_runs(atoms, st.indent, baseline, st.size, st.color, &links));
-            Line { runs, rules: Vec::new(), height: st.leading }
+            Line { runs, rules, height: st.leading }
         })
         .collect()
 }
@@ -697,7 +746,7 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
         y += gap;
         if b.kind == Kind::Heading {
             let title: String = b.lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
-            pages.last_mut().expect("at least one page").outline.push(title);
+            pages.last_mut().expect("at least one page").outline.push((title, y));
         }
         let mut rest: &[Line] = &b.lines;
         // Is the page empty but for a repeated table header? Then something must go on it.
@@ -818,6 +867,33 @@ mod tests {
     }
 
     #[test]
+    fn references_and_numbers_stay_with_what_they_belong_to() {
+        let mut links = Vec::new();
+        let lines: Vec<String> = break_lines(
+            &[Span::regular("perusteella (GDPR Art. 6(1)(f)) kymmenen 10 vuotta")],
+            10.0,
+            120.0,
+            &mut links,
+        )
+        .into_iter()
+        .map(|l| l.into_iter().map(|a| a.text).collect())
+        .collect();
+        assert!(lines.iter().all(|l| !l.ends_with("Art.")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("Art. 6(1)(f))")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("10 vuotta")), "{lines:?}");
+        let dashes: Vec<String> = break_lines(
+            &[Span::regular("asiakassuhteen hoitaminen — Sopimus")],
+            10.0,
+            125.0,
+            &mut links,
+        )
+        .into_iter()
+        .map(|l| l.into_iter().map(|a| a.text).collect())
+        .collect();
+        assert!(dashes.iter().all(|l| !l.starts_with('—')), "{dashes:?}");
+    }
+
+    #[test]
     fn bullets_hang_and_bold_labels_keep_their_face() {
         let block = Block::new(Kind::Bullet, vec![Span::regular("sana ".repeat(40))]);
         let lines = block_lines(&block);
@@ -912,6 +988,27 @@ mod tests {
                 .sum::<usize>();
         }
         assert_eq!(words, 2000);
+    }
+
+    #[test]
+    fn the_outline_records_each_heading_where_it_stands() {
+        let mut blocks = Vec::new();
+        for i in 0..30 {
+            blocks.push(Block::text(Kind::Heading, format!("Otsikko {i}")));
+            blocks.push(Block::text(Kind::Subheading, "Alaotsikko"));
+            blocks.push(para(60));
+        }
+        let pages = paginate(&blocks);
+        let mut n = 0;
+        for p in &pages {
+            for (title, top) in &p.outline {
+                let line =
+                    p.lines.iter().find(|l| (l.top - top).abs() < 0.01).expect("a line there");
+                assert_eq!(&line.line.text(), title);
+                n += 1;
+            }
+        }
+        assert_eq!(n, 30);
     }
 
     #[test]

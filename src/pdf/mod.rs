@@ -230,13 +230,7 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
                 }
             }
         }
-        for (n, title) in page.outline.iter().enumerate() {
-            let top = page
-                .lines
-                .iter()
-                .filter(|l| l.line.runs.first().is_some_and(|r| r.face == Face::Bold))
-                .nth(n)
-                .map_or(0.0, |l| l.top);
+        for (title, top) in &page.outline {
             outline.push((title.clone(), i, PAGE_H - MARGIN_T - top + 6.0));
         }
 
@@ -251,15 +245,15 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
         let mut ops = w.ops;
         ops.push(Op::EndTextSection);
 
-        ops.push(Op::SetOutlineColor { col: color([0.72, 0.72, 0.74]) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+        rules.push((MARGIN_L, right, FOOTER_RULE, 0.5, [0.72, 0.72, 0.74]));
         let pt = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
-        ops.push(Op::DrawLine {
-            line: PLine {
-                points: vec![pt(MARGIN_L, FOOTER_RULE), pt(right, FOOTER_RULE)],
-                is_closed: false,
-            },
-        });
+        for (x0, x1, y, thickness, c) in rules {
+            ops.push(Op::SetOutlineColor { col: color(c) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+            ops.push(Op::DrawLine {
+                line: PLine { points: vec![pt(x0, y), pt(x1, y)], is_closed: false },
+            });
+        }
         ops.extend(links.into_iter().map(|link| Op::LinkAnnotation { link }));
         pdf_pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
     }
@@ -350,6 +344,10 @@ fn finish(
     let catalog =
         lo.catalog_mut().map_err(|e| Error::Render(format!("the PDF has no catalog: {e}")))?;
     catalog.set("Lang", Object::string_literal(meta.lang.code()));
+    // Viewers show "Tietosuojaseloste – …" in the title bar rather than the file name.
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
     if let Some(root) = outline_root {
         catalog.set("Outlines", Object::Reference(root));
     }
@@ -366,6 +364,36 @@ mod tests {
         assert_eq!(page_label(Lang::Fi, 2, 3), "Sivu 2 / 3");
         assert_eq!(page_label(Lang::Sv, 2, 3), "Sida 2 / 3");
         assert_eq!(page_label(Lang::En, 2, 3), "Page 2 of 3");
+    }
+
+    #[test]
+    fn table_borders_heading_hairlines_and_the_footer_rule_are_drawn() {
+        use layout::Table;
+        let blocks = vec![
+            Block::text(Kind::Heading, "Evästeet"),
+            Block::table(Table {
+                header: vec!["Eväste".into(), "Kesto".into()],
+                rows: vec![
+                    vec![vec![Span::regular("_ga")], vec![Span::regular("2 vuotta")]],
+                    vec![vec![Span::regular("_fbp")], vec![Span::regular("3 kuukautta")]],
+                ],
+            }),
+        ];
+        let meta = PdfMeta {
+            title: "t".into(),
+            author: "a".into(),
+            subject: String::new(),
+            lang: Lang::Fi,
+            created: OffsetDateTime::UNIX_EPOCH,
+            footer: "f".into(),
+        };
+        let pdf = render_blocks(&blocks, &meta).unwrap();
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let page = *doc.get_pages().values().next().unwrap();
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+        let lines = content.operations.iter().filter(|op| op.operator == "l").count();
+        // Heading hairline + header rule + two row rules + footer rule.
+        assert_eq!(lines, 5);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The one integration-test binary (ripgrep style): one module per area, shared helpers in `util`.
 
 mod catalogue;
+mod check;
 mod fixtures;
 mod pdf;
 mod render;

@@ -18,6 +18,42 @@ fn body_text(pdf: &Path) -> Option<String> {
     poppler("pdftotext", &["-x", "0", "-y", "0", "-W", "596", "-H", "780"], pdf)
 }
 
+/// The text nodes of an HTML export (outside `<style>`), entities decoded.
+fn html_text_nodes(html: &str) -> Vec<String> {
+    let body = match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b + "</style>".len()..]),
+        _ => html.to_string(),
+    };
+    let mut nodes = Vec::new();
+    let mut cur = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                nodes.push(std::mem::take(&mut cur));
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => cur.push(c),
+            _ => {}
+        }
+    }
+    nodes.push(cur);
+    nodes
+        .into_iter()
+        .map(|n| {
+            n.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&#x2F;", "/")
+                .replace("&amp;", "&")
+        })
+        .filter(|n| !n.trim().is_empty())
+        .collect()
+}
+
 fn pages_of(pdf: &Path) -> Option<usize> {
     let info = poppler("pdfinfo", &[], pdf)?;
     let line = info.lines().find(|l| l.starts_with("Pages:")).expect("pdfinfo prints Pages");
@@ -56,6 +92,16 @@ fn every_seed_prints_every_heading_and_fact_in_three_languages() {
                     let want = squeeze(part);
                     assert!(flat.contains(&want), "{stem} {lang}: {part:?} missing from the PDF");
                 }
+            }
+            // And, independently of the Document, every text node of the HTML export.
+            let html = seloste::render::fragment(&notice, lang).unwrap();
+            let nodes = html_text_nodes(&html);
+            assert!(nodes.len() > 30, "{stem} {lang}: only {} HTML text nodes", nodes.len());
+            for node in nodes {
+                assert!(
+                    flat.contains(&squeeze(&node)),
+                    "{stem} {lang}: HTML text {node:?} not in the PDF"
+                );
             }
             assert!(!text.contains('\u{FFFD}'), "{stem} {lang}: a replaced character");
             let pages = pages_of(&pdf).unwrap();
@@ -186,6 +232,11 @@ fn metadata_fonts_and_language_are_set() {
     let dir = tempfile::tempdir().unwrap();
     let bytes = seloste::pdf::render(&notice, Lang::Sv).unwrap();
     assert!(bytes.windows(9).any(|w| w == b"/Lang(sv)"), "no /Lang in the catalog");
+    assert!(bytes.windows(21).any(|w| w == b"/DisplayDocTitle true"), "no DisplayDocTitle");
+    // An outline (bookmarks) with one entry per section.
+    let sections = document::build(&notice, Lang::Sv).sections.len();
+    let dests = bytes.windows(6).filter(|w| w == b"/Dest[").count();
+    assert_eq!(dests, sections, "outline entries");
     let pdf = write_pdf(dir.path(), "meta.pdf", &bytes);
     let Some(info) = poppler("pdfinfo", &[], &pdf) else { return };
     let controller = &notice.controllers[0].name;

@@ -51,6 +51,33 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Run a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) on `pdf` and return its standard
+/// output; `None` when the tool is not installed. Under CI (`CI=true`) a missing tool fails
+/// the test loudly instead: scripts/lib.sh installs poppler-utils.
+pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
+    let to_stdout: &[&str] = if tool == "pdftotext" { &["-"] } else { &[] };
+    let out = Command::new(tool).args(args).arg(pdf).args(to_stdout).output();
+    match out {
+        Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
+        Ok(o) => {
+            panic!("{tool} failed on {}: {}", pdf.display(), String::from_utf8_lossy(&o.stderr))
+        }
+        Err(e) => {
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("{tool} is required under CI (install poppler-utils): {e}");
+            }
+            eprintln!("skipping: {tool} is not installed ({e}); install poppler-utils");
+            None
+        }
+    }
+}
+
+/// Text with all whitespace removed: for finding a phrase in extracted PDF text whatever
+/// the line breaks (a wrapped URL or a phrase across lines).
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Run the `seloste` binary with `--db <db>` appended (subcommands that take it, e.g. `drafts`).
 pub fn seloste_db(db: &Path, args: &[&str]) -> Output {
     let mut all: Vec<&str> = args.to_vec();
@@ -82,30 +109,6 @@ impl Rng {
     pub fn bytes(&mut self, n: usize) -> Vec<u8> {
         (0..n).map(|_| self.next() as u8).collect()
     }
-}
-
-/// Run a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) on `pdf` and return its standard
-/// output; `None` when the tool is not installed. Under CI (`CI=true`) a missing tool fails
-/// the test loudly instead: scripts/lib.sh installs poppler-utils.
-pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
-    let out = Command::new(tool).args(args).arg(pdf).args(if tool == "pdftotext" { &["-"][..] } else { &[][..] }).output();
-    match out {
-        Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
-        Ok(o) => panic!("{tool} failed on {}: {}", pdf.display(), String::from_utf8_lossy(&o.stderr)),
-        Err(e) => {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("{tool} is required under CI (install poppler-utils): {e}");
-            }
-            eprintln!("skipping: {tool} is not installed ({e}); install poppler-utils");
-            None
-        }
-    }
-}
-
-/// Text with all whitespace removed: for finding a phrase in extracted PDF text whatever
-/// the line breaks (a wrapped URL or a phrase across lines).
-pub fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The facts of a seed fixture (`tests/fixtures/seeds/<stem>.facts.json`): exact strings that

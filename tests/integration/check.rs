@@ -1,0 +1,1083 @@
+//! The checker: every rule fires on a notice that breaks it and stays silent on a near miss;
+//! a correct notice checks clean; the CLI keeps its exit-status contract.
+
+use crate::util;
+use seloste::Lang;
+use seloste::check::{self, Finding, Severity};
+use seloste::model::*;
+use seloste::text::Text;
+
+/// A correct notice of a small web shop (Finnish only).
+fn clean() -> Notice {
+    util::load(&util::fixture("check/clean.json"))
+}
+
+fn findings(n: &Notice) -> Vec<Finding> {
+    check::check(n, Lang::Fi)
+}
+
+fn fires(n: &Notice, id: &str) -> bool {
+    findings(n).iter().any(|f| f.rule == id)
+}
+
+fn fi(s: &str) -> Text {
+    Text::fi(s)
+}
+
+fn other(heading: &str, text: &str) -> ExtraSection {
+    ExtraSection {
+        heading: fi(heading),
+        text: fi(text),
+    }
+}
+
+type Mutate = fn(&mut Notice);
+
+/// For each rule: a change to the clean notice that must trigger it, and a near miss that must not.
+const CASES: &[(&str, Mutate, Mutate)] = &[
+    (
+        "controller.missing",
+        |n| n.controllers.clear(),
+        |n| {
+            let mut second = n.controllers[0].clone();
+            second.name = "Toinen Oy".into();
+            n.controllers.push(second);
+        },
+    ),
+    (
+        "controller.contact_missing",
+        |n| {
+            let c = &mut n.controllers[0];
+            (c.email, c.phone, c.address) = (String::new(), String::new(), Address::default());
+            n.contact = None;
+        },
+        |n| {
+            let c = &mut n.controllers[0];
+            (c.email, c.phone, c.address) = (String::new(), String::new(), Address::default());
+        },
+    ),
+    (
+        "controller.id_missing",
+        |n| n.controllers[0].business_id.clear(),
+        |n| {
+            n.controllers[0].business_id.clear();
+            n.controllers[0].other_id = "ry 123.456".into();
+        },
+    ),
+    (
+        "purpose.missing",
+        |n| n.purposes = Section::default(),
+        |n| n.purposes.items.truncate(1),
+    ),
+    (
+        "purpose.basis_missing",
+        |n| n.purposes.items[0].basis = None,
+        |n| n.purposes.items[0].basis = Some(LegalBasis::LegalObligation),
+    ),
+    (
+        "purpose.interest_missing",
+        |n| n.purposes.items[3].interest = Text::default(),
+        |n| n.purposes.items[0].interest = Text::default(),
+    ),
+    (
+        "data.missing",
+        |n| n.data = DataSection::default(),
+        |n| {
+            n.data = DataSection::default();
+            n.data.text =
+                fi("Nimi ja sähköpostiosoite; niiden antaminen on edellytys tilaukselle.");
+        },
+    ),
+    (
+        "data.requirement_unstated",
+        |n| n.data.items.iter_mut().for_each(|d| d.required = None),
+        |n| {
+            n.data.items.iter_mut().for_each(|d| d.required = None);
+            n.data.text = fi("Nimen antaminen on edellytys tilauksen toimittamiselle.");
+        },
+    ),
+    (
+        "special.condition_missing",
+        |n| {
+            n.data.special.push(SpecialCategory {
+                kind: SpecialKind::Health,
+                condition: None,
+                text: fi("allergiat"),
+            })
+        },
+        |n| {
+            n.data.special.push(SpecialCategory {
+                kind: SpecialKind::Health,
+                condition: Some(Art9Condition::ExplicitConsent),
+                text: fi("allergiat"),
+            })
+        },
+    ),
+    (
+        "sources.missing",
+        |n| n.sources = Section::default(),
+        |n| {
+            n.sources = Section {
+                items: vec![],
+                text: fi("Tiedot saadaan asiakkaalta itseltään."),
+            }
+        },
+    ),
+    (
+        "sources.other_missing",
+        |n| {
+            n.register.subjects.push(Item {
+                key: String::new(),
+                text: fi("yritysasiakkaiden yhteyshenkilöt"),
+            })
+        },
+        |n| {
+            n.register.subjects.push(Item {
+                key: String::new(),
+                text: fi("yritysasiakkaiden yhteyshenkilöt"),
+            });
+            n.sources.items.push(Source {
+                key: String::new(),
+                text: fi("kaupparekisteri (YTJ)"),
+                from_subject: false,
+                public: true,
+            });
+        },
+    ),
+    (
+        "recipients.missing",
+        |n| n.recipients = Section::default(),
+        |n| {
+            n.recipients = Section {
+                items: vec![],
+                text: fi("Emme luovuta tietoja kenellekään."),
+            }
+        },
+    ),
+    (
+        "transfer.safeguard_missing",
+        |n| n.recipients.items[1].mechanism = None,
+        |n| {
+            n.recipients.items[1].mechanism = Some(Mechanism::Scc);
+            n.transfers.copy_of_safeguards = fi("Kopion voi pyytää osoitteesta info@esimerkki.fi.");
+        },
+    ),
+    (
+        "transfer.copy_missing",
+        |n| n.recipients.items[1].mechanism = Some(Mechanism::Scc),
+        |n| {
+            n.recipients.items[1].mechanism = Some(Mechanism::Scc);
+            n.transfers.copy_of_safeguards = fi("Kopion voi pyytää osoitteesta info@esimerkki.fi.");
+        },
+    ),
+    (
+        "transfer.contradiction",
+        |n| n.transfers.outside_eea = Some(false),
+        |n| {
+            n.transfers.outside_eea = None;
+            n.transfers.text = fi(
+                "Tietoja ei siirretä EU:n ulkopuolelle, paitsi uutiskirjepalvelun ja kävijäseurannan osalta.",
+            );
+        },
+    ),
+    (
+        "retention.missing",
+        |n| n.retention = Section::default(),
+        |n| {
+            n.retention = Section {
+                items: vec![],
+                text: fi("Säilytämme tiedot asiakassuhteen ajan ja 2 vuotta sen päättymisestä."),
+            }
+        },
+    ),
+    (
+        "retention.vague",
+        |n| n.retention.text = fi("Säilytämme tietoja niin kauan kuin se on tarpeellista."),
+        |n| {
+            n.retention.text =
+                fi("Säilytämme tietoja niin kauan kuin se on tarpeellista, enintään 2 vuotta.")
+        },
+    ),
+    (
+        "automated.decisions_unstated",
+        |n| n.automated.decisions = None,
+        |n| n.automated.decisions = Some(true),
+    ),
+    (
+        "automated.profiling_unstated",
+        |n| n.automated.profiling = None,
+        |n| n.automated.profiling = Some(true),
+    ),
+    (
+        "automated.profiling_info_missing",
+        |n| {
+            n.purposes.items[3].profiling = true;
+            n.automated.profiling = None;
+        },
+        |n| {
+            n.purposes.items[3].profiling = true;
+            n.automated.profiling = Some(true);
+            n.automated.text = fi(
+                "Ostohistorian perusteella valitsemme, mistä tarjouksista kerromme; sillä ei ole muita vaikutuksia.",
+            );
+        },
+    ),
+    (
+        "automated.profiling_contradiction",
+        |n| {
+            n.purposes.items[3].text =
+                fi("Asiakkaiden ostokäyttäytymisen analysointi ja profilointi")
+        },
+        |n| {
+            n.purposes.items[3].text =
+                fi("Asiakkaiden ostokäyttäytymisen analysointi ja profilointi");
+            n.automated.profiling = Some(true);
+            n.automated.text = fi(
+                "Profiloimme ostohistorian perusteella; sillä ei ole oikeudellisia vaikutuksia.",
+            );
+        },
+    ),
+    (
+        "rights.portability_without_basis",
+        |n| {
+            n.purposes
+                .items
+                .retain(|p| p.basis == Some(LegalBasis::LegitimateInterest));
+            n.rights.text = fi("Sinulla on oikeus siirtää tiedot järjestelmästä toiseen.");
+        },
+        |n| n.rights.text = fi("Sinulla on oikeus siirtää tiedot järjestelmästä toiseen."),
+    ),
+    (
+        "rights.withdrawal_without_consent",
+        |n| {
+            n.purposes
+                .items
+                .retain(|p| p.basis != Some(LegalBasis::Consent));
+            n.rights.text = fi("Sinulla on oikeus peruuttaa suostumuksesi tai muuttaa sitä.");
+        },
+        |n| n.rights.text = fi("Sinulla on oikeus peruuttaa suostumuksesi tai muuttaa sitä."),
+    ),
+    (
+        "rights.complaint_missing",
+        |n| {
+            n.rights.text =
+                fi("Sinulla on oikeus tarkastaa tietosi ja vaatia virheellisen tiedon korjaamista.")
+        },
+        |n| {
+            n.rights.text = fi(
+                "Sinulla on oikeus tarkastaa tietosi. Voit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).",
+            )
+        },
+    ),
+    (
+        "rights.authority_contact_missing",
+        |n| n.rights.text = fi("Sinulla on oikeus tehdä valitus valvontaviranomaiselle."),
+        |n| {
+            n.rights.text = fi(
+                "Sinulla on oikeus tehdä valitus valvontaviranomaiselle: Tietosuojavaltuutetun toimisto, PL 800, 00531 Helsinki, tietosuoja@om.fi.",
+            )
+        },
+    ),
+    (
+        "rights.objection_mismatch",
+        |n| {
+            n.other.push(other(
+                "Vastustamisoikeus",
+                "Rekisteröidyllä on oikeus pyytää häntä koskevia henkilötietoja.",
+            ))
+        },
+        |n| {
+            n.other.push(other(
+                "Vastustamisoikeus",
+                "Voit vastustaa tietojesi käsittelyä, joka perustuu oikeutettuun etuumme.",
+            ))
+        },
+    ),
+    (
+        "rights.signature_demand",
+        |n| n.rights.how_to = fi("Tarkastuspyyntö on allekirjoitettava ja lähetettävä postitse."),
+        |n| {
+            n.rights.how_to =
+                fi("Lähetä pyyntö sähköpostitse; vastaamme rekisterissä olevaan osoitteeseen.")
+        },
+    ),
+    (
+        "contact.dpo_title",
+        |n| n.contact.as_mut().unwrap().role = fi("tietosuojavastaava"),
+        |n| {
+            n.contact.as_mut().unwrap().role = fi("tietosuojavastaava");
+            n.dpo = n.contact.clone();
+        },
+    ),
+    (
+        "subjects.private_persons_denied",
+        |n| n.register.text = fi("Emme käsittele yksityishenkilöiden tietoja."),
+        |n| n.register.text = fi("Käsittelemme yritysasiakkaiden yhteyshenkilöiden tietoja."),
+    ),
+    (
+        "cookies.no_consent",
+        |n| n.cookies.items[0].consent = false,
+        |n| {
+            n.cookies.items[0].consent = false;
+            n.cookies.items[0].category = CookieCategory::Necessary;
+            n.cookies.items.push(Cookie {
+                name: "_ga".into(),
+                category: CookieCategory::Analytics,
+                consent: true,
+                ..Default::default()
+            });
+        },
+    ),
+    (
+        "cookies.service_without_consent",
+        |n| n.cookies.items.clear(),
+        |n| {
+            n.cookies.items.clear();
+            n.recipients.items.truncate(2);
+        },
+    ),
+    (
+        "cookies.consent_denied",
+        |n| n.cookies.text = fi("Evästeisiin suostumusta ei tarvita."),
+        |n| {
+            n.cookies.text = fi("Evästeisiin suostumusta ei tarvita.");
+            n.cookies.items[0].category = CookieCategory::Necessary;
+            n.recipients.items.truncate(2);
+        },
+    ),
+    (
+        "outdated.personal_data_act",
+        |n| n.register.text = fi("Tietoja käsitellään henkilötietolain mukaisesti."),
+        |n| {
+            n.register.text = fi(
+                "Tietoja käsitellään tietosuoja-asetuksen ja tietosuojalain (1050/2018) mukaisesti.",
+            )
+        },
+    ),
+    (
+        "outdated.privacy_shield",
+        |n| n.recipients.items[1].mechanism = Some(Mechanism::PrivacyShield),
+        |n| n.transfers.text = fi("Siirto perustuu EU–USA-tietosuojakehykseen (DPF)."),
+    ),
+    (
+        "outdated.transfer_mechanism",
+        |n| n.recipients.items[1].mechanism = Some(Mechanism::Adequacy),
+        |n| {
+            n.recipients.items[1].country = "CA".into();
+            n.recipients.items[1].mechanism = Some(Mechanism::Adequacy);
+        },
+    ),
+    (
+        "outdated.authority_address",
+        |n| {
+            n.rights.text = fi(
+                "Valituksen voi tehdä tietosuojavaltuutetulle: PL 800, Ratapihantie 9, 00521 Helsinki.",
+            )
+        },
+        |n| {
+            n.rights.text =
+                fi("Valituksen voi tehdä tietosuojavaltuutetulle: PL 800, 00531 Helsinki.")
+        },
+    ),
+    (
+        "outdated.register_notice_name",
+        |n| n.register.name = fi("Asiakasrekisterin rekisteriseloste"),
+        |n| n.register.name = fi("Asiakasrekisterin tietosuojaseloste"),
+    ),
+    (
+        "outdated.browser_consent",
+        |n| {
+            n.cookies.items[0].consent = false;
+            n.cookies.text = fi("Voit estää evästeiden käytön muuttamalla selaimen asetuksia.");
+        },
+        |n| n.cookies.text = fi("Voit lisäksi poistaa evästeet selaimen asetuksista."),
+    ),
+    (
+        "leftover.placeholder",
+        |n| n.rights.how_to = fi("Lähetä pyyntö sähköpostitse (s-postiosoite)."),
+        |n| {
+            n.rights.how_to = fi(
+                "Lähetä pyyntö sähköpostitse osoitteeseen maija@esimerkki.fi [vastaamme kuukauden kuluessa].",
+            )
+        },
+    ),
+    (
+        "leftover.empty_heading",
+        |n| n.other.push(other("Lisätiedot", "")),
+        |n| {
+            n.other
+                .push(other("Lisätiedot", "Kysy lisää sähköpostitse."))
+        },
+    ),
+    (
+        "leftover.numbering_gap",
+        |n| {
+            n.other.extend([
+                other("10. Lisätiedot", "Kysy lisää."),
+                other("12. Muuta", "Ei muuta."),
+            ])
+        },
+        |n| {
+            n.other.extend([
+                other("10. Lisätiedot", "Kysy lisää."),
+                other("11. Muuta", "Ei muuta."),
+            ])
+        },
+    ),
+    (
+        "lang.missing",
+        |n| {
+            n.rights.text = Text {
+                sv: "Du kan begära dina uppgifter.".into(),
+                ..Default::default()
+            }
+        },
+        |n| n.rights.text = Text::new("Voit pyytää tietosi.", "Du kan begära dina uppgifter.", ""),
+    ),
+    (
+        "meta.date_missing",
+        |n| n.meta = Meta::default(),
+        |n| {
+            n.meta = Meta::default();
+            n.changes.log.push(ChangeEntry {
+                date: "2026-11-23".into(),
+                text: fi("Ensimmäinen versio."),
+            });
+        },
+    ),
+];
+
+#[test]
+fn the_clean_notice_has_no_findings() {
+    assert_eq!(findings(&clean()), vec![]);
+}
+
+#[test]
+fn every_rule_has_a_trigger_and_a_near_miss() {
+    let covered: Vec<&str> = CASES.iter().map(|c| c.0).collect();
+    for id in check::RULE_IDS {
+        assert!(covered.contains(id), "rule {id} has no test case");
+    }
+}
+
+#[test]
+fn each_rule_fires_on_its_trigger() {
+    for (id, trigger, _) in CASES {
+        let mut n = clean();
+        trigger(&mut n);
+        assert!(fires(&n, id), "{id} did not fire; got {:#?}", findings(&n));
+    }
+}
+
+#[test]
+fn each_rule_stays_silent_on_its_near_miss() {
+    for (id, _, near) in CASES {
+        let mut n = clean();
+        near(&mut n);
+        assert!(
+            !fires(&n, id),
+            "{id} fired on the near miss: {:#?}",
+            findings(&n)
+        );
+    }
+}
+
+#[test]
+fn the_placeholder_rule_reads_names_and_addresses_too() {
+    let mut n = clean();
+    n.controllers[0].name = "[yrityksen nimi]".into();
+    let f = findings(&n);
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "leftover.placeholder" && f.path == "/controllers/0/name"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn text_contradictions_are_read_from_free_text() {
+    // "no transfers" said in words while a processor sits in the US.
+    let mut n = clean();
+    n.transfers.outside_eea = None;
+    n.transfers.text = fi("Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.");
+    let f = findings(&n);
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "transfer.contradiction" && f.path == "/transfers/text/fi"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn findings_point_at_the_field_and_sort_errors_first() {
+    let mut n = clean();
+    n.purposes.items[0].basis = None;
+    n.rights.text = fi("Tietoja käsitellään henkilötietolain mukaisesti.");
+    n.meta = Meta::default();
+    n.other.push(other("Lisätiedot", ""));
+    let f = findings(&n);
+    let sev: Vec<Severity> = f.iter().map(|f| f.severity).collect();
+    let mut sorted = sev.clone();
+    sorted.sort();
+    assert_eq!(sev, sorted);
+    let value = serde_json::to_value(&n).unwrap();
+    let basis = f
+        .iter()
+        .find(|f| f.rule == "purpose.basis_missing")
+        .unwrap();
+    assert_eq!(basis.path, "/purposes/items/0/basis");
+    let pda = f
+        .iter()
+        .find(|f| f.rule == "outdated.personal_data_act")
+        .unwrap();
+    assert_eq!(
+        value.pointer(&pda.path).and_then(|v| v.as_str()),
+        Some("Tietoja käsitellään henkilötietolain mukaisesti.")
+    );
+    assert!(pda.message.contains("henkilötietolain"), "{}", pda.message);
+}
+
+#[test]
+fn messages_come_in_the_chosen_language() {
+    let mut n = clean();
+    n.purposes.items[0].basis = None;
+    for (lang, word) in [
+        (Lang::Fi, "oikeusperustetta"),
+        (Lang::Sv, "rättslig grund"),
+        (Lang::En, "legal basis"),
+    ] {
+        let f = check::check_with(&n, check::Options { lang, output: None });
+        let basis = f
+            .iter()
+            .find(|f| f.rule == "purpose.basis_missing")
+            .unwrap();
+        assert!(basis.message.contains(word), "{lang}: {}", basis.message);
+        assert!(!basis.fix.is_empty() && !basis.law.is_empty());
+    }
+}
+
+#[test]
+fn missing_translations_are_checked_only_for_the_output_language() {
+    let n = clean();
+    assert!(
+        check::check(&n, Lang::Sv)
+            .iter()
+            .any(|f| f.rule == "lang.missing" && f.path == "/register/name/sv")
+    );
+    let f = check::check_with(
+        &n,
+        check::Options {
+            lang: Lang::Sv,
+            output: None,
+        },
+    );
+    assert!(f.is_empty(), "{f:#?}");
+    assert_eq!(check::main_language(&n), Lang::Fi);
+}
+
+#[test]
+fn rules_are_listed_for_docs_and_the_app() {
+    let rules = check::rules();
+    assert_eq!(rules.len(), check::RULE_IDS.len());
+    assert!(
+        rules
+            .iter()
+            .any(|r| r.id == "outdated.privacy_shield" && r.severity == Severity::Error)
+    );
+    assert!(check::provenance().verified_on.starts_with("20"));
+}
+
+// ---- the command line ----
+
+#[test]
+fn cli_clean_notice_exits_0() {
+    let path = util::fixture("check/clean.json");
+    let o = util::seloste(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", util::stderr(&o));
+    assert!(util::stdout(&o).contains("Ei huomautettavaa"));
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--json"]);
+    assert_eq!(util::stdout(&o).trim(), "[]");
+}
+
+#[test]
+fn cli_errors_exit_1_and_json_lists_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = clean();
+    n.purposes.items[0].basis = None;
+    n.meta = Meta::default();
+    let path = dir.path().join("notice.json");
+    std::fs::write(&path, seloste::notice_io::to_json(&n)).unwrap();
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--json", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1), "{}", util::stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&util::stdout(&o)).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(
+        arr.len(),
+        2 + arr.iter().filter(|f| f["rule"] == "lang.missing").count()
+    );
+    let first = &arr[0];
+    for key in ["rule", "severity", "message", "fix", "law", "path"] {
+        assert!(first[key].is_string(), "{key} missing in {first}");
+    }
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["path"], "/purposes/items/0/basis");
+
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--lang", "fi"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = util::stdout(&o);
+    let errors = out.find("Virheet (1)").expect("errors heading");
+    let tips = out.find("Vinkit (1)").expect("tips heading");
+    assert!(errors < tips, "{out}");
+    assert!(
+        out.contains("/purposes/items/0/basis") && out.contains("Korjaus:"),
+        "{out}"
+    );
+}
+
+#[test]
+fn cli_warnings_only_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = clean();
+    n.other.push(other("Lisätiedot", ""));
+    let path = dir.path().join("notice.json");
+    std::fs::write(&path, seloste::notice_io::to_json(&n)).unwrap();
+    let o = util::seloste(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", util::stdout(&o));
+    assert!(util::stdout(&o).contains("Varoitukset (1)"));
+}
+
+#[test]
+fn cli_unusable_input_exits_2_with_one_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, r#"{"name": "x"}"#).unwrap();
+    let missing = dir.path().join("missing.json");
+    let clean = util::fixture("check/clean.json");
+    for args in [
+        vec!["check", bad.to_str().unwrap()],
+        vec!["check", other.to_str().unwrap()],
+        vec!["check", missing.to_str().unwrap()],
+        vec!["check", clean.to_str().unwrap(), "--lang", "de"],
+    ] {
+        let o = util::seloste(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = util::stderr(&o);
+        assert!(
+            err.starts_with("seloste: ") && err.trim_end().ends_with('.'),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(util::stdout(&o).is_empty());
+    }
+}
+
+// ---- the seeds: each yields what shared/reference/legal.md §6 says is wrong with it ----
+
+/// legal.md §6, seed by seed: the rule that catches each listed fault.
+const SEED_FAULTS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "000_06f1b8572d39c73c",
+        &[
+            ("outdated.privacy_shield", "cites Privacy Shield"),
+            (
+                "rights.withdrawal_without_consent",
+                "withdrawal of consent with no consent purpose",
+            ),
+            ("retention.missing", "no retention figure"),
+            (
+                "rights.authority_contact_missing",
+                "no supervisory authority contact",
+            ),
+            (
+                "automated.profiling_info_missing",
+                "profiling in purposes without Art. 22 information",
+            ),
+        ],
+    ),
+    (
+        "001_646b5890386d27f4",
+        &[
+            (
+                "rights.portability_without_basis",
+                "portability on legitimate interest only",
+            ),
+            (
+                "transfer.safeguard_missing",
+                "a transfer outside the EU without a safeguard",
+            ),
+        ],
+    ),
+    (
+        "002_83e53e00c6a6b43c",
+        &[
+            ("outdated.personal_data_act", "cites henkilötietolaki"),
+            (
+                "leftover.numbering_gap",
+                "section 11 missing from the numbering",
+            ),
+            ("retention.missing", "no retention"),
+            ("rights.complaint_missing", "no complaint right"),
+            (
+                "contact.dpo_title",
+                "contact person called a Data Protection Officer",
+            ),
+        ],
+    ),
+    (
+        "003_58254c70b9585843",
+        &[
+            ("controller.id_missing", "no business ID"),
+            ("leftover.placeholder", "placeholder \"muuta?\""),
+            ("outdated.authority_address", "old Ombudsman address"),
+            (
+                "rights.objection_mismatch",
+                "Vastustamisoikeus paragraph describes access",
+            ),
+            (
+                "cookies.consent_denied",
+                "says consent is not needed though analytics cookies are used",
+            ),
+            (
+                "rights.signature_demand",
+                "asks for a handwritten signature",
+            ),
+        ],
+    ),
+    (
+        "004_50309f704f2d2a3a",
+        &[
+            (
+                "purpose.basis_missing",
+                "heading promises oikeusperuste but none is given",
+            ),
+            (
+                "subjects.private_persons_denied",
+                "says it processes no private persons' data",
+            ),
+            ("cookies.no_consent", "Google Analytics without consent"),
+            ("rights.complaint_missing", "no complaint right"),
+        ],
+    ),
+];
+
+#[test]
+fn each_seed_yields_the_faults_legal_md_lists() {
+    let seeds = util::seed_fixtures();
+    assert_eq!(seeds.len(), SEED_FAULTS.len());
+    for (stem, path) in seeds {
+        let (_, faults) = SEED_FAULTS
+            .iter()
+            .find(|(s, _)| *s == stem)
+            .expect("seed listed");
+        let f = findings(&util::load(&path));
+        for (rule, what) in *faults {
+            assert!(
+                f.iter().any(|x| x.rule == *rule),
+                "{stem}: {what} ({rule}) not found in {f:#?}"
+            );
+        }
+        assert!(check::has_errors(&f), "{stem} should not pass");
+    }
+}
+
+#[test]
+fn seed_findings_quote_the_offending_words() {
+    let f = findings(&util::load(&util::fixture(
+        "seeds/003_58254c70b9585843.json",
+    )));
+    let placeholder = f.iter().find(|x| x.rule == "leftover.placeholder").unwrap();
+    assert!(
+        placeholder.message.contains("muuta?"),
+        "{}",
+        placeholder.message
+    );
+    let address = f
+        .iter()
+        .find(|x| x.rule == "outdated.authority_address")
+        .unwrap();
+    assert!(
+        address.message.contains("Ratapihantie 9"),
+        "{}",
+        address.message
+    );
+    assert!(
+        address.fix.contains("PL 800, 00531 Helsinki"),
+        "{}",
+        address.fix
+    );
+}
+
+// ---- Swedish and English ----
+
+fn clean3() -> Notice {
+    util::load(&util::fixture("check/clean_trilingual.json"))
+}
+
+#[test]
+fn the_trilingual_clean_notice_is_clean_in_every_language() {
+    for lang in Lang::ALL {
+        assert_eq!(check::check(&clean3(), lang), vec![], "{lang}");
+    }
+}
+
+#[test]
+fn swedish_and_english_wording_is_caught() {
+    let no_consent = |n: &mut Notice| {
+        n.purposes
+            .items
+            .retain(|p| p.basis == Some(LegalBasis::LegitimateInterest))
+    };
+    let cases: &[(&str, Lang, &str, Mutate)] = &[
+        (
+            "outdated.personal_data_act",
+            Lang::En,
+            "We follow the Personal Data Act.",
+            |_| {},
+        ),
+        (
+            "outdated.personal_data_act",
+            Lang::Sv,
+            "Enligt personuppgiftslagen (523/1999).",
+            |_| {},
+        ),
+        (
+            "outdated.privacy_shield",
+            Lang::En,
+            "Our provider is certified under the EU-US Privacy Shield.",
+            |_| {},
+        ),
+        (
+            "rights.withdrawal_without_consent",
+            Lang::Sv,
+            "Du kan när som helst återkalla ditt samtycke.",
+            no_consent,
+        ),
+        (
+            "rights.portability_without_basis",
+            Lang::En,
+            "You also have the right to data portability.",
+            no_consent,
+        ),
+        (
+            "rights.portability_without_basis",
+            Lang::Sv,
+            "Du har rätt till dataportabilitet.",
+            no_consent,
+        ),
+        (
+            "leftover.placeholder",
+            Lang::En,
+            "Write to [Company name] at the address above.",
+            |_| {},
+        ),
+        (
+            "leftover.placeholder",
+            Lang::En,
+            "TODO: add the retention periods.",
+            |_| {},
+        ),
+        (
+            "retention.vague",
+            Lang::Sv,
+            "Vi sparar uppgifterna så länge som det är nödvändigt.",
+            |_| {},
+        ),
+        (
+            "retention.vague",
+            Lang::En,
+            "We keep the data for as long as necessary.",
+            |_| {},
+        ),
+        (
+            "rights.signature_demand",
+            Lang::En,
+            "Requests need a handwritten signature.",
+            |_| {},
+        ),
+        (
+            "rights.signature_demand",
+            Lang::Sv,
+            "Begäran ska vara egenhändigt undertecknad.",
+            |_| {},
+        ),
+        (
+            "subjects.private_persons_denied",
+            Lang::En,
+            "We do not process the data of private individuals.",
+            |_| {},
+        ),
+        (
+            "subjects.private_persons_denied",
+            Lang::Sv,
+            "Vi behandlar inte privatpersoners uppgifter.",
+            |_| {},
+        ),
+        (
+            "cookies.consent_denied",
+            Lang::Sv,
+            "Samtycke behövs inte för kakor.",
+            |_| {},
+        ),
+        (
+            "cookies.consent_denied",
+            Lang::En,
+            "Consent is not required for these cookies.",
+            |n| n.cookies.items[0].consent = true,
+        ),
+        (
+            "outdated.register_notice_name",
+            Lang::Sv,
+            "Denna registerbeskrivning gäller kundregistret.",
+            |_| {},
+        ),
+        (
+            "outdated.transfer_mechanism",
+            Lang::En,
+            "Transfers rely on Safe Harbor certification.",
+            |_| {},
+        ),
+        (
+            "rights.complaint_missing",
+            Lang::En,
+            "You have the right to access and to rectify your data.",
+            |_| {},
+        ),
+        (
+            "rights.authority_contact_missing",
+            Lang::Sv,
+            "Du har rätt att lämna klagomål till tillsynsmyndigheten.",
+            |_| {},
+        ),
+    ];
+    for (rule, lang, text, prepare) in cases {
+        let mut n = clean3();
+        prepare(&mut n);
+        *n.rights.text.get_mut(*lang) = text.to_string();
+        let f = check::check(&n, *lang);
+        assert!(
+            f.iter()
+                .any(|x| x.rule == *rule && x.path == format!("/rights/text/{lang}")),
+            "{rule} missed {text:?}: {f:#?}"
+        );
+    }
+}
+
+#[test]
+fn numbering_gaps_inside_one_text_are_found_but_periods_are_not_headings() {
+    let mut n = clean();
+    n.changes.text = fi("1. Yleistä\nTeksti.\n2. Muutokset\nTeksti.\n4. Yhteystiedot\nTeksti.");
+    assert!(
+        findings(&n)
+            .iter()
+            .any(|f| f.rule == "leftover.numbering_gap" && f.path == "/changes/text/fi")
+    );
+    n.changes.text = fi("Säilytysajat:\n6 vuotta laskuille\n10 vuotta kirjanpidolle");
+    assert!(!fires(&n, "leftover.numbering_gap"));
+}
+
+#[test]
+fn catalogue_services_that_need_consent_are_recognised_by_key() {
+    let mut n = clean();
+    n.cookies.items.clear();
+    n.recipients.items.truncate(2);
+    n.recipients.items.push(Recipient {
+        key: "meta_pixel".into(),
+        name: "Meta Platforms Ireland".into(),
+        ..Default::default()
+    });
+    assert!(fires(&n, "cookies.service_without_consent"));
+    // A CRM named only by name is no evidence of website tracking.
+    let mut n = clean();
+    n.cookies.items.clear();
+    n.recipients.items.truncate(2);
+    n.recipients.items.push(Recipient {
+        name: "HubSpot".into(),
+        country: "IE".into(),
+        ..Default::default()
+    });
+    assert!(
+        !fires(&n, "cookies.service_without_consent"),
+        "{:#?}",
+        findings(&n)
+    );
+}
+
+#[test]
+fn the_starting_points_only_ask_for_the_owners_own_details() {
+    // Presets leave the controller for the user to fill in; nothing else may be flagged.
+    for p in seloste::catalogue::presets() {
+        for lang in Lang::ALL {
+            for f in check::check(&p.notice, lang) {
+                assert!(
+                    f.path.starts_with("/controllers/0") || f.rule == "meta.date_missing",
+                    "preset {} ({lang}): {f:#?}",
+                    p.key
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_reference_notice_checks_clean_in_every_language() {
+    // One correct reference notice per starting point (tests/fixtures/reference/<preset>.json).
+    for p in seloste::catalogue::presets() {
+        let path = util::fixture(&format!("reference/{}.json", p.key));
+        let n = util::load(&path);
+        for lang in Lang::ALL {
+            let f = check::check(&n, lang);
+            assert!(f.is_empty(), "{} ({lang}): {f:#?}", path.display());
+        }
+    }
+}
+
+#[test]
+fn cli_counts_untranslated_texts_instead_of_listing_them_all() {
+    let path = util::fixture("check/clean.json");
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", util::stderr(&o));
+    let out = util::stdout(&o);
+    assert_eq!(out.matches("[lang.missing]").count(), 3, "{out}");
+    assert!(
+        out.contains("more untranslated texts (all of them: --json)"),
+        "{out}"
+    );
+    let o = util::seloste(&["check", path.to_str().unwrap(), "--lang", "en", "--json"]);
+    let all: Vec<Finding> = serde_json::from_str(&util::stdout(&o)).unwrap();
+    assert!(all.len() > 4 && all.iter().all(|f| f.rule == "lang.missing"));
+    assert!(
+        out.contains(&format!("and {} more", all.len() - 3)),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_empty_notice_lists_every_missing_item() {
+    let f = findings(&Notice::default());
+    let rules: Vec<&str> = f.iter().map(|f| f.rule.as_str()).collect();
+    for id in [
+        "controller.missing",
+        "purpose.missing",
+        "data.missing",
+        "sources.missing",
+        "recipients.missing",
+        "retention.missing",
+        "automated.decisions_unstated",
+        "automated.profiling_unstated",
+        "meta.date_missing",
+    ] {
+        assert!(rules.contains(&id), "{id} missing from {rules:?}");
+    }
+    let value = serde_json::to_value(Notice::default()).unwrap();
+    for f in &f {
+        // Every path is a pointer into the notice's shape (the field may be absent when empty).
+        let top = f.path.split('/').nth(1).unwrap();
+        assert!(
+            value.get(top).is_some() || top == "controllers",
+            "{}",
+            f.path
+        );
+    }
+}
