@@ -1,7 +1,23 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. On a fresh Debian 12 machine it first installs what the tests need.
+#  1. the core's unit and integration tests (no GUI);
+#  2. the desktop shell's unit tests;
+#  3. the end-to-end tests: the real app under Xvfb, driven through tauri-driver and
+#     WebKitWebDriver (screenshots land in target/e2e-artifacts/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_system_packages
+ensure_tauri_driver
+
 cargo test --workspace --locked
+
+# The e2e tests are #[ignore]d in plain `cargo test`; here they must run, one at a time.
+# Each test gives the app its own XDG data/config folders; dbus-run-session gives the
+# single-instance plugin a private bus so no other copy interferes.
+export WEBKIT_DISABLE_COMPOSITING_MODE=1
+rm -rf target/e2e-artifacts
+xvfb-run -a -s "-screen 0 1400x1000x24" \
+  dbus-run-session -- \
+  cargo test --locked -p seloste-app --test e2e -- --ignored --test-threads=1
+echo "End-to-end screenshots: target/e2e-artifacts/"

@@ -18,7 +18,6 @@ fn main() {
             "catalogue_options",
             "toggle_pick",
             "preview",
-            "check_notice",
             "export_html",
             "export_pdf",
             "copy_snippet",

@@ -295,7 +295,10 @@ fn to_value<T: Serialize>(t: T) -> Value {
 fn joined(parts: &[&Text]) -> Text {
     let mut out = Text::default();
     for l in Lang::ALL {
-        let v: Vec<&str> = parts.iter().filter_map(|t| t.resolve(l).map(|(s, _)| s)).collect();
+        let v: Vec<&str> = parts
+            .iter()
+            .filter_map(|t| t.resolve(l).map(|(s, _)| s))
+            .collect();
         *out.get_mut(l) = v.join(" — ");
     }
     out
@@ -312,7 +315,11 @@ fn service_line(s: &crate::catalogue::Service) -> Text {
             Lang::Sv => "Behandlingsland",
             Lang::En => "Processed in",
         };
-        *t.get_mut(l) = if purpose.is_empty() { format!("{place}: {country}") } else { format!("{purpose} — {place}: {country}") };
+        *t.get_mut(l) = if purpose.is_empty() {
+            format!("{place}: {country}")
+        } else {
+            format!("{purpose} — {place}: {country}")
+        };
     }
     t
 }
@@ -322,7 +329,12 @@ pub fn pick_options(source: &str) -> Vec<PickOption> {
     let c = crate::catalogue::catalogue();
     let plain = |v: &[crate::catalogue::Clause]| -> Vec<PickOption> {
         v.iter()
-            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: x.help.clone(), items: vec![to_value(x.to_item())] })
+            .map(|x| PickOption {
+                key: x.key.clone(),
+                label: x.text.clone(),
+                clause: x.help.clone(),
+                items: vec![to_value(x.to_item())],
+            })
             .collect()
     };
     match source {
@@ -332,22 +344,42 @@ pub fn pick_options(source: &str) -> Vec<PickOption> {
         "purposes" => c
             .purposes
             .iter()
-            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: x.help.clone(), items: vec![to_value(x.to_model())] })
+            .map(|x| PickOption {
+                key: x.key.clone(),
+                label: x.text.clone(),
+                clause: x.help.clone(),
+                items: vec![to_value(x.to_model())],
+            })
             .collect(),
         "data" => c
             .data
             .iter()
-            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: Text::default(), items: vec![to_value(x.to_model())] })
+            .map(|x| PickOption {
+                key: x.key.clone(),
+                label: x.text.clone(),
+                clause: Text::default(),
+                items: vec![to_value(x.to_model())],
+            })
             .collect(),
         "sources" => c
             .sources
             .iter()
-            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: Text::default(), items: vec![to_value(x.to_model())] })
+            .map(|x| PickOption {
+                key: x.key.clone(),
+                label: x.text.clone(),
+                clause: Text::default(),
+                items: vec![to_value(x.to_model())],
+            })
             .collect(),
         "recipients" => c
             .recipients
             .iter()
-            .map(|x| PickOption { key: x.key.clone(), label: x.text.clone(), clause: x.purpose.clone(), items: vec![to_value(x.to_model())] })
+            .map(|x| PickOption {
+                key: x.key.clone(),
+                label: x.text.clone(),
+                clause: x.purpose.clone(),
+                items: vec![to_value(x.to_model())],
+            })
             .chain(c.services.iter().map(|s| PickOption {
                 key: s.key.clone(),
                 label: Text::new(s.display_name(), s.display_name(), s.display_name()),
@@ -370,7 +402,12 @@ pub fn pick_options(source: &str) -> Vec<PickOption> {
             .iter()
             .filter(|s| !s.cookies.is_empty())
             .map(|s| {
-                let names = s.cookies.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join(", ");
+                let names = s
+                    .cookies
+                    .iter()
+                    .map(|k| k.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 PickOption {
                     key: s.key.clone(),
                     label: Text::new(s.display_name(), s.display_name(), s.display_name()),
@@ -396,20 +433,38 @@ fn pick_list(source: &str) -> Option<&'static str> {
 /// Tick (`on`) or untick the catalogue clause `key` of `source`: ticking adds its items unless
 /// an item with that key is already there; unticking removes every item with that key.
 pub fn toggle_pick(notice: &Notice, source: &str, key: &str, on: bool) -> Result<Notice> {
-    let unknown = || Error::Other(format!("The catalogue has no clause \"{key}\" for {source}."));
+    let unknown = || {
+        Error::Other(format!(
+            "The catalogue has no clause \"{key}\" for {source}."
+        ))
+    };
     let list = pick_list(source).ok_or_else(unknown)?;
-    let option = pick_options(source).into_iter().find(|o| o.key == key).ok_or_else(unknown)?;
+    let option = pick_options(source)
+        .into_iter()
+        .find(|o| o.key == key)
+        .ok_or_else(unknown)?;
     apply_items(notice, list, key, &option.items, on)
 }
 
 /// Add `items` (all keyed `key`) to the array at `list`, or remove every item keyed `key`.
-pub fn apply_items(notice: &Notice, list: &str, key: &str, items: &[Value], on: bool) -> Result<Notice> {
+pub fn apply_items(
+    notice: &Notice,
+    list: &str,
+    key: &str,
+    items: &[Value],
+    on: bool,
+) -> Result<Notice> {
     if key.is_empty() {
-        return Err(Error::Other("A catalogue clause without a key cannot be added to the notice.".to_string()));
+        return Err(Error::Other(
+            "A catalogue clause without a key cannot be added to the notice.".to_string(),
+        ));
     }
     let mut doc = serde_json::to_value(notice).expect("a notice always serialises");
     ensure_array(&mut doc, list)?;
-    let arr = doc.pointer_mut(list).and_then(Value::as_array_mut).expect("ensured above");
+    let arr = doc
+        .pointer_mut(list)
+        .and_then(Value::as_array_mut)
+        .expect("ensured above");
     let has = |v: &Value| v.get("key").and_then(Value::as_str) == Some(key);
     if on {
         if !arr.iter().any(has) {
@@ -657,7 +712,14 @@ mod tests {
     fn applying_items_adds_once_and_removes_by_key() {
         let item = serde_json::json!({"key": "mailchimp", "name": "Mailchimp", "role": "processor", "country": "US", "mechanism": "dpf"});
         let items = [item];
-        let n = apply_items(&Notice::default(), "/recipients/items", "mailchimp", &items, true).unwrap();
+        let n = apply_items(
+            &Notice::default(),
+            "/recipients/items",
+            "mailchimp",
+            &items,
+            true,
+        )
+        .unwrap();
         let n = apply_items(&n, "/recipients/items", "mailchimp", &items, true).unwrap();
         assert_eq!(n.recipients.items.len(), 1);
         assert_eq!(n.recipients.items[0].country, "US");
@@ -674,7 +736,14 @@ mod tests {
         let bad = [serde_json::json!({"key": "x", "colour": "blue"})];
         let e = apply_items(&Notice::default(), "/recipients/items", "x", &bad, true).unwrap_err();
         assert!(e.to_string().contains("recipients"), "{e}");
-        let e = apply_items(&Notice::default(), "/nowhere/at/all", "x", &[serde_json::json!({"key": "x"})], true).unwrap_err();
+        let e = apply_items(
+            &Notice::default(),
+            "/nowhere/at/all",
+            "x",
+            &[serde_json::json!({"key": "x"})],
+            true,
+        )
+        .unwrap_err();
         assert!(e.to_string().ends_with('.'));
         let e = toggle_pick(&Notice::default(), "purposes", "no_such_clause", true).unwrap_err();
         assert!(e.to_string().contains("no_such_clause"));
@@ -686,15 +755,29 @@ mod tests {
             for f in step.fields.iter().filter(|f| f.kind == FieldKind::Picks) {
                 let source = f.source.as_deref().unwrap();
                 let options = pick_options(source);
-                assert!(!options.is_empty(), "the catalogue offers nothing for {source}");
+                assert!(
+                    !options.is_empty(),
+                    "the catalogue offers nothing for {source}"
+                );
                 for o in &options {
-                    assert!(o.label.get(Lang::Fi).is_some(), "{source}/{}: no Finnish wording", o.key);
+                    assert!(
+                        o.label.get(Lang::Fi).is_some(),
+                        "{source}/{}: no Finnish wording",
+                        o.key
+                    );
                     let n = toggle_pick(&Notice::default(), source, &o.key, true)
                         .unwrap_or_else(|e| panic!("{source}/{}: {e}", o.key));
                     let doc = serde_json::to_value(&n).unwrap();
-                    assert_eq!(doc.pointer(&f.path).and_then(Value::as_array).map(Vec::len), Some(o.items.len()));
+                    assert_eq!(
+                        doc.pointer(&f.path).and_then(Value::as_array).map(Vec::len),
+                        Some(o.items.len())
+                    );
                     let back = toggle_pick(&n, source, &o.key, false).unwrap();
-                    let left = serde_json::to_value(&back).unwrap().pointer(&f.path).and_then(Value::as_array).map(Vec::len);
+                    let left = serde_json::to_value(&back)
+                        .unwrap()
+                        .pointer(&f.path)
+                        .and_then(Value::as_array)
+                        .map(Vec::len);
                     assert_eq!(left.unwrap_or(0), 0);
                 }
             }

@@ -15,6 +15,8 @@ const app = {
   lang: "fi",          // the notice language being written and previewed
   status: {},          // step id -> [missing]
   errors: {},          // JSON Pointer -> message (inline validation)
+  blocking: false,     // some invalid field blocks a correct notice
+  findings: [],        // the checker's findings, each with the step that fixes it
   pickCache: {},
   saving: false,
   dirty: false,
@@ -124,8 +126,7 @@ async function openDraft(id) {
   app.stepIndex = 0;
   app.errors = {};
   const report = await call("draft_status", { notice: app.draft.notice }).catch(() => ({ status: [], problems: [] }));
-  applyStatus(report.status);
-  applyValidation(report.problems);
+  applyReport(report);
   setSaveLabel("save.saved");
   renderWizard();
   main.focus();
@@ -138,16 +139,58 @@ function applyStatus(list) {
   for (const s of list) app.status[s.id] = s.missing;
 }
 
-function applyValidation(problems) {
+function applyReport(r) {
+  applyStatus(r.status || []);
   app.errors = {};
-  for (const p of problems || []) app.errors[p.path] = p.message;
+  app.blocking = false;
+  for (const p of r.problems || []) {
+    app.errors[p.path] = p.message;
+    if (p.blocking) app.blocking = true;
+  }
+  app.findings = r.findings || [];
 }
 
+const SEVERITIES = ["error", "warning", "tip"];
+
+function stepFindings(step) {
+  return app.findings.filter((f) => f.step === step.id);
+}
+
+/** A step is complete when its required answers are given, its fields are valid and the
+ *  checker finds no error in it. */
 function stepComplete(step) {
   if (step.kind === "export") return null;
   const missing = app.status[step.id] || [];
-  const errs = Object.keys(app.errors).some((p) => step.paths.some((sp) => p === sp || p.startsWith(sp + "/")));
-  return missing.length === 0 && !errs;
+  const invalid = Object.keys(app.errors).some((p) => step.paths.some((sp) => p === sp || p.startsWith(sp + "/")));
+  const errors = stepFindings(step).some((f) => f.severity === "error");
+  return missing.length === 0 && !invalid && !errors;
+}
+
+function markFor(done) {
+  return h("span", { class: `mark ${done ? "done" : ""}`, "data-done": done ? "true" : "false" },
+    h("span", { "aria-hidden": "true" }, done ? "✓" : "○"),
+    h("span", { class: "visually-hidden" }, done ? t("step.complete") : t("step.incomplete")));
+}
+
+function findingItem(f, withStep) {
+  const stepIndex = steps().findIndex((s) => s.id === f.step);
+  return h("li", { class: `finding ${f.severity}`, "data-rule": f.rule },
+    withStep && stepIndex >= 0 ? h("strong", {}, `${tx(steps()[stepIndex].title)}: `) : null,
+    f.message, " ",
+    f.fix ? h("span", { class: "fix" }, `${t("check.fix_label")} ${f.fix} `) : null,
+    stepIndex >= 0 && !(withStep === false && stepIndex === app.stepIndex && !f.path)
+      ? h("button", { class: "link", onclick: () => goToField(stepIndex, f.path) }, t("check.goto")) : null);
+}
+
+function findingsBox(step) {
+  const list = stepFindings(step);
+  if (!list.length || step.kind === "export") return null;
+  return h("div", { class: "step-findings", id: "step-findings", role: "region", "aria-label": t("check.findings") },
+    h("h3", {}, t("check.findings")),
+    SEVERITIES.map((sev) => {
+      const of = list.filter((f) => f.severity === sev);
+      return of.length ? h("ul", { class: `sev-${sev}`, "aria-label": t(`check.${sev}`) }, of.map((f) => findingItem(f, false))) : null;
+    }));
 }
 
 function renderWizard(focusId) {
@@ -159,12 +202,13 @@ function renderWizard(focusId) {
       return h("li", {}, h("button", { id: `step-${s.id}`, "aria-current": i === app.stepIndex ? "step" : null,
         onclick: () => goStep(i) },
         h("span", {}, `${i + 1}. ${tx(s.title)}`),
-        done === null ? null : h("span", { class: `mark ${done ? "done" : ""}` }, done ? `✓ ${t("step.complete")}` : t("step.incomplete"))));
+        done === null ? null : markFor(done)));
     })));
 
   const form = h("section", { class: "form", "aria-labelledby": "step-title", id: `form-${step.id}` },
     h("h2", { id: "step-title", tabindex: "-1" }, `${app.stepIndex + 1}. ${tx(step.title)}`),
     h("div", { class: "step-help" }, h("p", {}, tx(step.help)), h("p", { class: "step-law" }, `${t("step.law")}: ${step.law}`)),
+    findingsBox(step),
     step.kind === "export" ? exportStep() : renderFields(step.fields, "", formCtx()),
     missingBox(step),
     h("div", { class: "step-nav" },
@@ -255,8 +299,7 @@ async function save() {
     const draft = app.draft;
     try {
       const r = await call("save_draft", { id: draft.id, notice: draft.notice });
-      applyStatus(r.status);
-      applyValidation(r.problems);
+      applyReport(r);
       refreshMarks();
     } catch (e) {
       app.saving = false;
@@ -282,10 +325,7 @@ function refreshMarks() {
     const btn = document.getElementById(`step-${s.id}`);
     const mark = btn && btn.querySelector(".mark");
     const done = stepComplete(s);
-    if (mark && done !== null) {
-      mark.className = `mark ${done ? "done" : ""}`;
-      mark.textContent = done ? `✓ ${t("step.complete")}` : t("step.incomplete");
-    }
+    if (mark && done !== null && mark.dataset.done !== String(done)) mark.replaceWith(markFor(done));
   }
   for (const el of document.querySelectorAll("[data-path]")) {
     const p = el.dataset.path;
@@ -305,6 +345,11 @@ function refreshMarks() {
     }
   }
   const step = steps()[app.stepIndex];
+  const fbox = document.getElementById("step-findings");
+  const ffresh = findingsBox(step);
+  if (fbox && ffresh) fbox.replaceWith(ffresh);
+  else if (fbox) fbox.remove();
+  else if (ffresh) document.querySelector(".step-help")?.after(ffresh);
   const box = document.getElementById("step-missing");
   const fresh = missingBox(step);
   if (box && fresh) box.replaceWith(fresh);
@@ -371,13 +416,20 @@ function exportStep() {
     }
   };
   const allMissing = steps().flatMap((s) => (app.status[s.id] || []).map((m) => ({ ...m, stepIndex: steps().indexOf(s) })));
+  const groups = SEVERITIES.map((sev) => {
+    const of = app.findings.filter((f) => f.severity === sev);
+    return of.length ? [h("h4", { class: `sev-${sev}` }, `${t(`check.${sev}`)} (${of.length})`),
+      h("ul", { class: `sev-${sev}` }, of.map((f) => findingItem(f, true)))] : null;
+  }).filter(Boolean);
   const findings = h("div", { class: "findings", id: "findings" },
     h("h3", {}, t("check.heading")),
     allMissing.length
       ? [h("h4", {}, `${t("check.missing")} (${allMissing.length})`), h("ul", {}, allMissing.map((m) => h("li", {},
           `${tx(steps()[m.stepIndex].title)}: ${tx(m.label)} `,
           h("button", { class: "link", onclick: () => goToField(m.stepIndex, m.path) }, t("check.goto")))))]
-      : h("p", {}, t("check.none")));
+      : null,
+    groups,
+    !allMissing.length && !groups.length ? h("p", {}, t("check.none")) : null);
   const note = h("textarea", { id: "publish-note", rows: "2" });
   const pubResult = h("div", { class: "result", id: "publish-result", role: "status" });
   const publish = async () => {
@@ -387,6 +439,7 @@ function exportStep() {
       await flushThen(async () => {});
       await call("publish", { id: app.draft.id, note: { [app.lang]: text } });
       app.draft = await call("open_draft", { id: app.draft.id });
+      applyReport(await call("draft_status", { notice: app.draft.notice }));
       note.value = "";
       pubResult.replaceChildren(h("p", {}, t("publish.done")));
       updatePreview();
@@ -405,10 +458,11 @@ function exportStep() {
     h("button", { id: "publish", onclick: publish }, t("publish.button")), pubResult];
 }
 
+/** Exporting a notice the check marks as wrong needs the user's explicit yes. */
 async function confirmIfErrors() {
-  const blocking = Object.keys(app.errors).length > 0;
-  if (!blocking) return true;
-  return confirmDialog(t("check.confirm"), t("dialog.ok"));
+  const errors = app.blocking || app.findings.some((f) => f.severity === "error");
+  if (!errors) return true;
+  return confirmDialog(t("check.confirm"), t("check.confirm_ok"));
 }
 
 function goToField(stepIndex, path) {

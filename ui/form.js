@@ -173,10 +173,11 @@ function renderField(f, base, ctx) {
       const items = Array.isArray(value) ? value : [];
       const cards = items.map((item, i) => {
         const ibase = `${ptr}/${i}`;
-        const title = h("span", {}, `${tx(f.label)} ${i + 1}`);
-        const remove = h("button", { type: "button", class: "danger", "aria-label": `${t("list.remove")}: ${tx(f.label)} ${i + 1}`,
+        const itemName = f.fields[0] ? tx(f.fields[0].label) : tx(f.label);
+        const title = h("span", {}, `${itemName} ${i + 1}`);
+        const remove = h("button", { type: "button", class: "danger", "aria-label": `${t("list.remove")}: ${itemName} ${i + 1}`,
           onclick: () => { setAt(ctx.notice, ibase, undefined); ctx.changed("structure", `${fieldId(ptr)}-add`); } }, t("list.remove"));
-        return h("div", { class: "list-item", role: "group", "aria-label": `${tx(f.label)} ${i + 1}` },
+        return h("div", { class: "list-item", role: "group", "aria-label": `${itemName} ${i + 1}` },
           h("div", { class: "list-item-head" }, title, remove), renderFields(f.fields, ibase, ctx));
       });
       const add = h("button", { type: "button", id: `${fieldId(ptr)}-add`, onclick: () => {

@@ -55,14 +55,16 @@ fn time_process(runs: usize, mut cmd: impl FnMut() -> Command) -> Option<Vec<Dur
 }
 
 fn find_chromium() -> Option<String> {
-    ["chromium", "chromium-browser", "google-chrome"].into_iter().find_map(|c| {
-        Command::new(c)
-            .arg("--version")
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|_| c.to_string())
-    })
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find_map(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .map(|_| c.to_string())
+        })
 }
 
 pub fn run(t: &mut Table) {
@@ -111,11 +113,21 @@ pub fn run(t: &mut Table) {
     let runs = 10;
     let ours = time_process(runs, || {
         let mut c = Command::new(exe);
-        c.arg("render").arg(&seed).args(["--format", "pdf", "-o"]).arg(&out_pdf);
+        c.arg("render")
+            .arg(&seed)
+            .args(["--format", "pdf", "-o"])
+            .arg(&out_pdf);
         c
     });
     let Some(ours) = ours else {
-        t.row(AREA, "seloste render --format pdf (process)", "failed", "", "", Some(false));
+        t.row(
+            AREA,
+            "seloste render --format pdf (process)",
+            "failed",
+            "",
+            "",
+            Some(false),
+        );
         return;
     };
     let ours_med = median(ours.clone());
@@ -134,8 +146,11 @@ pub fn run(t: &mut Table) {
     );
 
     let html = dir.join("notice.html");
-    std::fs::write(&html, seloste::render::html(&notice, Lang::Fi).expect("html"))
-        .expect("write html");
+    std::fs::write(
+        &html,
+        seloste::render::html(&notice, Lang::Fi).expect("html"),
+    )
+    .expect("write html");
     let Some(chromium) = find_chromium() else {
         t.row(
             AREA,
@@ -152,10 +167,15 @@ pub fn run(t: &mut Table) {
     let profile = dir.join("profile");
     let theirs = time_process(5, || {
         let mut c = Command::new(&chromium);
-        c.args(["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .arg(format!("--print-to-pdf={}", chrome_pdf.display()))
-            .arg(format!("file://{}", html.display()));
+        c.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", chrome_pdf.display()))
+        .arg(format!("file://{}", html.display()));
         c
     });
     match theirs {
@@ -184,7 +204,14 @@ pub fn run(t: &mut Table) {
                 Some(ratio >= 10.0),
             );
         }
-        None => t.row(AREA, "chromium --print-to-pdf", "failed to run", "", "", None),
+        None => t.row(
+            AREA,
+            "chromium --print-to-pdf",
+            "failed to run",
+            "",
+            "",
+            None,
+        ),
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -47,7 +47,9 @@ impl AppState {
     fn with<T>(&self, f: impl FnOnce(&Store) -> seloste::Result<T>) -> AppResult<T> {
         let lang = self.lang();
         let guard = lock(&self.store);
-        let store = guard.as_ref().ok_or_else(|| AppError::new("store", lang, "the database is not open"))?;
+        let store = guard
+            .as_ref()
+            .ok_or_else(|| AppError::new("store", lang, "the database is not open"))?;
         f(store).map_err(|e| AppError::core(e, lang))
     }
 
@@ -73,14 +75,26 @@ pub struct Startup {
 pub fn startup(state: State<'_, AppState>, lang: Lang) -> Startup {
     *lock(&state.lang) = lang;
     match lock(&state.opened).as_ref() {
-        Some(Opening::Recovered(r, w)) => Startup { recovery: Some(r.message(lang)), warnings: w.clone(), error: None },
-        Some(Opening::Warnings(w)) => Startup { recovery: None, warnings: w.clone(), error: None },
+        Some(Opening::Recovered(r, w)) => Startup {
+            recovery: Some(r.message(lang)),
+            warnings: w.clone(),
+            error: None,
+        },
+        Some(Opening::Warnings(w)) => Startup {
+            recovery: None,
+            warnings: w.clone(),
+            error: None,
+        },
         Some(Opening::Failed(e)) => Startup {
             recovery: None,
             warnings: vec![],
             error: Some(AppError::core(seloste::Error::Other(e.to_string()), lang)),
         },
-        None => Startup { recovery: None, warnings: vec![], error: None },
+        None => Startup {
+            recovery: None,
+            warnings: vec![],
+            error: None,
+        },
     }
 }
 
@@ -102,7 +116,10 @@ pub struct WizardData {
 
 #[tauri::command]
 pub fn wizard() -> WizardData {
-    WizardData { wizard: wizard::wizard(), options: wizard::option_lists() }
+    WizardData {
+        wizard: wizard::wizard(),
+        options: wizard::option_lists(),
+    }
 }
 
 #[tauri::command]
@@ -126,13 +143,50 @@ pub struct Problem {
 
 fn problems(notice: &Notice, lang: Lang) -> Vec<Problem> {
     let errors = seloste::validate::validate(notice);
-    errors.into_iter().map(|e| Problem { message: e.message(lang), path: e.path, code: e.code, blocking: e.blocking }).collect()
+    errors
+        .into_iter()
+        .map(|e| Problem {
+            message: e.message(lang),
+            path: e.path,
+            code: e.code,
+            blocking: e.blocking,
+        })
+        .collect()
 }
 
+/// A checker finding with the wizard step that fixes it.
+#[derive(Serialize)]
+pub struct StepFinding {
+    #[serde(flatten)]
+    finding: seloste::check::Finding,
+    step: Option<&'static str>,
+}
+
+fn findings(notice: &Notice, lang: Lang) -> Vec<StepFinding> {
+    let found = seloste::check::check(notice, lang);
+    found
+        .into_iter()
+        .map(|f| StepFinding {
+            step: wizard::step_of(&f.path),
+            finding: f,
+        })
+        .collect()
+}
+
+/// Where the draft stands after a change: missing answers per step, invalid fields, findings.
 #[derive(Serialize)]
 pub struct Saved {
     status: Vec<StepStatus>,
     problems: Vec<Problem>,
+    findings: Vec<StepFinding>,
+}
+
+fn report(notice: &Notice, lang: Lang) -> Saved {
+    Saved {
+        status: wizard::status(notice),
+        problems: problems(notice, lang),
+        findings: findings(notice, lang),
+    }
 }
 
 /// The autosave path: called on every change, so closing the window never loses text.
@@ -140,14 +194,14 @@ pub struct Saved {
 pub fn save_draft(state: State<'_, AppState>, id: DraftId, notice: Value) -> AppResult<Saved> {
     let notice = state.core(notice_from(notice))?;
     state.with(|s| s.save(id, &notice))?;
-    Ok(Saved { status: wizard::status(&notice), problems: problems(&notice, state.lang()) })
+    Ok(report(&notice, state.lang()))
 }
 
 /// The same report as `save_draft`, for a draft just opened.
 #[tauri::command]
 pub fn draft_status(state: State<'_, AppState>, notice: Value) -> AppResult<Saved> {
     let notice = state.core(notice_from(notice))?;
-    Ok(Saved { status: wizard::status(&notice), problems: problems(&notice, state.lang()) })
+    Ok(report(&notice, state.lang()))
 }
 
 #[tauri::command]
@@ -156,7 +210,11 @@ pub fn rename_draft(state: State<'_, AppState>, id: DraftId, title: String) -> A
 }
 
 #[tauri::command]
-pub fn duplicate_draft(state: State<'_, AppState>, id: DraftId, title: String) -> AppResult<DraftId> {
+pub fn duplicate_draft(
+    state: State<'_, AppState>,
+    id: DraftId,
+    title: String,
+) -> AppResult<DraftId> {
     state.with(|s| s.duplicate(id, &title))
 }
 
@@ -172,7 +230,13 @@ pub fn catalogue_options(source: String) -> Vec<wizard::PickOption> {
 
 /// Tick or untick a catalogue clause; returns the changed notice (the UI then autosaves it).
 #[tauri::command]
-pub fn toggle_pick(state: State<'_, AppState>, notice: Value, source: String, key: String, on: bool) -> AppResult<Notice> {
+pub fn toggle_pick(
+    state: State<'_, AppState>,
+    notice: Value,
+    source: String,
+    key: String,
+    on: bool,
+) -> AppResult<Notice> {
     let notice = state.core(notice_from(notice))?;
     state.core(wizard::toggle_pick(&notice, &source, &key, on))
 }
@@ -196,7 +260,13 @@ pub struct Exported {
 }
 
 /// Ask where to save (or use the test seam), then write the bytes there; nothing else is written.
-async fn save_as(app: &AppHandle, state: &AppState, name: &str, ext: &str, bytes: Vec<u8>) -> AppResult<Exported> {
+async fn save_as(
+    app: &AppHandle,
+    state: &AppState,
+    name: &str,
+    ext: &str,
+    bytes: Vec<u8>,
+) -> AppResult<Exported> {
     let lang = state.lang();
     let path = match std::env::var_os(EXPORT_DIR_ENV) {
         Some(dir) => Some(PathBuf::from(dir).join(name)),
@@ -208,10 +278,14 @@ async fn save_as(app: &AppHandle, state: &AppState, name: &str, ext: &str, bytes
             .blocking_save_file()
             .and_then(|p| p.into_path().ok()),
     };
-    let Some(path) = path else { return Ok(Exported { path: None }) };
-    seloste::store::write_atomic(&path, &bytes).map_err(|e| AppError::core(e, lang))?;
+    let Some(path) = path else {
+        return Ok(Exported { path: None });
+    };
+    seloste::files::write_atomic(&path, &bytes).map_err(|e| AppError::core(e, lang))?;
     lock(&state.exported).push(path.clone());
-    Ok(Exported { path: Some(path.display().to_string()) })
+    Ok(Exported {
+        path: Some(path.display().to_string()),
+    })
 }
 
 fn file_name(lang: Lang, ext: &str) -> String {
@@ -219,15 +293,45 @@ fn file_name(lang: Lang, ext: &str) -> String {
 }
 
 #[tauri::command]
-pub async fn export_html(app: AppHandle, state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<Exported> {
+pub async fn export_html(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    notice: Value,
+    lang: Lang,
+) -> AppResult<Exported> {
     let html = state.core(notice_from(notice).and_then(|n| seloste::render::html(&n, lang)))?;
-    save_as(&app, &state, &file_name(lang, "html"), "html", html.into_bytes()).await
+    save_as(
+        &app,
+        &state,
+        &file_name(lang, "html"),
+        "html",
+        html.into_bytes(),
+    )
+    .await
 }
 
 #[tauri::command]
-pub fn copy_snippet(app: AppHandle, state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<()> {
+pub async fn export_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    notice: Value,
+    lang: Lang,
+) -> AppResult<Exported> {
+    let pdf = state.core(notice_from(notice).and_then(|n| seloste::pdf::render(&n, lang)))?;
+    save_as(&app, &state, &file_name(lang, "pdf"), "pdf", pdf).await
+}
+
+#[tauri::command]
+pub fn copy_snippet(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    notice: Value,
+    lang: Lang,
+) -> AppResult<()> {
     let html = state.core(notice_from(notice).and_then(|n| seloste::render::fragment(&n, lang)))?;
-    app.clipboard().write_text(html).map_err(|e| AppError::new("clipboard", state.lang(), e))
+    app.clipboard()
+        .write_text(html)
+        .map_err(|e| AppError::new("clipboard", state.lang(), e))
 }
 
 /// Open a file this session exported, in the system's default program.
@@ -235,9 +339,15 @@ pub fn copy_snippet(app: AppHandle, state: State<'_, AppState>, notice: Value, l
 pub fn open_file(app: AppHandle, state: State<'_, AppState>, path: String) -> AppResult<()> {
     let path = PathBuf::from(path);
     if !lock(&state.exported).contains(&path) {
-        return Err(AppError::new("open", state.lang(), "not a file exported in this session"));
+        return Err(AppError::new(
+            "open",
+            state.lang(),
+            "not a file exported in this session",
+        ));
     }
-    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| AppError::new("open", state.lang(), e))
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| AppError::new("open", state.lang(), e))
 }
 
 #[derive(Serialize)]
@@ -252,13 +362,21 @@ pub struct PresetView {
 pub fn presets() -> Vec<PresetView> {
     seloste::catalogue::presets()
         .iter()
-        .map(|p| PresetView { key: &p.key, title: &p.title, description: &p.description })
+        .map(|p| PresetView {
+            key: &p.key,
+            title: &p.title,
+            description: &p.description,
+        })
         .collect()
 }
 
 /// A new draft: blank, or prefilled from one of the catalogue's starting points.
 #[tauri::command]
-pub fn create_draft(state: State<'_, AppState>, title: String, preset: Option<String>) -> AppResult<DraftId> {
+pub fn create_draft(
+    state: State<'_, AppState>,
+    title: String,
+    preset: Option<String>,
+) -> AppResult<DraftId> {
     let notice = match preset.as_deref().and_then(seloste::catalogue::preset) {
         Some(p) => p.notice.clone(),
         None => Notice::default(),

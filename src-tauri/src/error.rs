@@ -19,7 +19,11 @@ pub struct AppError {
 impl AppError {
     /// An error of the shell itself (clipboard, opener, dialog …): `code` names an `err.*` string.
     pub fn new(code: &str, lang: Lang, detail: impl ToString) -> Self {
-        AppError { code: code.to_string(), message: localise(code, lang, ""), detail: detail.to_string() }
+        AppError {
+            code: code.to_string(),
+            message: localise(code, lang, ""),
+            detail: detail.to_string(),
+        }
     }
 
     pub fn core(e: seloste::Error, lang: Lang) -> Self {
@@ -28,7 +32,11 @@ impl AppError {
             seloste::Error::BadField { path, .. } => path.clone(),
             _ => String::new(),
         };
-        AppError { code: e.code().to_string(), message: localise(e.code(), lang, &field), detail }
+        AppError {
+            code: e.code().to_string(),
+            message: localise(e.code(), lang, &field),
+            detail,
+        }
     }
 }
 
@@ -37,13 +45,16 @@ impl AppError {
 fn localise(code: &str, lang: Lang, detail: &str) -> String {
     let key = match code {
         "no_draft" | "draft_deleted" => "err.not_found".to_string(),
-        "database" | "store_open" | "store_dir" | "no_data_dir" | "not_seloste" | "store_too_new" => {
-            "err.store".to_string()
-        }
+        "database" | "store_open" | "store_dir" | "no_data_dir" | "not_seloste"
+        | "store_too_new" => "err.store".to_string(),
         other => format!("err.{other}"),
     };
     let known = seloste::wizard::ui_strings().strings.contains_key(&key);
-    let text = if known { ui(&key, lang) } else { ui("err.unknown", lang) };
+    let text = if known {
+        ui(&key, lang)
+    } else {
+        ui("err.unknown", lang)
+    };
     text.replace("{detail}", detail)
 }
 
@@ -57,11 +68,16 @@ mod tests {
     fn core_errors_become_a_sentence_in_the_ui_language() {
         let e = AppError::core(seloste::Error::Render("boom".into()), Lang::Fi);
         assert_eq!(e.code, "render");
-        assert!(e.message.starts_with("Selosteen muodostaminen epäonnistui"), "{}", e.message);
+        assert!(
+            e.message.starts_with("Selosteen muodostaminen epäonnistui"),
+            "{}",
+            e.message
+        );
         assert!(e.detail.contains("boom"));
         let e = AppError::core(seloste::Error::Other("x".into()), Lang::Sv);
         assert_eq!(e.message, ui("err.unknown", Lang::Sv));
-        let json = serde_json::to_value(AppError::new("clipboard", Lang::En, "no display")).unwrap();
+        let json =
+            serde_json::to_value(AppError::new("clipboard", Lang::En, "no display")).unwrap();
         assert_eq!(json["code"], "clipboard");
         assert_eq!(json["message"], "Copying to the clipboard failed.");
     }

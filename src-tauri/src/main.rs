@@ -65,6 +65,7 @@ fn main() {
             commands::preview,
             commands::publish,
             commands::export_html,
+            commands::export_pdf,
             commands::copy_snippet,
             commands::open_file,
         ])

@@ -10,8 +10,10 @@
 //! dialog). Screenshots of every step go to `target/e2e-artifacts/`.
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -25,14 +27,27 @@ struct Driver {
 }
 
 impl Drop for Driver {
+    /// Ends tauri-driver with everything it started (WebKitWebDriver and the app), even when a
+    /// test failed before closing its session: a copy left running would make the next one exit
+    /// at once (the single-instance plugin).
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.child.wait();
+        std::thread::sleep(Duration::from_millis(300));
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
     }
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn find_tauri_driver() -> PathBuf {
@@ -43,7 +58,11 @@ fn find_tauri_driver() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cargo"));
     let p = cargo_home.join("bin/tauri-driver");
-    assert!(p.exists(), "tauri-driver is not installed ({}): run scripts/test.sh, which installs it", p.display());
+    assert!(
+        p.exists(),
+        "tauri-driver is not installed ({}): run scripts/test.sh, which installs it",
+        p.display()
+    );
     p
 }
 
@@ -76,25 +95,40 @@ impl Sandbox {
 }
 
 async fn start_driver(sb: &Sandbox) -> Driver {
-    assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run the e2e tests under Xvfb (scripts/test.sh does)");
-    assert!(Path::new("/usr/bin/WebKitWebDriver").exists(), "WebKitWebDriver is missing: apt-get install webkit2gtk-driver");
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "no DISPLAY: run the e2e tests under Xvfb (scripts/test.sh does)"
+    );
+    assert!(
+        Path::new("/usr/bin/WebKitWebDriver").exists(),
+        "WebKitWebDriver is missing: apt-get install webkit2gtk-driver"
+    );
     let port = free_port();
     let native = free_port();
     let child = Command::new(find_tauri_driver())
-        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
         .env("XDG_DATA_HOME", &sb.data)
         .env("XDG_CONFIG_HOME", &sb.config)
         .env("SELOSTE_EXPORT_DIR", &sb.exports)
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .env_remove("SELOSTE_DB")
         .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
         .expect("tauri-driver starts");
     let driver = Driver { child, port };
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpListener::bind(("127.0.0.1", port)).is_ok() {
-        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on port {port}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     driver
@@ -106,7 +140,11 @@ async fn launch(driver: &Driver) -> Client {
     caps.insert("tauri:options".into(), json!({ "application": APP }));
     let mut last = None;
     for _ in 0..20 {
-        match ClientBuilder::rustls().unwrap().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{}", driver.port)).await {
+        match ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+        {
             Ok(c) => {
                 wait_for(&c, "body[data-ready='true']").await;
                 return c;
@@ -129,17 +167,27 @@ async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
 }
 
 async fn click(c: &Client, css: &str) {
-    wait_for(c, css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    wait_for(c, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
 async fn type_into(c: &Client, id: &str, text: &str) {
     let el = wait_for(c, &format!("#{id}")).await;
     el.clear().await.unwrap();
-    el.send_keys(text).await.unwrap_or_else(|e| panic!("type into #{id}: {e}"));
+    el.send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("type into #{id}: {e}"));
 }
 
 async fn select(c: &Client, id: &str, label: &str) {
-    wait_for(c, &format!("#{id}")).await.select_by_label(label).await.unwrap_or_else(|e| panic!("select {label} in #{id}: {e}"));
+    wait_for(c, &format!("#{id}"))
+        .await
+        .select_by_label(label)
+        .await
+        .unwrap_or_else(|e| panic!("select {label} in #{id}: {e}"));
 }
 
 async fn text_of(c: &Client, css: &str) -> String {
@@ -147,7 +195,12 @@ async fn text_of(c: &Client, css: &str) -> String {
 }
 
 async fn value_of(c: &Client, id: &str) -> String {
-    wait_for(c, &format!("#{id}")).await.prop("value").await.unwrap().unwrap_or_default()
+    wait_for(c, &format!("#{id}"))
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
 }
 
 /// Wait until `f` holds, polling.
@@ -165,7 +218,13 @@ where
 
 async fn saved(c: &Client) {
     eventually("the draft is saved", || async {
-        wait_for(c, "#save-state").await.attr("data-state").await.unwrap().as_deref() == Some("save.saved")
+        wait_for(c, "#save-state")
+            .await
+            .attr("data-state")
+            .await
+            .unwrap()
+            .as_deref()
+            == Some("save.saved")
     })
     .await;
 }
@@ -176,9 +235,18 @@ fn artifacts() -> PathBuf {
     dir
 }
 
-async fn shot(c: &Client, name: &str) {
-    let png = c.screenshot().await.unwrap();
-    std::fs::write(artifacts().join(format!("{name}.png")), png).unwrap();
+/// A screenshot of the X display (the app's window as a user sees it). WebKitWebDriver's own
+/// screenshot command can hang under Xvfb before the first repaint, so the display is grabbed
+/// with ImageMagick's `import` instead; the short pause lets the last change paint.
+async fn shot(_c: &Client, name: &str) {
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let path = artifacts().join(format!("{name}.png"));
+    let status = Command::new("import")
+        .args(["-window", "root"])
+        .arg(&path)
+        .status()
+        .expect("ImageMagick's import runs");
+    assert!(status.success(), "screenshot {name} failed");
 }
 
 async fn preview_text(c: &Client) -> String {
@@ -192,8 +260,12 @@ async fn next(c: &Client) {
 /// A valid Finnish business ID built with the core's own check-digit rule.
 fn valid_business_id() -> String {
     let digits = [2, 9, 8, 1, 7, 4, 6];
-    let check = seloste::validate::business_id_check_digit(&digits).expect("these digits have a check digit");
-    format!("{}-{check}", digits.iter().map(|d| d.to_string()).collect::<String>())
+    let check = seloste::validate::business_id_check_digit(&digits)
+        .expect("these digits have a check digit");
+    format!(
+        "{}-{check}",
+        digits.iter().map(|d| d.to_string()).collect::<String>()
+    )
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -202,6 +274,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     let sb = Sandbox::new();
     let driver = start_driver(&sb).await;
     let c = launch(&driver).await;
+    eprintln!("e2e: launched");
     assert_eq!(c.title().await.unwrap(), "Seloste");
     shot(&c, "00-start").await;
 
@@ -211,10 +284,18 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     shot(&c, "01-controller-empty").await;
 
     // 1. Controller — the preview follows the typing.
-    select(&c, "f_controllers_0_kind", "Toiminimi (yksityinen elinkeinonharjoittaja)").await;
+    select(
+        &c,
+        "f_controllers_0_kind",
+        "Toiminimi (yksityinen elinkeinonharjoittaja)",
+    )
+    .await;
     let before = preview_text(&c).await;
     type_into(&c, "f_controllers_0_name", "Parturi Ääkkönen").await;
-    eventually("the preview shows the name", || async { preview_text(&c).await.contains("Parturi Ääkkönen") }).await;
+    eventually("the preview shows the name", || async {
+        preview_text(&c).await.contains("Parturi Ääkkönen")
+    })
+    .await;
     assert_ne!(before, preview_text(&c).await);
     type_into(&c, "f_controllers_0_business_id", &valid_business_id()).await;
     type_into(&c, "f_controllers_0_address_street", "Kauppakatu 1").await;
@@ -242,9 +323,24 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
 
     // 4. Purposes: legitimate interest asks for the interest.
     click(&c, "#f_purposes_items-add").await;
-    type_into(&c, "f_purposes_items_0_text", "Ajanvaraus ja asiakassuhteen hoito").await;
-    select(&c, "f_purposes_items_0_basis", "Oikeutettu etu (6 art. 1 f)").await;
-    type_into(&c, "f_purposes_items_0_interest", "Asiakassuhteen hoitaminen").await;
+    type_into(
+        &c,
+        "f_purposes_items_0_text",
+        "Ajanvaraus ja asiakassuhteen hoito",
+    )
+    .await;
+    select(
+        &c,
+        "f_purposes_items_0_basis",
+        "Oikeutettu etu (6 art. 1 f)",
+    )
+    .await;
+    type_into(
+        &c,
+        "f_purposes_items_0_interest",
+        "Asiakassuhteen hoitaminen",
+    )
+    .await;
     shot(&c, "05-purposes").await;
     next(&c).await;
 
@@ -286,7 +382,12 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
 
     // 10. Security.
     click(&c, "#f_security_electronic-add").await;
-    type_into(&c, "f_security_electronic_0_text", "Ajanvarausjärjestelmä on suojattu salasanalla.").await;
+    type_into(
+        &c,
+        "f_security_electronic_0_text",
+        "Ajanvarausjärjestelmä on suojattu salasanalla.",
+    )
+    .await;
     shot(&c, "11-security").await;
     next(&c).await;
 
@@ -302,20 +403,42 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     next(&c).await;
 
     // 13. Rights.
-    type_into(&c, "f_rights_how_to", "Lähetä pyyntö sähköpostitse osoitteeseen aino@parturi-aakkonen.fi.").await;
+    type_into(
+        &c,
+        "f_rights_how_to",
+        "Lähetä pyyntö sähköpostitse osoitteeseen aino@parturi-aakkonen.fi.",
+    )
+    .await;
     shot(&c, "14-rights").await;
     next(&c).await;
 
     // 14. Changes.
-    type_into(&c, "f_changes_text", "Ilmoitamme muutoksista verkkosivuillamme.").await;
+    type_into(
+        &c,
+        "f_changes_text",
+        "Ilmoitamme muutoksista verkkosivuillamme.",
+    )
+    .await;
     shot(&c, "15-changes").await;
     saved(&c).await;
 
-    // Every step is complete now.
+    // Every step is complete now (all answered, nothing invalid, no error from the check).
     let marks = c.find_all(Locator::Css(".steps .mark")).await.unwrap();
+    assert_eq!(marks.len(), 14);
     for m in &marks {
-        let t = m.text().await.unwrap();
-        assert!(t.contains("valmis"), "a step is still incomplete: {t}");
+        let done = m.attr("data-done").await.unwrap();
+        let step = m
+            .find(Locator::XPath("./ancestor::button"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(
+            done.as_deref(),
+            Some("true"),
+            "a step is still incomplete: {step}"
+        );
     }
     next(&c).await;
     shot(&c, "16-export").await;
@@ -324,32 +447,71 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     c.close().await.unwrap();
     let c = launch(&driver).await;
     let row = text_of(&c, "table.drafts tbody").await;
-    assert!(row.contains("Nimetön seloste") || row.contains("Seloste"), "{row}");
+    assert!(
+        row.contains("Nimetön seloste") || row.contains("Seloste"),
+        "{row}"
+    );
     click(&c, "button.open-draft").await;
-    assert_eq!(value_of(&c, "f_controllers_0_name").await, "Parturi Ääkkönen");
-    assert_eq!(value_of(&c, "f_controllers_0_business_id").await, valid_business_id());
+    assert_eq!(
+        value_of(&c, "f_controllers_0_name").await,
+        "Parturi Ääkkönen"
+    );
+    assert_eq!(
+        value_of(&c, "f_controllers_0_business_id").await,
+        valid_business_id()
+    );
     shot(&c, "17-reopened").await;
 
     // Export: HTML file, PDF, the snippet to the clipboard.
     click(&c, "#step-export").await;
-    click(&c, "#export-html").await;
+    click(&c, "#export-pdf").await;
     wait_for(&c, "#export-result .saved-path").await;
-    let html_files: Vec<_> = std::fs::read_dir(&sb.exports).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    let pdf = std::fs::read(sb.exports.join("tietosuojaseloste.pdf"))
+        .expect("the PDF was written where the user chose");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let out = Command::new("pdftotext")
+        .arg(sb.exports.join("tietosuojaseloste.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Parturi Ääkkönen") && text.contains("Asiakasrekisteri"),
+        "the PDF lacks the notice: {text}"
+    );
+    click(&c, "#export-html").await;
+    eventually("the HTML file is written", || async {
+        sb.exports.join("tietosuojaseloste.html").exists()
+    })
+    .await;
+    wait_for(&c, "#export-result .saved-path").await;
+    let html_files: Vec<_> = std::fs::read_dir(&sb.exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
     assert_eq!(html_files.len(), 1, "{html_files:?}");
     let html = std::fs::read_to_string(&html_files[0]).unwrap();
-    assert!(html.contains("Parturi Ääkkönen") && html.contains("Asiakasrekisteri"), "the HTML export lacks the notice");
+    assert!(
+        html.contains("Parturi Ääkkönen") && html.contains("Asiakasrekisteri"),
+        "the HTML export lacks the notice"
+    );
     assert!(html.contains(&valid_business_id()));
     assert!(html.contains("<html") && html.contains("lang=\"fi\""));
 
     click(&c, "#copy-snippet").await;
     let copied = text_of(&c, "#export-result").await;
     assert!(copied.contains("kopioitiin leikepöydälle"), "{copied}");
-    if let Ok(out) = Command::new("xclip").args(["-o", "-selection", "clipboard"]).output()
-        && out.status.success()
-    {
-        let clip = String::from_utf8_lossy(&out.stdout);
-        assert!(clip.contains("seloste-notice") && clip.contains("Parturi Ääkkönen"), "clipboard: {clip}");
-    }
+    // Read the clipboard back as another program would (the app owns the selection while it runs).
+    let out = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .output()
+        .expect("xclip runs");
+    let clip = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        clip.contains("seloste-notice") && clip.contains("Parturi Ääkkönen"),
+        "clipboard: {clip}"
+    );
     shot(&c, "18-exported").await;
     c.close().await.unwrap();
     assert!(sb.db().exists());
@@ -363,15 +525,27 @@ async fn a_mistyped_business_id_shows_its_message_in_finnish() {
     let c = launch(&driver).await;
     click(&c, "button[data-preset='']").await;
     type_into(&c, "f_controllers_0_business_id", "1234567-8").await;
-    let err = wait_for(&c, "#f_controllers_0_business_id-error").await.text().await.unwrap();
-    assert!(err.to_lowercase().contains("y-tunnus"), "the message should name the field: {err}");
+    let err = wait_for(&c, "#f_controllers_0_business_id-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        err.contains("Y-tunnu") && err.contains("tarkistusmerkki"),
+        "the message should name the field and the fault: {err}"
+    );
     let field = wait_for(&c, "#f_controllers_0_business_id").await;
-    assert_eq!(field.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(
+        field.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
     shot(&c, "20-business-id-error").await;
     // Fixing it removes the message.
     type_into(&c, "f_controllers_0_business_id", &valid_business_id()).await;
     eventually("the message goes away", || async {
-        c.find(Locator::Css("#f_controllers_0_business_id-error")).await.is_err()
+        c.find(Locator::Css("#f_controllers_0_business_id-error"))
+            .await
+            .is_err()
     })
     .await;
     c.close().await.unwrap();
@@ -386,7 +560,10 @@ async fn a_damaged_database_is_recovered_and_the_app_says_so() {
     let driver = start_driver(&sb).await;
     let c = launch(&driver).await;
     let alert = text_of(&c, "#alerts").await;
-    assert!(!alert.trim().is_empty(), "the start screen should say what was done");
+    assert!(
+        !alert.trim().is_empty(),
+        "the start screen should say what was done"
+    );
     shot(&c, "21-recovered").await;
     // And it works: a new draft can be made.
     click(&c, "button[data-preset='']").await;

@@ -14,16 +14,28 @@ fn spans(inlines: &[Inline], face: Face) -> Vec<Span> {
     let mut out = Vec::new();
     for i in inlines {
         match i {
-            Inline::Text { text, strong, note, .. } => {
+            Inline::Text {
+                text, strong, note, ..
+            } => {
                 let f = if *strong { Face::Bold } else { face };
-                out.push(Span { text: text.clone(), face: f, link: None });
+                out.push(Span {
+                    text: text.clone(),
+                    face: f,
+                    link: None,
+                });
                 if let Some(n) = note {
-                    out.push(Span { text: format!(" {n}"), face: Face::Italic, link: None });
+                    out.push(Span {
+                        text: format!(" {n}"),
+                        face: Face::Italic,
+                        link: None,
+                    });
                 }
             }
-            Inline::Link { text, href } => {
-                out.push(Span { text: text.clone(), face, link: Some(href.clone()) })
-            }
+            Inline::Link { text, href } => out.push(Span {
+                text: text.clone(),
+                face,
+                link: Some(href.clone()),
+            }),
         }
     }
     out
@@ -69,9 +81,11 @@ fn section_block(b: &DocBlock, out: &mut Vec<Block>) {
         DocBlock::Subheading { content } => {
             out.push(Block::new(Kind::Subheading, spans(content, Face::Bold)))
         }
-        DocBlock::List { items } => {
-            out.extend(items.iter().map(|i| Block::new(Kind::Bullet, spans(i, Face::Regular))))
-        }
+        DocBlock::List { items } => out.extend(
+            items
+                .iter()
+                .map(|i| Block::new(Kind::Bullet, spans(i, Face::Regular))),
+        ),
         DocBlock::Fields { rows } => out.extend(rows.iter().map(|r| {
             let mut v = vec![Span::bold(format!("{}: ", r.label))];
             v.extend(spans(&r.value, Face::Regular));
@@ -92,8 +106,12 @@ fn section_block(b: &DocBlock, out: &mut Vec<Block>) {
 
 /// The controllers' names, joined.
 fn controllers(notice: &Notice) -> String {
-    let names: Vec<&str> =
-        notice.controllers.iter().map(|c| c.name.trim()).filter(|n| !n.is_empty()).collect();
+    let names: Vec<&str> = notice
+        .controllers
+        .iter()
+        .map(|c| c.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
     names.join(", ")
 }
 
@@ -123,7 +141,14 @@ pub fn meta(notice: &Notice, doc: &Document, created: OffsetDateTime) -> PdfMeta
         .flatten()
         .filter(|s| !s.trim().is_empty())
         .collect();
-    PdfMeta { title, author, subject: register, lang, created, footer: footer.join(" · ") }
+    PdfMeta {
+        title,
+        author,
+        subject: register,
+        lang,
+        created,
+        footer: footer.join(" · "),
+    }
 }
 
 #[cfg(test)]
@@ -134,8 +159,14 @@ mod tests {
 
     fn notice() -> Notice {
         let mut n = Notice::default();
-        n.controllers.push(Party { name: "Kahvila Ääkkönen Oy".into(), ..Default::default() });
-        n.controllers.push(Party { name: "Leipomo Åberg Ab".into(), ..Default::default() });
+        n.controllers.push(Party {
+            name: "Kahvila Ääkkönen Oy".into(),
+            ..Default::default()
+        });
+        n.controllers.push(Party {
+            name: "Leipomo Åberg Ab".into(),
+            ..Default::default()
+        });
         n.register.name = Text::fi("Asiakasrekisteri");
         n.meta.drafted = "2025-02-01".into();
         n.meta.updated = "2026-11-23".into();
@@ -149,7 +180,12 @@ mod tests {
         let m = meta(&n, &doc, OffsetDateTime::UNIX_EPOCH);
         assert_eq!(m.author, "Kahvila Ääkkönen Oy, Leipomo Åberg Ab");
         assert_eq!(m.title, format!("{} – Asiakasrekisteri", doc.title));
-        assert!(m.footer.starts_with("Kahvila Ääkkönen Oy, Leipomo Åberg Ab · "), "{}", m.footer);
+        assert!(
+            m.footer
+                .starts_with("Kahvila Ääkkönen Oy, Leipomo Åberg Ab · "),
+            "{}",
+            m.footer
+        );
         assert!(m.footer.ends_with("23.11.2026"), "{}", m.footer);
         assert_eq!(m.lang, Lang::Fi);
     }
@@ -160,9 +196,17 @@ mod tests {
         let doc = document::build(&n, Lang::Sv);
         let blocks = blocks(&doc);
         // The register name exists only in Finnish: the Swedish document says so visibly.
-        let subtitle = blocks.iter().find(|b| b.kind == Kind::Subtitle).expect("register name");
+        let subtitle = blocks
+            .iter()
+            .find(|b| b.kind == Kind::Subtitle)
+            .expect("register name");
         assert_eq!(subtitle.spans[0].text, "Asiakasrekisteri");
-        assert!(subtitle.spans.iter().any(|s| s.face == Face::Italic && !s.text.trim().is_empty()));
+        assert!(
+            subtitle
+                .spans
+                .iter()
+                .any(|s| s.face == Face::Italic && !s.text.trim().is_empty())
+        );
     }
 
     #[test]
@@ -175,12 +219,17 @@ mod tests {
             heading_lang: None,
             heading_note: None,
             blocks: vec![
-                DocBlock::Paragraph { content: vec![Inline::plain("  ")] },
+                DocBlock::Paragraph {
+                    content: vec![Inline::plain("  ")],
+                },
                 DocBlock::List { items: vec![] },
             ],
         });
         let b = blocks(&doc);
-        assert!(!b.iter().any(|b| b.spans.iter().any(|s| s.text == "Tyhjä osio")));
+        assert!(
+            !b.iter()
+                .any(|b| b.spans.iter().any(|s| s.text == "Tyhjä osio"))
+        );
     }
 
     #[test]

@@ -68,10 +68,14 @@ fn parse_kern(font: &[u8]) -> HashMap<u32, i16> {
         })?
     });
     let Some(t) = table else { return pairs };
-    let (Some(0), Some(ntables)) = (be16(font, t), be16(font, t + 2)) else { return pairs };
+    let (Some(0), Some(ntables)) = (be16(font, t), be16(font, t + 2)) else {
+        return pairs;
+    };
     let mut sub = t + 4;
     for _ in 0..ntables {
-        let (Some(len), Some(coverage)) = (be16(font, sub + 2), be16(font, sub + 4)) else { break };
+        let (Some(len), Some(coverage)) = (be16(font, sub + 2), be16(font, sub + 4)) else {
+            break;
+        };
         // Format 0 (high byte), horizontal (bit 0), not minimum/cross-stream/override.
         if coverage >> 8 == 0 && coverage & 0x0F == 1 {
             let npairs = usize::from(be16(font, sub + 6).unwrap_or(0));
@@ -98,8 +102,9 @@ impl FontFace {
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
             .unwrap_or_else(|| panic!("the embedded font {name} does not parse: {warnings:?}"));
         let units_per_em = f32::from(parsed.font_metrics.units_per_em.max(1));
-        let gids: Vec<u16> =
-            (0..TABLE as u32).map(|cp| parsed.lookup_glyph_index(cp).unwrap_or(0)).collect();
+        let gids: Vec<u16> = (0..TABLE as u32)
+            .map(|cp| parsed.lookup_glyph_index(cp).unwrap_or(0))
+            .collect();
         let advances = gids
             .iter()
             .map(|&gid| match gid {
@@ -108,7 +113,13 @@ impl FontFace {
             })
             .collect();
         let kerning = parse_kern(bytes);
-        FontFace { parsed, units_per_em, advances, gids, kerning }
+        FontFace {
+            parsed,
+            units_per_em,
+            advances,
+            gids,
+            kerning,
+        }
     }
 
     fn gid(&self, c: char) -> u16 {
@@ -129,7 +140,10 @@ impl FontFace {
         if l == 0 || r == 0 {
             return 0;
         }
-        self.kerning.get(&(u32::from(l) << 16 | u32::from(r))).copied().unwrap_or(0)
+        self.kerning
+            .get(&(u32::from(l) << 16 | u32::from(r)))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The kerning between `a` and `b` at `size` points.
@@ -222,7 +236,11 @@ pub fn printable<'a>(face: &FontFace, text: &'a str) -> Cow<'a, str> {
         return Cow::Borrowed(text);
     }
     let nfc: String = text.nfc().collect();
-    let replacement = if face.has(REPLACEMENT) { REPLACEMENT } else { '?' };
+    let replacement = if face.has(REPLACEMENT) {
+        REPLACEMENT
+    } else {
+        '?'
+    };
     let mut out = String::with_capacity(nfc.len());
     for cluster in nfc.graphemes(true) {
         if cluster == "\n" || cluster == "\r\n" {

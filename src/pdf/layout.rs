@@ -42,16 +42,32 @@ pub struct Span {
 
 impl Span {
     pub fn regular(text: impl Into<String>) -> Span {
-        Span { text: text.into(), face: Face::Regular, link: None }
+        Span {
+            text: text.into(),
+            face: Face::Regular,
+            link: None,
+        }
     }
     pub fn bold(text: impl Into<String>) -> Span {
-        Span { text: text.into(), face: Face::Bold, link: None }
+        Span {
+            text: text.into(),
+            face: Face::Bold,
+            link: None,
+        }
     }
     pub fn italic(text: impl Into<String>) -> Span {
-        Span { text: text.into(), face: Face::Italic, link: None }
+        Span {
+            text: text.into(),
+            face: Face::Italic,
+            link: None,
+        }
     }
     pub fn link(text: impl Into<String>, target: impl Into<String>) -> Span {
-        Span { text: text.into(), face: Face::Regular, link: Some(target.into()) }
+        Span {
+            text: text.into(),
+            face: Face::Regular,
+            link: Some(target.into()),
+        }
     }
 }
 
@@ -99,10 +115,18 @@ pub struct Table {
 
 impl Block {
     pub fn new(kind: Kind, spans: Vec<Span>) -> Block {
-        Block { kind, spans, table: None }
+        Block {
+            kind,
+            spans,
+            table: None,
+        }
     }
     pub fn table(table: Table) -> Block {
-        Block { kind: Kind::Table, spans: Vec::new(), table: Some(table) }
+        Block {
+            kind: Kind::Table,
+            spans: Vec::new(),
+            table: Some(table),
+        }
     }
     /// Does the block print nothing (no text, or a table without rows)?
     pub fn is_blank(&self) -> bool {
@@ -119,7 +143,14 @@ impl Block {
             Kind::Title | Kind::Heading | Kind::Subheading => Face::Bold,
             _ => Face::Regular,
         };
-        Block::new(kind, vec![Span { text: text.into(), face, link: None }])
+        Block::new(
+            kind,
+            vec![Span {
+                text: text.into(),
+                face,
+                link: None,
+            }],
+        )
     }
 }
 
@@ -145,10 +176,19 @@ fn style(kind: Kind) -> Style {
         keep_with_next: false,
     };
     match kind {
-        Kind::Title => {
-            Style { size: 21.0, leading: 26.0, space_before: 0.0, space_after: 2.0, ..body }
-        }
-        Kind::Subtitle => Style { size: 12.5, leading: 17.0, space_before: 2.0, ..body },
+        Kind::Title => Style {
+            size: 21.0,
+            leading: 26.0,
+            space_before: 0.0,
+            space_after: 2.0,
+            ..body
+        },
+        Kind::Subtitle => Style {
+            size: 12.5,
+            leading: 17.0,
+            space_before: 2.0,
+            ..body
+        },
         Kind::Dateline => Style {
             size: 9.0,
             leading: 13.0,
@@ -174,15 +214,35 @@ fn style(kind: Kind) -> Style {
             ..body
         },
         Kind::Paragraph => body,
-        Kind::Bullet => Style { space_before: 2.5, indent: BULLET_INDENT, ..body },
-        Kind::Field => Style { space_before: 1.5, ..body },
-        Kind::Note => Style { size: 9.0, leading: 13.0, color: GREY, ..body },
-        Kind::Rule => {
-            Style { size: 0.0, leading: 6.0, space_before: 8.0, space_after: 0.0, ..body }
-        }
-        Kind::Table => {
-            Style { size: 8.5, leading: 11.5, space_before: 8.0, space_after: 4.0, ..body }
-        }
+        Kind::Bullet => Style {
+            space_before: 2.5,
+            indent: BULLET_INDENT,
+            ..body
+        },
+        Kind::Field => Style {
+            space_before: 1.5,
+            ..body
+        },
+        Kind::Note => Style {
+            size: 9.0,
+            leading: 13.0,
+            color: GREY,
+            ..body
+        },
+        Kind::Rule => Style {
+            size: 0.0,
+            leading: 6.0,
+            space_before: 8.0,
+            space_after: 0.0,
+            ..body
+        },
+        Kind::Table => Style {
+            size: 8.5,
+            leading: 11.5,
+            space_before: 8.0,
+            space_after: 4.0,
+            ..body
+        },
     }
 }
 
@@ -260,7 +320,11 @@ struct Atom {
 #[derive(Debug)]
 enum Tok {
     /// Text that is never broken unless it is wider than a whole line.
-    Seg { atoms: Vec<Atom>, width: f32, soft_hyphen: bool },
+    Seg {
+        atoms: Vec<Atom>,
+        width: f32,
+        soft_hyphen: bool,
+    },
     /// A breakable space.
     Space(Atom),
     /// A forced line break (`\n` in the text).
@@ -277,17 +341,30 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
         let w = f.char_width(c, size);
         match atoms.last_mut() {
             Some(a) if a.face == face && a.link == link => {
-                let kern = a.text.chars().next_back().map_or(0.0, |p| f.kern(p, c, size));
+                let kern = a
+                    .text
+                    .chars()
+                    .next_back()
+                    .map_or(0.0, |p| f.kern(p, c, size));
                 a.text.push(c);
                 a.width += w + kern;
             }
-            _ => atoms.push(Atom { text: c.to_string(), face, link, width: w }),
+            _ => atoms.push(Atom {
+                text: c.to_string(),
+                face,
+                link,
+                width: w,
+            }),
         }
     }
     fn finish(toks: &mut Vec<Tok>, atoms: &mut Vec<Atom>, soft_hyphen: bool) {
         if !atoms.is_empty() {
             let width = atoms.iter().map(|a| a.width).sum();
-            toks.push(Tok::Seg { atoms: std::mem::take(atoms), width, soft_hyphen });
+            toks.push(Tok::Seg {
+                atoms: std::mem::take(atoms),
+                width,
+                soft_hyphen,
+            });
         }
     }
 
@@ -307,7 +384,12 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
                 ' ' => {
                     finish(&mut toks, &mut atoms, false);
                     let width = fonts.get(face).char_width(' ', size);
-                    toks.push(Tok::Space(Atom { text: " ".into(), face, link, width }));
+                    toks.push(Tok::Space(Atom {
+                        text: " ".into(),
+                        face,
+                        link,
+                        width,
+                    }));
                 }
                 '\n' => {
                     finish(&mut toks, &mut atoms, false);
@@ -336,13 +418,17 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
 /// what it belongs to; "sana —": a dash stays with the word before it.
 fn keep_together(atoms: &[Atom], next: Option<char>) -> bool {
     let Some(next) = next else { return false };
-    let Some(last) = atoms.last() else { return false };
+    let Some(last) = atoms.last() else {
+        return false;
+    };
     let word = last.text.rsplit(' ').next().unwrap_or("");
     // A dash never starts a line: it stays with the word before it.
     if matches!(next, '–' | '—') && !word.is_empty() {
         return true;
     }
-    let reference = ["Art.", "art.", "§", "Artikla", "artikla", "Artikel", "artikel"];
+    let reference = [
+        "Art.", "art.", "§", "Artikla", "artikla", "Artikel", "artikel",
+    ];
     if next.is_ascii_digit() && reference.iter().any(|r| word.ends_with(r)) {
         return true;
     }
@@ -355,10 +441,14 @@ fn keep_together(atoms: &[Atom], next: Option<char>) -> bool {
 /// Split an over-long segment into pieces no wider than `width`: after URL punctuation where
 /// possible, otherwise between any two characters (at least one character per piece).
 fn split_long(atoms: Vec<Atom>, width: f32, size: f32) -> Vec<Vec<Atom>> {
-    let chars: Vec<(char, Face, Option<usize>)> =
-        atoms.iter().flat_map(|a| a.text.chars().map(move |c| (c, a.face, a.link))).collect();
-    let widths: Vec<f32> =
-        chars.iter().map(|&(c, f, _)| faces().get(f).char_width(c, size)).collect();
+    let chars: Vec<(char, Face, Option<usize>)> = atoms
+        .iter()
+        .flat_map(|a| a.text.chars().map(move |c| (c, a.face, a.link)))
+        .collect();
+    let widths: Vec<f32> = chars
+        .iter()
+        .map(|&(c, f, _)| faces().get(f).char_width(c, size))
+        .collect();
     let mut pieces = Vec::new();
     let mut start = 0;
     while start < chars.len() {
@@ -386,7 +476,12 @@ fn split_long(atoms: Vec<Atom>, width: f32, size: f32) -> Vec<Vec<Atom>> {
                     a.text.push(c);
                     a.width += widths[i];
                 }
-                _ => piece.push(Atom { text: c.to_string(), face, link, width: widths[i] }),
+                _ => piece.push(Atom {
+                    text: c.to_string(),
+                    face,
+                    link,
+                    width: widths[i],
+                }),
             }
         }
         pieces.push(piece);
@@ -421,7 +516,11 @@ fn break_lines(spans: &[Span], size: f32, width: f32, links: &mut Vec<String>) -
                 }
                 soft_hyphen_face = None;
             }
-            Tok::Seg { atoms, width: seg_w, soft_hyphen } => {
+            Tok::Seg {
+                atoms,
+                width: seg_w,
+                soft_hyphen,
+            } => {
                 started = true;
                 let space_w = pending.as_ref().map_or(0.0, |a| a.width);
                 if cur.is_empty() || cur_w + space_w + seg_w <= width + 0.01 {
@@ -436,7 +535,12 @@ fn break_lines(spans: &[Span], size: f32, width: f32, links: &mut Vec<String>) -
                 } else {
                     if let Some(face) = soft_hyphen_face {
                         let w = faces().get(face).char_width('-', size);
-                        cur.push(Atom { text: "-".into(), face, link: None, width: w });
+                        cur.push(Atom {
+                            text: "-".into(),
+                            face,
+                            link: None,
+                            width: w,
+                        });
                     }
                     lines.push(std::mem::take(&mut cur));
                     pending = None;
@@ -507,8 +611,18 @@ fn block_lines(block: &Block) -> Vec<Line> {
         return table_lines(t, &st);
     }
     if block.kind == Kind::Rule {
-        let rule = Rule { x0: 0.0, x1: CONTENT_W, dy: 0.0, thickness: 1.2, color: INK };
-        return vec![Line { runs: Vec::new(), rules: vec![rule], height: st.leading }];
+        let rule = Rule {
+            x0: 0.0,
+            x1: CONTENT_W,
+            dy: 0.0,
+            thickness: 1.2,
+            color: INK,
+        };
+        return vec![Line {
+            runs: Vec::new(),
+            rules: vec![rule],
+            height: st.leading,
+        }];
     }
     let mut links = Vec::new();
     let width = CONTENT_W - st.indent;
@@ -545,8 +659,14 @@ fn block_lines(block: &Block) -> Vec<Line> {
                     link: None,
                 });
             }
-            runs.extend(merge_runs(atoms, st.indent, baseline, st.size, st.color, &links));
-            Line { runs, rules, height: st.leading }
+            runs.extend(merge_runs(
+                atoms, st.indent, baseline, st.size, st.color, &links,
+            ));
+            Line {
+                runs,
+                rules,
+                height: st.leading,
+            }
         })
         .collect()
 }
@@ -578,7 +698,10 @@ fn min_max_width(spans: &[Span], size: f32) -> (f32, f32) {
 /// Lay a table out as one "line" per row: cells wrap inside columns sized to their content,
 /// a rule under the header and a hairline under each row.
 fn table_lines(t: &Table, st: &Style) -> Vec<Line> {
-    let ncols = t.header.len().max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
+    let ncols = t
+        .header
+        .len()
+        .max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
     if ncols == 0 {
         return Vec::new();
     }
@@ -625,7 +748,9 @@ fn table_lines(t: &Table, st: &Style) -> Vec<Line> {
     let first_baseline = CELL_PAD_Y + (st.leading + 0.72 * st.size) / 2.0;
     // A row taller than a page (a very long cell) is cut into pieces that each fit below the
     // repeated header: rows are otherwise never split.
-    let max_lines = (((CONTENT_H * 0.8) - 2.0 * CELL_PAD_Y) / st.leading).floor().max(1.0) as usize;
+    let max_lines = (((CONTENT_H * 0.8) - 2.0 * CELL_PAD_Y) / st.leading)
+        .floor()
+        .max(1.0) as usize;
     let mut out = Vec::new();
     for (r, row) in all_rows.iter().enumerate() {
         let cells: Vec<(Vec<Vec<Atom>>, Vec<String>)> = row
@@ -646,8 +771,12 @@ fn table_lines(t: &Table, st: &Style) -> Vec<Line> {
             let from = piece * max_lines;
             let to = ((piece + 1) * max_lines).min(nlines);
             for (i, (lines, links)) in cells.iter_mut().enumerate() {
-                let take: Vec<Vec<Atom>> =
-                    lines.iter_mut().skip(from).take(to - from).map(std::mem::take).collect();
+                let take: Vec<Vec<Atom>> = lines
+                    .iter_mut()
+                    .skip(from)
+                    .take(to - from)
+                    .map(std::mem::take)
+                    .collect();
                 for (k, atoms) in take.into_iter().enumerate() {
                     let baseline = first_baseline + k as f32 * st.leading;
                     runs.extend(merge_runs(
@@ -664,12 +793,28 @@ fn table_lines(t: &Table, st: &Style) -> Vec<Line> {
             let mut rules = Vec::new();
             if piece + 1 == pieces {
                 rules.push(if r == 0 {
-                    Rule { x0: 0.0, x1: total, dy: height, thickness: 0.8, color: st.color }
+                    Rule {
+                        x0: 0.0,
+                        x1: total,
+                        dy: height,
+                        thickness: 0.8,
+                        color: st.color,
+                    }
                 } else {
-                    Rule { x0: 0.0, x1: total, dy: height, thickness: 0.35, color: RULE_COLOR }
+                    Rule {
+                        x0: 0.0,
+                        x1: total,
+                        dy: height,
+                        thickness: 0.35,
+                        color: RULE_COLOR,
+                    }
                 });
             }
-            out.push(Line { runs, rules, height });
+            out.push(Line {
+                runs,
+                rules,
+                height,
+            });
         }
     }
     out
@@ -718,14 +863,21 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
         .filter(|b| !b.is_blank())
         .map(|b| {
             let style = style(b.kind);
-            Laid { kind: b.kind, lines: block_lines(b), keep: style.keep_with_next, style }
+            Laid {
+                kind: b.kind,
+                lines: block_lines(b),
+                keep: style.keep_with_next,
+                style,
+            }
         })
         .collect();
     for i in 0..laid.len().saturating_sub(1) {
         let b = &laid[i];
         let intro = b.kind == Kind::Paragraph
             && b.lines.len() <= 3
-            && b.lines.last().is_some_and(|l| l.text().trim_end().ends_with(':'))
+            && b.lines
+                .last()
+                .is_some_and(|l| l.text().trim_end().ends_with(':'))
             && laid[i + 1].kind == Kind::Bullet;
         if intro {
             laid[i].keep = true;
@@ -737,7 +889,11 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
     let mut prev_after = 0.0f32;
 
     for (i, b) in laid.iter().enumerate() {
-        let mut gap = if y == 0.0 { 0.0 } else { prev_after.max(b.style.space_before) };
+        let mut gap = if y == 0.0 {
+            0.0
+        } else {
+            prev_after.max(b.style.space_before)
+        };
         if y > 0.0 && y + gap + need_min(&laid, i) > CONTENT_H + 0.01 {
             pages.push(Page::default());
             y = 0.0;
@@ -745,8 +901,17 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
         }
         y += gap;
         if b.kind == Kind::Heading {
-            let title: String = b.lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
-            pages.last_mut().expect("at least one page").outline.push((title, y));
+            let title: String = b
+                .lines
+                .iter()
+                .map(|l| l.text())
+                .collect::<Vec<_>>()
+                .join(" ");
+            pages
+                .last_mut()
+                .expect("at least one page")
+                .outline
+                .push((title, y));
         }
         let mut rest: &[Line] = &b.lines;
         // Is the page empty but for a repeated table header? Then something must go on it.
@@ -760,11 +925,10 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
             }
             if fit >= rest.len() {
                 for line in rest {
-                    pages
-                        .last_mut()
-                        .expect("page")
-                        .lines
-                        .push(Placed { top: y, line: line.clone() });
+                    pages.last_mut().expect("page").lines.push(Placed {
+                        top: y,
+                        line: line.clone(),
+                    });
                     y += line.height;
                 }
                 break;
@@ -784,7 +948,10 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
                 k = fit.max(1); // a line taller than a page: nothing better is possible
             }
             for line in &rest[..k] {
-                pages.last_mut().expect("page").lines.push(Placed { top: y, line: line.clone() });
+                pages.last_mut().expect("page").lines.push(Placed {
+                    top: y,
+                    line: line.clone(),
+                });
                 y += line.height;
             }
             rest = &rest[k..];
@@ -795,7 +962,10 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
                 // Repeat the table's header row at the top of the new page.
                 let header = b.lines[0].clone();
                 y += header.height;
-                pages.last_mut().expect("page").lines.push(Placed { top: 0.0, line: header });
+                pages.last_mut().expect("page").lines.push(Placed {
+                    top: 0.0,
+                    line: header,
+                });
             }
         }
         prev_after = b.style.space_after;
@@ -823,15 +993,24 @@ mod tests {
             assert!(end <= CONTENT_W + 0.01, "line too wide: {end}");
         }
         let joined = lines.iter().map(|l| l.text()).collect::<Vec<_>>().join(" ");
-        assert_eq!(joined, text.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            joined,
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
 
     #[test]
     fn a_long_url_is_broken_after_punctuation_and_nothing_is_lost() {
-        let url = format!("https://example.com/{}/tietosuoja?x=1&y=2", "hakemisto".repeat(20));
+        let url = format!(
+            "https://example.com/{}/tietosuoja?x=1&y=2",
+            "hakemisto".repeat(20)
+        );
         let block = Block::new(
             Kind::Paragraph,
-            vec![Span::regular("Katso "), Span::link(url.clone(), url.clone())],
+            vec![
+                Span::regular("Katso "),
+                Span::link(url.clone(), url.clone()),
+            ],
         );
         let lines = block_lines(&block);
         assert!(lines.len() >= 3, "{:?}", lines_of(&block));
@@ -841,7 +1020,14 @@ mod tests {
         }
         let joined: String = lines.iter().map(|l| l.text()).collect();
         assert_eq!(joined, format!("Katso {url}"));
-        assert!(lines.iter().flat_map(|l| &l.runs).filter(|r| r.link.is_some()).count() >= 3);
+        assert!(
+            lines
+                .iter()
+                .flat_map(|l| &l.runs)
+                .filter(|r| r.link.is_some())
+                .count()
+                >= 3
+        );
     }
 
     #[test]
@@ -855,13 +1041,22 @@ mod tests {
         };
         // Never after a hard hyphen: text extraction (poppler) would join the lines and drop
         // the hyphen, turning "EU-tuomioistuin" into "EUtuomioistuin".
-        assert_eq!(narrow(vec![Span::regular("ja EU-tuomioistuin")]), ["ja", "EU-tuomioistuin"]);
-        assert_eq!(narrow(vec![Span::regular("sähköposti/puhelin")]), ["sähköposti/", "puhelin"]);
+        assert_eq!(
+            narrow(vec![Span::regular("ja EU-tuomioistuin")]),
+            ["ja", "EU-tuomioistuin"]
+        );
+        assert_eq!(
+            narrow(vec![Span::regular("sähköposti/puhelin")]),
+            ["sähköposti/", "puhelin"]
+        );
         assert_eq!(
             narrow(vec![Span::regular("asiakas\u{AD}rekisterissä")]),
             ["asiakas-", "rekisterissä"]
         );
-        assert_eq!(narrow(vec![Span::regular("yksi\nkaksi")]), ["yksi", "kaksi"]);
+        assert_eq!(
+            narrow(vec![Span::regular("yksi\nkaksi")]),
+            ["yksi", "kaksi"]
+        );
         // An unused soft hyphen leaves no trace.
         assert_eq!(narrow(vec![Span::regular("a\u{AD}b")]), ["ab"]);
     }
@@ -870,7 +1065,9 @@ mod tests {
     fn references_and_numbers_stay_with_what_they_belong_to() {
         let mut links = Vec::new();
         let lines: Vec<String> = break_lines(
-            &[Span::regular("perusteella (GDPR Art. 6(1)(f)) kymmenen 10 vuotta")],
+            &[Span::regular(
+                "perusteella (GDPR Art. 6(1)(f)) kymmenen 10 vuotta",
+            )],
             10.0,
             120.0,
             &mut links,
@@ -879,7 +1076,10 @@ mod tests {
         .map(|l| l.into_iter().map(|a| a.text).collect())
         .collect();
         assert!(lines.iter().all(|l| !l.ends_with("Art.")), "{lines:?}");
-        assert!(lines.iter().any(|l| l.contains("Art. 6(1)(f))")), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.contains("Art. 6(1)(f))")),
+            "{lines:?}"
+        );
         assert!(lines.iter().any(|l| l.contains("10 vuotta")), "{lines:?}");
         let dashes: Vec<String> = break_lines(
             &[Span::regular("asiakassuhteen hoitaminen — Sopimus")],
@@ -898,9 +1098,15 @@ mod tests {
         let block = Block::new(Kind::Bullet, vec![Span::regular("sana ".repeat(40))]);
         let lines = block_lines(&block);
         assert_eq!(lines[0].runs[0].text, BULLET);
-        assert!(lines.iter().all(|l| l.runs.last().unwrap().x >= BULLET_INDENT - 0.01));
-        let field =
-            Block::new(Kind::Field, vec![Span::bold("Y-tunnus: "), Span::regular("1234567-8")]);
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.runs.last().unwrap().x >= BULLET_INDENT - 0.01)
+        );
+        let field = Block::new(
+            Kind::Field,
+            vec![Span::bold("Y-tunnus: "), Span::regular("1234567-8")],
+        );
         let runs = &block_lines(&field)[0].runs;
         assert_eq!(runs[0].face, Face::Bold);
         assert_eq!(runs[1].face, Face::Regular);
@@ -940,13 +1146,18 @@ mod tests {
         // Fill a page so exactly one line of the next paragraph would fit.
         let line_h = 14.5;
         let filler_lines = ((CONTENT_H - line_h * 1.5) / line_h).floor() as usize;
-        let mut blocks =
-            vec![Block::text(Kind::Paragraph, "x\n".repeat(filler_lines).trim_end().to_string())];
+        let mut blocks = vec![Block::text(
+            Kind::Paragraph,
+            "x\n".repeat(filler_lines).trim_end().to_string(),
+        )];
         blocks.push(para(120)); // several lines
         let pages = paginate(&blocks);
         assert_eq!(pages.len(), 2);
         let on_first = pages[0].lines.len() - filler_lines;
-        assert!(on_first == 0 || on_first >= 2, "orphan: {on_first} line(s) at the foot");
+        assert!(
+            on_first == 0 || on_first >= 2,
+            "orphan: {on_first} line(s) at the foot"
+        );
         let on_second = pages[1].lines.len();
         assert!(on_second >= 2, "widow: {on_second} line(s) at the head");
     }
@@ -963,7 +1174,10 @@ mod tests {
         ];
         let pages = paginate(&blocks);
         assert_eq!(pages.len(), 2);
-        assert_eq!(pages[1].lines[0].line.text(), "Käsittelemme seuraavia tietoja:");
+        assert_eq!(
+            pages[1].lines[0].line.text(),
+            "Käsittelemme seuraavia tietoja:"
+        );
     }
 
     #[test]
@@ -971,7 +1185,10 @@ mod tests {
         let long = "pitkä ".repeat(2000);
         let t = Table {
             header: vec!["Eväste".into(), "Tarkoitus".into()],
-            rows: vec![vec![vec![Span::regular("_ga")], vec![Span::regular(long.clone())]]],
+            rows: vec![vec![
+                vec![Span::regular("_ga")],
+                vec![Span::regular(long.clone())],
+            ]],
         };
         let pages = paginate(&[Block::table(t)]);
         assert!(pages.len() >= 2);
@@ -979,7 +1196,10 @@ mod tests {
         for p in &pages {
             let bottom = p.lines.last().map(|l| l.top + l.line.height).unwrap();
             assert!(bottom <= CONTENT_H + 0.01, "a row runs off the page");
-            assert_eq!(p.lines[0].line.runs[0].text, "Eväste", "header not repeated");
+            assert_eq!(
+                p.lines[0].line.runs[0].text, "Eväste",
+                "header not repeated"
+            );
             words += p
                 .lines
                 .iter()
@@ -1002,8 +1222,11 @@ mod tests {
         let mut n = 0;
         for p in &pages {
             for (title, top) in &p.outline {
-                let line =
-                    p.lines.iter().find(|l| (l.top - top).abs() < 0.01).expect("a line there");
+                let line = p
+                    .lines
+                    .iter()
+                    .find(|l| (l.top - top).abs() < 0.01)
+                    .expect("a line there");
                 assert_eq!(&line.line.text(), title);
                 n += 1;
             }
@@ -1013,7 +1236,10 @@ mod tests {
 
     #[test]
     fn empty_blocks_take_no_space() {
-        let pages = paginate(&[Block::text(Kind::Heading, ""), Block::text(Kind::Paragraph, "a")]);
+        let pages = paginate(&[
+            Block::text(Kind::Heading, ""),
+            Block::text(Kind::Paragraph, "a"),
+        ]);
         assert_eq!(pages[0].lines.len(), 1);
         assert_eq!(pages[0].lines[0].top, 0.0);
     }

@@ -57,15 +57,23 @@ fn data() -> &'static PdfData {
 
 /// "Sivu 2 / 3", "Sida 2 / 3", "Page 2 of 3".
 pub fn page_label(lang: Lang, page: usize, pages: usize) -> String {
-    let template = data().page_label.resolve(lang).map_or("{page} / {pages}", |(t, _)| t);
-    template.replace("{page}", &page.to_string()).replace("{pages}", &pages.to_string())
+    let template = data()
+        .page_label
+        .resolve(lang)
+        .map_or("{page} / {pages}", |(t, _)| t);
+    template
+        .replace("{page}", &page.to_string())
+        .replace("{pages}", &pages.to_string())
 }
 
 const FOOTER_SIZE: f32 = 8.0;
 /// Baseline of the footer text and the rule above it, in points from the bottom edge.
 const FOOTER_BASELINE: f32 = 42.0;
 const FOOTER_RULE: f32 = 54.0;
-const _: () = assert!(FOOTER_RULE < MARGIN_B, "the footer must sit in the bottom margin");
+const _: () = assert!(
+    FOOTER_RULE < MARGIN_B,
+    "the footer must sit in the bottom margin"
+);
 
 /// The notice printed as a PDF in `lang`: what the desktop app and `seloste render --format pdf`
 /// call. Built from the same `document::Document` as the HTML export.
@@ -91,7 +99,12 @@ pub fn render_blocks(blocks: &[Block], meta: &PdfMeta) -> Result<Vec<u8>> {
 }
 
 fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb { r: c[0], g: c[1], b: c[2], icc_profile: None })
+    Color::Rgb(printpdf::Rgb {
+        r: c[0],
+        g: c[1],
+        b: c[2],
+        icc_profile: None,
+    })
 }
 
 /// Writes text ops, switching font and colour only when they change.
@@ -106,15 +119,22 @@ impl TextWriter<'_> {
     fn text(&mut self, x: f32, y: f32, text: &str, face: Face, size: f32, fill: Rgb) {
         if self.font != Some((face, size)) {
             let id = self.fonts[&face].clone();
-            self.ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id),
+                size: Pt(size),
+            });
             self.font = Some((face, size));
         }
         if self.fill != Some(fill) {
             self.ops.push(Op::SetFillColor { col: color(fill) });
             self.fill = Some(fill);
         }
-        self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
-        self.ops.push(Op::ShowText { items: kerned(text, face) });
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+        });
+        self.ops.push(Op::ShowText {
+            items: kerned(text, face),
+        });
     }
 }
 
@@ -180,8 +200,10 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
             }
         }
     }
-    let font_ids: BTreeMap<Face, FontId> =
-        used.iter().map(|&f| (f, doc.add_font(&faces().get(f).parsed))).collect();
+    let font_ids: BTreeMap<Face, FontId> = used
+        .iter()
+        .map(|&f| (f, doc.add_font(&faces().get(f).parsed)))
+        .collect();
 
     let total = pages.len();
     let footer_face = faces().get(Face::Regular);
@@ -211,7 +233,14 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
             }
             for run in &placed.line.runs {
                 let y = top - run.baseline;
-                w.text(MARGIN_L + run.x, y, &run.text, run.face, run.size, run.color);
+                w.text(
+                    MARGIN_L + run.x,
+                    y,
+                    &run.text,
+                    run.face,
+                    run.size,
+                    run.color,
+                );
                 if let Some(target) = &run.link {
                     links.push(LinkAnnotation::new(
                         Rect {
@@ -240,18 +269,38 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
         let right = PAGE_W - MARGIN_R;
         let left_room = right - MARGIN_L - label_w - 18.0;
         let left = fit(&footer_text, Face::Regular, FOOTER_SIZE, left_room);
-        w.text(MARGIN_L, FOOTER_BASELINE, &left, Face::Regular, FOOTER_SIZE, GREY);
-        w.text(right - label_w, FOOTER_BASELINE, &label, Face::Regular, FOOTER_SIZE, GREY);
+        w.text(
+            MARGIN_L,
+            FOOTER_BASELINE,
+            &left,
+            Face::Regular,
+            FOOTER_SIZE,
+            GREY,
+        );
+        w.text(
+            right - label_w,
+            FOOTER_BASELINE,
+            &label,
+            Face::Regular,
+            FOOTER_SIZE,
+            GREY,
+        );
         let mut ops = w.ops;
         ops.push(Op::EndTextSection);
 
         rules.push((MARGIN_L, right, FOOTER_RULE, 0.5, [0.72, 0.72, 0.74]));
-        let pt = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
+        let pt = |x: f32, y: f32| LinePoint {
+            p: Point { x: Pt(x), y: Pt(y) },
+            bezier: false,
+        };
         for (x0, x1, y, thickness, c) in rules {
             ops.push(Op::SetOutlineColor { col: color(c) });
             ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
             ops.push(Op::DrawLine {
-                line: PLine { points: vec![pt(x0, y), pt(x1, y)], is_closed: false },
+                line: PLine {
+                    points: vec![pt(x0, y), pt(x1, y)],
+                    is_closed: false,
+                },
             });
         }
         ops.extend(links.into_iter().map(|link| Op::LinkAnnotation { link }));
@@ -259,17 +308,24 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
     }
     doc.with_pages(pdf_pages);
 
-    let opts = PdfSaveOptions { subset_fonts: true, optimize: true, ..Default::default() };
+    let opts = PdfSaveOptions {
+        subset_fonts: true,
+        optimize: true,
+        ..Default::default()
+    };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    if let Some(e) = warnings.iter().find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
+    if let Some(e) = warnings
+        .iter()
+        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
     {
         return Err(Error::Render(format!("the PDF writer reported: {}", e.msg)));
     }
     finish(&mut lo, meta, &outline)?;
     lo.compress();
     let mut out = Vec::new();
-    lo.save_to(&mut out).map_err(|e| Error::Render(format!("writing the PDF failed: {e}")))?;
+    lo.save_to(&mut out)
+        .map_err(|e| Error::Render(format!("writing the PDF failed: {e}")))?;
     Ok(out)
 }
 
@@ -336,13 +392,17 @@ fn finish(
         d.remove(b"GTS_PDFXVersion");
         d.remove(b"Trapped");
         for key in [&b"Keywords"[..], b"Identifier", b"Subject"] {
-            if d.get(key).and_then(Object::as_str).is_ok_and(|s| s.is_empty()) {
+            if d.get(key)
+                .and_then(Object::as_str)
+                .is_ok_and(|s| s.is_empty())
+            {
                 d.remove(key);
             }
         }
     }
-    let catalog =
-        lo.catalog_mut().map_err(|e| Error::Render(format!("the PDF has no catalog: {e}")))?;
+    let catalog = lo
+        .catalog_mut()
+        .map_err(|e| Error::Render(format!("the PDF has no catalog: {e}")))?;
     catalog.set("Lang", Object::string_literal(meta.lang.code()));
     // Viewers show "Tietosuojaseloste – …" in the title bar rather than the file name.
     let mut prefs = Dictionary::new();
@@ -375,7 +435,10 @@ mod tests {
                 header: vec!["Eväste".into(), "Kesto".into()],
                 rows: vec![
                     vec![vec![Span::regular("_ga")], vec![Span::regular("2 vuotta")]],
-                    vec![vec![Span::regular("_fbp")], vec![Span::regular("3 kuukautta")]],
+                    vec![
+                        vec![Span::regular("_fbp")],
+                        vec![Span::regular("3 kuukautta")],
+                    ],
                 ],
             }),
         ];
@@ -391,7 +454,11 @@ mod tests {
         let doc = lopdf::Document::load_mem(&pdf).unwrap();
         let page = *doc.get_pages().values().next().unwrap();
         let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
-        let lines = content.operations.iter().filter(|op| op.operator == "l").count();
+        let lines = content
+            .operations
+            .iter()
+            .filter(|op| op.operator == "l")
+            .count();
         // Heading hairline + header rule + two row rules + footer rule.
         assert_eq!(lines, 5);
     }

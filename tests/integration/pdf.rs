@@ -15,7 +15,11 @@ fn write_pdf(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 /// The text of the pages without their footers (which would interrupt a paragraph that runs
 /// on to the next page): the area above the footer rule, in points from the top.
 fn body_text(pdf: &Path) -> Option<String> {
-    poppler("pdftotext", &["-x", "0", "-y", "0", "-W", "596", "-H", "780"], pdf)
+    poppler(
+        "pdftotext",
+        &["-x", "0", "-y", "0", "-W", "596", "-H", "780"],
+        pdf,
+    )
 }
 
 /// The text nodes of an HTML export (outside `<style>`), entities decoded.
@@ -56,7 +60,10 @@ fn html_text_nodes(html: &str) -> Vec<String> {
 
 fn pages_of(pdf: &Path) -> Option<usize> {
     let info = poppler("pdfinfo", &[], pdf)?;
-    let line = info.lines().find(|l| l.starts_with("Pages:")).expect("pdfinfo prints Pages");
+    let line = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .expect("pdfinfo prints Pages");
     Some(line["Pages:".len()..].trim().parse().unwrap())
 }
 
@@ -71,10 +78,15 @@ fn every_seed_prints_every_heading_and_fact_in_three_languages() {
         for lang in Lang::ALL {
             let bytes = seloste::pdf::render(&notice, lang).unwrap();
             let pdf = write_pdf(dir.path(), &format!("{stem}.{lang}.pdf"), &bytes);
-            let Some(text) = poppler("pdftotext", &[], &pdf) else { return };
+            let Some(text) = poppler("pdftotext", &[], &pdf) else {
+                return;
+            };
             let flat = squeeze(&body_text(&pdf).unwrap());
             let doc = document::build(&notice, lang);
-            assert!(flat.contains(&squeeze(&doc.title)), "{stem} {lang}: no title");
+            assert!(
+                flat.contains(&squeeze(&doc.title)),
+                "{stem} {lang}: no title"
+            );
             for s in &doc.sections {
                 assert!(
                     flat.contains(&squeeze(&s.heading)),
@@ -83,27 +95,40 @@ fn every_seed_prints_every_heading_and_fact_in_three_languages() {
                 );
             }
             for f in &facts {
-                assert!(flat.contains(&squeeze(f)), "{stem} {lang}: fact {f:?} missing");
+                assert!(
+                    flat.contains(&squeeze(f)),
+                    "{stem} {lang}: fact {f:?} missing"
+                );
             }
             // The whole Document's text, block by block, is in the PDF (one source of truth).
             // (Table rows come out cell by cell: each cell is checked on its own.)
             for line in doc.to_plain_text().lines() {
                 for part in line.trim_start_matches("• ").split(" | ") {
                     let want = squeeze(part);
-                    assert!(flat.contains(&want), "{stem} {lang}: {part:?} missing from the PDF");
+                    assert!(
+                        flat.contains(&want),
+                        "{stem} {lang}: {part:?} missing from the PDF"
+                    );
                 }
             }
             // And, independently of the Document, every text node of the HTML export.
             let html = seloste::render::fragment(&notice, lang).unwrap();
             let nodes = html_text_nodes(&html);
-            assert!(nodes.len() > 30, "{stem} {lang}: only {} HTML text nodes", nodes.len());
+            assert!(
+                nodes.len() > 30,
+                "{stem} {lang}: only {} HTML text nodes",
+                nodes.len()
+            );
             for node in nodes {
                 assert!(
                     flat.contains(&squeeze(&node)),
                     "{stem} {lang}: HTML text {node:?} not in the PDF"
                 );
             }
-            assert!(!text.contains('\u{FFFD}'), "{stem} {lang}: a replaced character");
+            assert!(
+                !text.contains('\u{FFFD}'),
+                "{stem} {lang}: a replaced character"
+            );
             let pages = pages_of(&pdf).unwrap();
             let label = seloste::pdf::page_label(lang, pages, pages);
             assert!(text.contains(&label), "{stem} {lang}: no footer {label:?}");
@@ -114,15 +139,21 @@ fn every_seed_prints_every_heading_and_fact_in_three_languages() {
 #[test]
 fn finnish_letters_and_typographic_characters_survive_extraction() {
     let mut n = Notice::default();
-    n.controllers
-        .push(seloste::model::Party {
-            name: "Kahvila Ääkkönen Oy".into(), ..Default::default()
-        });
+    n.controllers.push(seloste::model::Party {
+        name: "Kahvila Ääkkönen Oy".into(),
+        ..Default::default()
+    });
     let line = "äöå ÄÖÅ é ü € – “lainaus” ‘x’ § Öljynvaihto Åbo";
     n.register.text = Text::fi(line);
     let dir = tempfile::tempdir().unwrap();
-    let pdf = write_pdf(dir.path(), "letters.pdf", &seloste::pdf::render(&n, Lang::Fi).unwrap());
-    let Some(text) = poppler("pdftotext", &[], &pdf) else { return };
+    let pdf = write_pdf(
+        dir.path(),
+        "letters.pdf",
+        &seloste::pdf::render(&n, Lang::Fi).unwrap(),
+    );
+    let Some(text) = poppler("pdftotext", &[], &pdf) else {
+        return;
+    };
     assert!(text.contains(line), "extracted text: {text}");
     assert!(text.contains("Kahvila Ääkkönen Oy"));
 }
@@ -130,19 +161,30 @@ fn finnish_letters_and_typographic_characters_survive_extraction() {
 #[test]
 fn characters_the_font_lacks_are_replaced_visibly_and_the_text_around_them_kept() {
     let mut n = Notice::default();
-    n.controllers
-        .push(seloste::model::Party { name: "Kahvila 👍 Oy".into(), ..Default::default() });
+    n.controllers.push(seloste::model::Party {
+        name: "Kahvila 👍 Oy".into(),
+        ..Default::default()
+    });
     n.register.text = Text::fi("Asiakkaat 東京 ja Göteborg 👨‍👩‍👧 loppu");
     let dir = tempfile::tempdir().unwrap();
     let bytes = seloste::pdf::render(&n, Lang::Fi).unwrap();
     let pdf = write_pdf(dir.path(), "emoji.pdf", &bytes);
-    let Some(text) = poppler("pdftotext", &[], &pdf) else { return };
-    assert!(text.contains("Asiakkaat \u{FFFD}\u{FFFD} ja Göteborg \u{FFFD} loppu"), "{text}");
+    let Some(text) = poppler("pdftotext", &[], &pdf) else {
+        return;
+    };
+    assert!(
+        text.contains("Asiakkaat \u{FFFD}\u{FFFD} ja Göteborg \u{FFFD} loppu"),
+        "{text}"
+    );
     assert!(text.contains("Kahvila \u{FFFD} Oy"), "{text}");
     // An emoji the font does have (DejaVu Sans draws the Emoticons block) is printed as is.
     let mut n2 = Notice::default();
     n2.register.text = Text::fi("Hymy 😀 jää");
-    let pdf2 = write_pdf(dir.path(), "smile.pdf", &seloste::pdf::render(&n2, Lang::Fi).unwrap());
+    let pdf2 = write_pdf(
+        dir.path(),
+        "smile.pdf",
+        &seloste::pdf::render(&n2, Lang::Fi).unwrap(),
+    );
     let text2 = poppler("pdftotext", &[], &pdf2).unwrap();
     assert!(text2.contains("Hymy 😀 jää"), "{text2}");
 }
@@ -150,8 +192,10 @@ fn characters_the_font_lacks_are_replaced_visibly_and_the_text_around_them_kept(
 /// A notice far longer than any real one: hundreds of purposes and a 20 000-character text.
 fn long_notice() -> Notice {
     let mut n = Notice::default();
-    n.controllers
-        .push(seloste::model::Party { name: "Pitkä Seloste Oy".into(), ..Default::default() });
+    n.controllers.push(seloste::model::Party {
+        name: "Pitkä Seloste Oy".into(),
+        ..Default::default()
+    });
     n.meta.updated = "2026-11-23".into();
     for i in 0..300 {
         n.purposes.items.push(Purpose {
@@ -176,9 +220,10 @@ fn long_notice() -> Notice {
     }
     n.security.text = Text::fi(long);
     for i in 0..50 {
-        n.register
-            .subjects
-            .push(Item { key: String::new(), text: Text::fi(format!("ryhmä {i}")) });
+        n.register.subjects.push(Item {
+            key: String::new(),
+            text: Text::fi(format!("ryhmä {i}")),
+        });
     }
     n
 }
@@ -187,12 +232,20 @@ fn long_notice() -> Notice {
 fn a_very_long_notice_paginates_and_every_footer_counts_the_pages_right() {
     let n = long_notice();
     let dir = tempfile::tempdir().unwrap();
-    let pdf = write_pdf(dir.path(), "long.pdf", &seloste::pdf::render(&n, Lang::Fi).unwrap());
+    let pdf = write_pdf(
+        dir.path(),
+        "long.pdf",
+        &seloste::pdf::render(&n, Lang::Fi).unwrap(),
+    );
     let Some(pages) = pages_of(&pdf) else { return };
     assert!(pages >= 10, "only {pages} pages for a very long notice");
     for p in 1..=pages {
-        let page =
-            poppler("pdftotext", &["-f", &p.to_string(), "-l", &p.to_string()], &pdf).unwrap();
+        let page = poppler(
+            "pdftotext",
+            &["-f", &p.to_string(), "-l", &p.to_string()],
+            &pdf,
+        )
+        .unwrap();
         let label = format!("Sivu {p} / {pages}");
         assert!(page.contains(&label), "page {p} lacks {label:?}");
         assert!(page.trim().lines().count() > 5, "page {p} is nearly empty");
@@ -203,25 +256,43 @@ fn a_very_long_notice_paginates_and_every_footer_counts_the_pages_right() {
         assert!(squeeze(&text).contains(&squeeze(&item)), "{item:?} missing");
     }
     let sentences = text.matches("vapaamuotoinen").count();
-    assert!(sentences >= 20_000 / 80, "only {sentences} sentences of the long text");
+    assert!(
+        sentences >= 20_000 / 80,
+        "only {sentences} sentences of the long text"
+    );
 }
 
 #[test]
 fn an_empty_optional_section_leaves_no_heading() {
     let mut n = Notice::default();
-    n.controllers.push(seloste::model::Party { name: "Pieni Oy".into(), ..Default::default() });
+    n.controllers.push(seloste::model::Party {
+        name: "Pieni Oy".into(),
+        ..Default::default()
+    });
     let dir = tempfile::tempdir().unwrap();
     for lang in Lang::ALL {
         let doc = document::build(&n, lang);
-        let pdf = write_pdf(dir.path(), "small.pdf", &seloste::pdf::render(&n, lang).unwrap());
-        let Some(text) = poppler("pdftotext", &[], &pdf) else { return };
+        let pdf = write_pdf(
+            dir.path(),
+            "small.pdf",
+            &seloste::pdf::render(&n, lang).unwrap(),
+        );
+        let Some(text) = poppler("pdftotext", &[], &pdf) else {
+            return;
+        };
         // Every heading printed is one the Document has, and a heading is never the last
         // thing before the footer or directly followed by another heading with nothing between.
         let cookies = document::out("h_cookies", lang);
         assert!(doc.section("cookies").is_none());
-        assert!(!text.contains(cookies), "{lang}: empty cookie section printed");
+        assert!(
+            !text.contains(cookies),
+            "{lang}: empty cookie section printed"
+        );
         let representative = document::out("h_representative", lang);
-        assert!(!text.contains(representative), "{lang}: empty representative section printed");
+        assert!(
+            !text.contains(representative),
+            "{lang}: empty representative section printed"
+        );
     }
 }
 
@@ -238,10 +309,18 @@ fn metadata_fonts_and_language_are_set() {
     let dests = bytes.windows(6).filter(|w| w == b"/Dest[").count();
     assert_eq!(dests, sections, "outline entries");
     let pdf = write_pdf(dir.path(), "meta.pdf", &bytes);
-    let Some(info) = poppler("pdfinfo", &[], &pdf) else { return };
+    let Some(info) = poppler("pdfinfo", &[], &pdf) else {
+        return;
+    };
     let controller = &notice.controllers[0].name;
-    assert!(info.contains(&format!("Author:          {controller}")), "{info}");
-    assert!(info.contains("Title:           Dataskyddsbeskrivning"), "{info}");
+    assert!(
+        info.contains(&format!("Author:          {controller}")),
+        "{info}"
+    );
+    assert!(
+        info.contains("Title:           Dataskyddsbeskrivning"),
+        "{info}"
+    );
     assert!(!info.contains("1970"), "creation date not set: {info}");
     assert!(!info.contains("PDF/X"), "{info}");
     let fonts = poppler("pdffonts", &[], &pdf).unwrap();
@@ -280,8 +359,14 @@ fn cli_writes_a_pdf_and_keeps_the_exit_code_contract() {
     // Unusable input: exit 2 and one sentence.
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{").unwrap();
-    let o =
-        seloste(&["render", bad.to_str().unwrap(), "--format", "pdf", "-o", out.to_str().unwrap()]);
+    let o = seloste(&[
+        "render",
+        bad.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).starts_with("seloste: "), "{}", stderr(&o));
     assert_eq!(stderr(&o).lines().count(), 1);

@@ -56,11 +56,19 @@ pub fn stderr(o: &Output) -> String {
 /// the test loudly instead: scripts/lib.sh installs poppler-utils.
 pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> Option<String> {
     let to_stdout: &[&str] = if tool == "pdftotext" { &["-"] } else { &[] };
-    let out = Command::new(tool).args(args).arg(pdf).args(to_stdout).output();
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(to_stdout)
+        .output();
     match out {
         Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
         Ok(o) => {
-            panic!("{tool} failed on {}: {}", pdf.display(), String::from_utf8_lossy(&o.stderr))
+            panic!(
+                "{tool} failed on {}: {}",
+                pdf.display(),
+                String::from_utf8_lossy(&o.stderr)
+            )
         }
         Err(e) => {
             if std::env::var("CI").is_ok_and(|v| v == "true") {
