@@ -17,8 +17,8 @@ ensure_tauri_cli
 
 version=$(cargo_package_version)
 started=$(date +%s)
-# --ci: no prompts. The CLI runs `cargo build --release -p seloste-app` and then bundles.
-(cd src-tauri && "$TAURI" build --ci --bundles deb) >&2
+# --ci: no prompts. The CLI runs `cargo build --release --locked` for seloste-app, then bundles.
+(cd src-tauri && "$TAURI" build --ci --bundles deb -- --locked) >&2
 deb="target/release/bundle/deb/Seloste_${version}_amd64.deb"
 if [ ! -f "$deb" ]; then
   echo "package.sh: the build finished but $deb is missing" >&2

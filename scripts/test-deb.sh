@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-SYSTEM_PACKAGES="$SYSTEM_PACKAGES xvfb x11-utils dbus-daemon desktop-file-utils"
+SYSTEM_PACKAGES="$SYSTEM_PACKAGES xvfb x11-utils dbus-daemon desktop-file-utils binutils"
 ensure_system_packages
 
 if [ $# -ge 1 ]; then deb=$1; else deb=$(bash scripts/package.sh | tail -n 1); fi
@@ -45,8 +45,12 @@ trap cleanup EXIT
 # --- the package itself ---
 echo "Testing $deb ($(du -h "$deb" | cut -f1))"
 depends=$(dpkg-deb --field "$deb" Depends)
-check "the package depends on WebKitGTK 4.1 and GTK 3 ($depends)" \
-  grep -q "libwebkit2gtk-4.1-0" <<<"$depends"
+echo "Depends: $depends"
+has_dep() { tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | grep -qx "$1"; }
+check "the package depends on WebKitGTK 4.1" has_dep libwebkit2gtk-4.1-0
+check "the package depends on GTK 3" has_dep libgtk-3-0
+check "no dependency is listed twice" \
+  test -z "$(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | sort | uniq -d)"
 check "the package version is the Cargo version" \
   test "$(dpkg-deb --field "$deb" Version)" = "$(sed -n '/^\[workspace.package\]/,/^\[/{s/^version = "\(.*\)"/\1/p}' Cargo.toml)"
 
@@ -66,6 +70,15 @@ exe=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
 exe=$(command -v "$exe" || true)
 check "the menu's command is on PATH ($exe)" test -x "$exe"
 check "every shared library of $exe is found" bash -c "! ldd '$exe' | grep -q 'not found'"
+# Every library the binary links directly comes from a package the .deb depends on (what
+# dpkg-shlibdeps would say), apart from the C runtime every Debian system has.
+undeclared=""
+for lib in $(objdump -p "$exe" | awk '/NEEDED/ {print $2}'); do
+  owner=$(dpkg -S "*/$lib" 2>/dev/null | head -n 1 | cut -d: -f1)
+  case "$owner" in libc6 | libgcc-s1) continue ;; esac
+  has_dep "$owner" || undeclared="$undeclared $lib($owner)"
+done
+check "the package depends on every library the binary links${undeclared:+ (missing:$undeclared)}" test -z "$undeclared"
 
 # --- start it as the menu would, in a fresh home folder, under Xvfb ---
 display=""
