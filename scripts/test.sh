@@ -3,7 +3,10 @@
 #  1. the core's unit and integration tests (no GUI);
 #  2. the desktop shell's unit tests;
 #  3. the end-to-end tests: the real app under Xvfb, driven through tauri-driver and
-#     WebKitWebDriver (screenshots land in target/e2e-artifacts/).
+#     WebKitWebDriver (screenshots land in target/e2e-artifacts/);
+#  4. the package: a release build of the .deb, installed with apt, the installed app started
+#     under Xvfb, then removed (scripts/test-deb.sh). SELOSTE_SKIP_DEB=1 skips this step, the
+#     slowest (a release build), for a quicker run while developing; CI always runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -21,3 +24,9 @@ xvfb-run -a -s "-screen 0 1400x1000x24" \
   dbus-run-session -- \
   cargo test --locked -p seloste-app --test e2e -- --ignored --test-threads=1
 echo "End-to-end screenshots: target/e2e-artifacts/"
+
+if [ "${SELOSTE_SKIP_DEB:-0}" = 1 ] && [ "${CI:-}" != true ]; then
+  echo "Skipped the .deb install test (SELOSTE_SKIP_DEB=1)"
+else
+  bash scripts/test-deb.sh
+fi

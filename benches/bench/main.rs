@@ -1,11 +1,13 @@
 //! `cargo bench --bench bench`: every speed and size target of the project as one table.
 //! Each area adds a module with `pub fn run(t: &mut Table)`.
 
+mod app;
 mod catalogue;
 mod check;
 mod import;
 mod pdf;
 mod render;
+mod sizes;
 mod store;
 mod table;
 mod validate;
@@ -26,5 +28,7 @@ fn main() {
     render::run(&mut t);
     store::run(&mut t);
     validate::run(&mut t);
+    app::run(&mut t);
+    sizes::run(&mut t);
     t.print();
 }

@@ -41,13 +41,29 @@ impl Table {
         mut f: F,
     ) -> Vec<Duration> {
         f();
-        let mut samples: Vec<Duration> = (0..runs)
+        let samples: Vec<Duration> = (0..runs)
             .map(|_| {
                 let t0 = Instant::now();
                 f();
                 t0.elapsed()
             })
             .collect();
+        self.durations(area, what, samples, target)
+    }
+
+    /// Add a row for samples measured elsewhere (e.g. across processes), comparing the median
+    /// with `target` (an upper bound). Returns the samples sorted.
+    pub fn durations(
+        &mut self,
+        area: &'static str,
+        what: impl Into<String>,
+        mut samples: Vec<Duration>,
+        target: Option<Duration>,
+    ) -> Vec<Duration> {
+        assert!(
+            !samples.is_empty(),
+            "a timing row needs at least one sample"
+        );
         samples.sort();
         let median = samples[samples.len() / 2];
         self.rows.push(Row {
