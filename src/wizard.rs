@@ -310,11 +310,7 @@ fn service_line(s: &crate::catalogue::Service) -> Text {
     for l in Lang::ALL {
         let country = crate::catalogue::country_name(&s.country, l);
         let purpose = s.purpose.resolve(l).map(|(p, _)| p).unwrap_or("");
-        let place = match l {
-            Lang::Fi => "Käsittelymaa",
-            Lang::Sv => "Behandlingsland",
-            Lang::En => "Processed in",
-        };
+        let place = ui("pick.processed_in", l);
         *t.get_mut(l) = if purpose.is_empty() {
             format!("{place}: {country}")
         } else {
@@ -324,17 +320,22 @@ fn service_line(s: &crate::catalogue::Service) -> Text {
     t
 }
 
+/// One checkbox: a clause's key, label and wording, and the single model item it adds.
+fn option<T: Serialize>(key: &str, label: &Text, clause: Text, item: T) -> PickOption {
+    PickOption {
+        key: key.to_string(),
+        label: label.clone(),
+        clause,
+        items: vec![to_value(item)],
+    }
+}
+
 /// The catalogue clauses offered for a picks field's `source`, in catalogue order.
 pub fn pick_options(source: &str) -> Vec<PickOption> {
     let c = crate::catalogue::catalogue();
     let plain = |v: &[crate::catalogue::Clause]| -> Vec<PickOption> {
         v.iter()
-            .map(|x| PickOption {
-                key: x.key.clone(),
-                label: x.text.clone(),
-                clause: x.help.clone(),
-                items: vec![to_value(x.to_item())],
-            })
+            .map(|x| option(&x.key, &x.text, x.help.clone(), x.to_item()))
             .collect()
     };
     match source {
@@ -344,42 +345,22 @@ pub fn pick_options(source: &str) -> Vec<PickOption> {
         "purposes" => c
             .purposes
             .iter()
-            .map(|x| PickOption {
-                key: x.key.clone(),
-                label: x.text.clone(),
-                clause: x.help.clone(),
-                items: vec![to_value(x.to_model())],
-            })
+            .map(|x| option(&x.key, &x.text, x.help.clone(), x.to_model()))
             .collect(),
         "data" => c
             .data
             .iter()
-            .map(|x| PickOption {
-                key: x.key.clone(),
-                label: x.text.clone(),
-                clause: Text::default(),
-                items: vec![to_value(x.to_model())],
-            })
+            .map(|x| option(&x.key, &x.text, Text::default(), x.to_model()))
             .collect(),
         "sources" => c
             .sources
             .iter()
-            .map(|x| PickOption {
-                key: x.key.clone(),
-                label: x.text.clone(),
-                clause: Text::default(),
-                items: vec![to_value(x.to_model())],
-            })
+            .map(|x| option(&x.key, &x.text, Text::default(), x.to_model()))
             .collect(),
         "recipients" => c
             .recipients
             .iter()
-            .map(|x| PickOption {
-                key: x.key.clone(),
-                label: x.text.clone(),
-                clause: x.purpose.clone(),
-                items: vec![to_value(x.to_model())],
-            })
+            .map(|x| option(&x.key, &x.text, x.purpose.clone(), x.to_model()))
             .chain(c.services.iter().map(|s| PickOption {
                 key: s.key.clone(),
                 label: Text::new(s.display_name(), s.display_name(), s.display_name()),
@@ -390,12 +371,7 @@ pub fn pick_options(source: &str) -> Vec<PickOption> {
         "retention" => c
             .retention
             .iter()
-            .map(|x| PickOption {
-                key: x.key.clone(),
-                label: x.applies_to.clone(),
-                clause: joined(&[&x.criteria]),
-                items: vec![to_value(x.to_model())],
-            })
+            .map(|x| option(&x.key, &x.applies_to, joined(&[&x.criteria]), x.to_model()))
             .collect(),
         "cookies" => c
             .services
