@@ -23,6 +23,9 @@ fn main() {
             "copy_snippet",
             "open_file",
             "publish",
+            "import_text",
+            "import_file",
+            "create_draft_from",
         ]),
     ))
     .expect("failed to run tauri-build");

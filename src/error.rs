@@ -42,6 +42,18 @@ pub enum Error {
     UnknownLanguage(String),
     #[error("Rendering the notice failed: {0}.")]
     Render(String),
+    #[error("{what} is empty: there is no notice text to import.")]
+    ImportEmpty { what: String },
+    #[error(
+        "{what} looks like a binary file, not text: import a .txt, .html or .docx file, or paste the text."
+    )]
+    ImportBinary { what: String },
+    #[error("{what} cannot be imported: {detail}.")]
+    ImportFormat { what: String, detail: String },
+    #[error(
+        "{what} is larger than {limit_mb} MB, far more than a privacy notice: import the notice's own text."
+    )]
+    ImportTooLarge { what: String, limit_mb: usize },
     #[error(
         "Could not find this computer's data folder for the database; set SELOSTE_DB or pass --db PATH."
     )]
@@ -110,6 +122,10 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::UnknownLanguage(_) => "unknown_language",
             Error::Render(_) => "render",
+            Error::ImportEmpty { .. } => "import_empty",
+            Error::ImportBinary { .. } => "import_binary",
+            Error::ImportFormat { .. } => "import_format",
+            Error::ImportTooLarge { .. } => "import_too_large",
             Error::NoDataDir => "no_data_dir",
             Error::StoreDir { .. } => "store_dir",
             Error::StoreOpen { .. } => "store_open",

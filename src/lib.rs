@@ -9,6 +9,7 @@ pub mod diff;
 pub mod document;
 pub mod error;
 pub mod files;
+pub mod import;
 pub mod model;
 pub mod notice_io;
 pub mod pdf;

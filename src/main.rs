@@ -24,6 +24,8 @@ enum Command {
     /// Check a notice: what is missing, contradictory, outdated or left over from a template.
     /// Exit 0: no errors; 1: errors found; 2: the file cannot be used.
     Check(cli::check::Args),
+    /// Turn an existing notice (.txt, .html, .docx) into a draft notice; the report goes to stderr.
+    Import(cli::import::ImportArgs),
     /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
     /// import, export, publish, history, diff.
     Drafts(cli::drafts::Args),
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Schema => cli::schema::run(),
         Command::Check(args) => cli::check::run(args),
+        Command::Import(args) => cli::import::run(args),
         Command::Drafts(args) => cli::drafts::run(args),
         Command::Render(args) => cli::render::run(args),
     };

@@ -35,6 +35,10 @@ async function boot() {
     localStorage.setItem("seloste.uiLang", uiLang);
     await call("set_ui_lang", { lang: uiLang });
     translateStatic();
+    // Messages from the core (invalid fields, findings) are re-made in the new language.
+    if (app.view === "wizard" && app.draft) {
+      try { applyReport(await call("draft_status", { notice: app.draft.notice })); } catch (e) { showError(e); }
+    }
     render();
   });
   translateStatic();
@@ -54,6 +58,7 @@ function translateStatic() {
 
 function render() {
   if (app.view === "start") showStart();
+  else if (app.view === "import") showImport();
   else renderWizard();
 }
 
@@ -91,7 +96,64 @@ async function showStart() {
   main.replaceChildren(h("div", { class: "start" },
     h("section", { class: "panel", "aria-labelledby": "drafts-h" }, h("h1", { id: "drafts-h" }, t("start.heading")), table),
     h("section", { class: "panel", "aria-labelledby": "new-h" }, h("h2", { id: "new-h" }, t("new.heading")),
-      h("p", {}, t("new.intro")), h("ul", { class: "presets" }, cards))));
+      h("p", {}, t("new.intro")), h("ul", { class: "presets" }, cards),
+      h("p", { class: "import-entry" }, h("button", { id: "import-open", onclick: showImport }, t("import.button"))))));
+}
+
+// ---------- import an existing notice ----------
+function showImport() {
+  app.view = "import";
+  const text = h("textarea", { id: "import-text", rows: "12" });
+  const result = h("div", { class: "result", id: "import-result", role: "status" });
+  const review = (view) => {
+    if (!view) return;
+    app.draft = { id: null, title: t("import.title"), notice: view.notice };
+    app.importNotes = view.notes || [];
+    openReview();
+  };
+  main.replaceChildren(h("div", { class: "start" }, h("section", { class: "panel", "aria-labelledby": "import-h" },
+    h("button", { onclick: showStart }, `← ${t("nav.home")}`),
+    h("h1", { id: "import-h" }, t("import.heading")), h("p", {}, t("import.intro")),
+    h("div", { class: "field" }, h("label", { for: "import-text" }, t("import.paste_label")), text),
+    h("div", { class: "export-actions" },
+      h("button", { id: "import-paste", class: "primary", onclick: async () => {
+        try { review(await call("import_text", { text: text.value })); } catch (e) { result.replaceChildren(h("p", { class: "field-error" }, e.message)); }
+      } }, t("import.paste_button")),
+      h("button", { id: "import-file", onclick: async () => {
+        try { review(await call("import_file")); } catch (e) { result.replaceChildren(h("p", { class: "field-error" }, e.message)); }
+      } }, t("import.file_button"))),
+    result)));
+  text.focus();
+}
+
+/** The imported draft in the wizard, unsaved until the user says so. */
+async function openReview() {
+  app.view = "wizard";
+  app.stepIndex = 0;
+  const report = await call("draft_status", { notice: app.draft.notice }).catch(() => ({}));
+  applyReport(report);
+  setSaveLabel("import.unsaved");
+  renderWizard();
+  main.focus();
+}
+
+async function saveImported() {
+  try {
+    const id = await call("create_draft_from", { title: app.draft.title, notice: app.draft.notice });
+    app.draft = await call("open_draft", { id });
+    app.importNotes = null;
+    setSaveLabel("save.saved");
+    renderWizard("nav-home");
+  } catch (e) { showError(e); }
+}
+
+function importBanner() {
+  if (app.draft.id !== null) return null;
+  return h("div", { class: "alert info import-banner", id: "import-banner", role: "region", "aria-label": t("import.heading") },
+    h("div", { class: "grow" }, h("p", {}, h("strong", {}, t("import.review"))),
+      app.importNotes && app.importNotes.length
+        ? [h("p", {}, t("import.notes")), h("ul", {}, app.importNotes.map((n) => h("li", {}, n)))] : null),
+    h("button", { id: "import-save", class: "primary", onclick: saveImported }, t("import.save")));
 }
 
 async function create(preset, title) {
@@ -103,7 +165,7 @@ async function create(preset, title) {
 
 async function duplicate(d) {
   try {
-    await call("duplicate_draft", { id: d.id, title: `${d.title} (2)` });
+    await call("duplicate_draft", { id: d.id, title: `${d.title} (${t("start.copy")})` });
     await showStart();
   } catch (e) { showError(e); }
 }
@@ -220,9 +282,9 @@ function renderWizard(focusId) {
   const head = h("div", { class: "wizard-head" },
     h("button", { id: "nav-home", onclick: () => flushThen(showStart) }, `← ${t("nav.home")}`),
     h("label", { for: "draft-title" }, t("draft.title"),
-      h("input", { id: "draft-title", value: app.draft.title, onchange: (e) => rename(e.target.value) })));
+      h("input", { id: "draft-title", value: app.draft.title, oninput: (e) => rename(e.target.value) })));
 
-  main.replaceChildren(h("div", { class: "wizard" }, head, nav, form, previewPanel()));
+  main.replaceChildren(h("div", { class: "wizard" }, head, importBanner(), nav, form, previewPanel()));
   updatePreview();
   if (active) {
     const el = document.getElementById(active);
@@ -266,12 +328,13 @@ function goStep(i) {
   if (i < 0 || i >= steps().length) return;
   app.stepIndex = i;
   renderWizard("step-title");
-  window.scrollTo(0, 0);
+  main.scrollTo(0, 0);
 }
 
 async function rename(title) {
   const clean = title.trim();
   if (!clean) return;
+  if (app.draft.id === null) { app.draft.title = clean; return; }
   try { await call("rename_draft", { id: app.draft.id, title: clean }); app.draft.title = clean; } catch (e) { showError(e); }
 }
 
@@ -293,6 +356,13 @@ function changed() {
 /** Save now; a change during a save triggers one more save right after it. */
 async function save() {
   if (app.saving || !app.draft) return;
+  if (app.draft.id === null) {
+    // An import under review: nothing is written until "Save as a draft"; the checks still run.
+    app.dirty = false;
+    try { applyReport(await call("draft_status", { notice: app.draft.notice })); refreshMarks(); } catch (e) { showError(e); }
+    setSaveLabel("import.unsaved");
+    return;
+  }
   app.saving = true;
   while (app.dirty && app.draft) {
     app.dirty = false;

@@ -174,7 +174,10 @@ function renderField(f, base, ctx) {
       const cards = items.map((item, i) => {
         const ibase = `${ptr}/${i}`;
         const itemName = f.fields[0] ? tx(f.fields[0].label) : tx(f.label);
-        const title = h("span", {}, `${itemName} ${i + 1}`);
+        // The item's own words name it once written ("Tilitoimisto Oy"), else "Nimi 1".
+        const own = f.fields[0] ? getAt(item, f.fields[0].path) : undefined;
+        const ownText = typeof own === "string" ? own : (own && typeof own === "object" ? tx(own, ctx.lang) : "");
+        const title = h("span", {}, ownText ? `${i + 1}. ${ownText.length > 60 ? ownText.slice(0, 57) + "…" : ownText}` : `${itemName} ${i + 1}`);
         const remove = h("button", { type: "button", class: "danger", "aria-label": `${t("list.remove")}: ${itemName} ${i + 1}`,
           onclick: () => { setAt(ctx.notice, ibase, undefined); ctx.changed("structure", `${fieldId(ptr)}-add`); } }, t("list.remove"));
         return h("div", { class: "list-item", role: "group", "aria-label": `${itemName} ${i + 1}` },
@@ -195,6 +198,7 @@ function renderField(f, base, ctx) {
         h("legend", {}, tx(f.label)), h("p", { class: "help" }, t("picks.hint")));
       const have = new Set((Array.isArray(value) ? value : []).map((x) => x && x.key).filter(Boolean));
       ctx.picks(f.source).then((options) => {
+        box.dataset.loaded = "true";
         if (!options.length) { box.append(h("p", { class: "help" }, t("picks.none"))); return; }
         for (const o of options) {
           const cid = `${id}-${o.key}`;
@@ -205,7 +209,7 @@ function renderField(f, base, ctx) {
               o.clause && tx(o.clause, ctx.lang) !== tx(o.label, ctx.lang) ? h("span", { class: "pick-text" }, tx(o.clause, ctx.lang)) : null))));
         }
         ctx.picksRendered && ctx.picksRendered();
-      }).catch(() => box.append(h("p", { class: "help" }, t("picks.none"))));
+      }).catch(() => { box.dataset.loaded = "true"; box.append(h("p", { class: "help" }, t("picks.none"))); });
       return box;
     }
     default:

@@ -4,6 +4,7 @@
 mod app;
 mod catalogue;
 mod check;
+mod import;
 mod pdf;
 mod render;
 mod sizes;
@@ -22,6 +23,7 @@ fn main() {
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
     check::run(&mut t);
+    import::run(&mut t);
     pdf::run(&mut t);
     render::run(&mut t);
     store::run(&mut t);

@@ -31,7 +31,8 @@ pub struct AppState {
 pub enum Opening {
     Recovered(seloste::store::Recovery, Vec<String>),
     Warnings(Vec<String>),
-    Failed(seloste::Error),
+    /// The store's error code and its sentence.
+    Failed(&'static str, String),
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -85,10 +86,10 @@ pub fn startup(state: State<'_, AppState>, lang: Lang) -> Startup {
             warnings: w.clone(),
             error: None,
         },
-        Some(Opening::Failed(e)) => Startup {
+        Some(Opening::Failed(code, detail)) => Startup {
             recovery: None,
             warnings: vec![],
-            error: Some(AppError::core(seloste::Error::Other(e.to_string()), lang)),
+            error: Some(AppError::new(code, lang, detail)),
         },
         None => Startup {
             recovery: None,
@@ -381,5 +382,60 @@ pub fn create_draft(
         Some(p) => p.notice.clone(),
         None => Notice::default(),
     };
+    state.with(|s| s.create(&title, &notice))
+}
+
+/// An imported notice for review, and what the importer wants the user to check.
+#[derive(Serialize)]
+pub struct ImportView {
+    notice: Notice,
+    notes: Vec<String>,
+}
+
+fn import_view(imported: seloste::import::Imported, lang: Lang) -> ImportView {
+    let notes = imported
+        .report
+        .notes
+        .iter()
+        .map(|n| n.message(lang))
+        .collect();
+    ImportView {
+        notice: imported.notice,
+        notes,
+    }
+}
+
+/// Import pasted text; nothing is saved until the user has reviewed it (`create_draft_from`).
+#[tauri::command]
+pub fn import_text(state: State<'_, AppState>, text: String) -> AppResult<ImportView> {
+    let imported = state.core(seloste::import::import_text(&text))?;
+    Ok(import_view(imported, state.lang()))
+}
+
+/// Import a file the user picks in the native open dialog (.txt, .html, .docx).
+#[tauri::command]
+pub async fn import_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> AppResult<Option<ImportView>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Seloste", &["txt", "html", "htm", "docx"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok());
+    let Some(path) = picked else { return Ok(None) };
+    let imported = state.core(seloste::import::import_file(&path))?;
+    Ok(Some(import_view(imported, state.lang())))
+}
+
+/// Save a reviewed notice (an import) as a new draft.
+#[tauri::command]
+pub fn create_draft_from(
+    state: State<'_, AppState>,
+    title: String,
+    notice: Value,
+) -> AppResult<DraftId> {
+    let notice = state.core(notice_from(notice))?;
     state.with(|s| s.create(&title, &notice))
 }

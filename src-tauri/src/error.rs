@@ -45,8 +45,9 @@ impl AppError {
 fn localise(code: &str, lang: Lang, detail: &str) -> String {
     let key = match code {
         "no_draft" | "draft_deleted" => "err.not_found".to_string(),
-        "database" | "store_open" | "store_dir" | "no_data_dir" | "not_seloste"
-        | "store_too_new" => "err.store".to_string(),
+        "database" | "store_open" | "store_dir" | "no_data_dir" | "not_seloste" => {
+            "err.store".to_string()
+        }
         other => format!("err.{other}"),
     };
     let known = seloste::wizard::ui_strings().strings.contains_key(&key);

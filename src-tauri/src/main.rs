@@ -24,7 +24,7 @@ fn main() {
             };
             (Some(o.store), opening)
         }
-        Err(e) => (None, Opening::Failed(e)),
+        Err(e) => (None, Opening::Failed(e.code(), e.to_string())),
     };
     let state = AppState {
         store: Mutex::new(store),
@@ -68,6 +68,9 @@ fn main() {
             commands::export_pdf,
             commands::copy_snippet,
             commands::open_file,
+            commands::import_text,
+            commands::import_file,
+            commands::create_draft_from,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

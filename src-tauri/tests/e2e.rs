@@ -9,268 +9,33 @@
 //! are fresh) and an export folder (`SELOSTE_EXPORT_DIR`, the shell's stand-in for the save
 //! dialog). Screenshots of every step go to `target/e2e-artifacts/`.
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
-use serde_json::{Value, json};
-use std::net::TcpListener;
-use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
-const APP: &str = env!("CARGO_BIN_EXE_seloste-app");
-
-/// A tauri-driver process on a free port, killed on drop.
-struct Driver {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Driver {
-    /// Ends tauri-driver with everything it started (WebKitWebDriver and the app), even when a
-    /// test failed before closing its session: a copy left running would make the next one exit
-    /// at once (the single-instance plugin).
-    fn drop(&mut self) {
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        let _ = self.child.wait();
-        std::thread::sleep(Duration::from_millis(300));
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &group])
-            .stderr(Stdio::null())
-            .status();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn find_tauri_driver() -> PathBuf {
-    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
-        return PathBuf::from(p);
-    }
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cargo"));
-    let p = cargo_home.join("bin/tauri-driver");
-    assert!(
-        p.exists(),
-        "tauri-driver is not installed ({}): run scripts/test.sh, which installs it",
-        p.display()
-    );
-    p
-}
-
-/// The folders one run of the app uses.
-struct Sandbox {
-    _tmp: tempfile::TempDir,
-    data: PathBuf,
-    config: PathBuf,
-    exports: PathBuf,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        let tmp = tempfile::tempdir().unwrap();
-        let s = Sandbox {
-            data: tmp.path().join("data"),
-            config: tmp.path().join("config"),
-            exports: tmp.path().join("exports"),
-            _tmp: tmp,
-        };
-        for d in [&s.data, &s.config, &s.exports] {
-            std::fs::create_dir_all(d).unwrap();
-        }
-        s
-    }
-
-    fn db(&self) -> PathBuf {
-        self.data.join("seloste/seloste.db")
-    }
-}
-
-async fn start_driver(sb: &Sandbox) -> Driver {
-    assert!(
-        std::env::var_os("DISPLAY").is_some(),
-        "no DISPLAY: run the e2e tests under Xvfb (scripts/test.sh does)"
-    );
-    assert!(
-        Path::new("/usr/bin/WebKitWebDriver").exists(),
-        "WebKitWebDriver is missing: apt-get install webkit2gtk-driver"
-    );
-    let port = free_port();
-    let native = free_port();
-    let child = Command::new(find_tauri_driver())
-        .args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native.to_string(),
-        ])
-        .env("XDG_DATA_HOME", &sb.data)
-        .env("XDG_CONFIG_HOME", &sb.config)
-        .env("SELOSTE_EXPORT_DIR", &sb.exports)
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-        .env_remove("SELOSTE_DB")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .process_group(0)
-        .spawn()
-        .expect("tauri-driver starts");
-    let driver = Driver { child, port };
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpListener::bind(("127.0.0.1", port)).is_ok() {
-        assert!(
-            Instant::now() < deadline,
-            "tauri-driver did not listen on port {port}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    driver
-}
-
-async fn launch(driver: &Driver) -> Client {
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), json!("wry"));
-    caps.insert("tauri:options".into(), json!({ "application": APP }));
-    let mut last = None;
-    for _ in 0..20 {
-        match ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-        {
-            Ok(c) => {
-                wait_for(&c, "body[data-ready='true']").await;
-                return c;
-            }
-            Err(e) => {
-                last = Some(e);
-                tokio::time::sleep(Duration::from_millis(250)).await;
-            }
-        }
-    }
-    panic!("could not start a WebDriver session with the app: {last:?}");
-}
-
-async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
-    c.wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
-}
-
-async fn click(c: &Client, css: &str) {
-    wait_for(c, css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
-async fn type_into(c: &Client, id: &str, text: &str) {
-    let el = wait_for(c, &format!("#{id}")).await;
-    el.clear().await.unwrap();
-    el.send_keys(text)
-        .await
-        .unwrap_or_else(|e| panic!("type into #{id}: {e}"));
-}
-
-async fn select(c: &Client, id: &str, label: &str) {
-    wait_for(c, &format!("#{id}"))
-        .await
-        .select_by_label(label)
-        .await
-        .unwrap_or_else(|e| panic!("select {label} in #{id}: {e}"));
-}
-
-async fn text_of(c: &Client, css: &str) -> String {
-    wait_for(c, css).await.text().await.unwrap()
-}
-
-async fn value_of(c: &Client, id: &str) -> String {
-    wait_for(c, &format!("#{id}"))
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
-
-/// Wait until `f` holds, polling.
-async fn eventually<F, Fut>(what: &str, mut f: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !f().await {
-        assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn saved(c: &Client) {
-    eventually("the draft is saved", || async {
-        wait_for(c, "#save-state")
-            .await
-            .attr("data-state")
-            .await
-            .unwrap()
-            .as_deref()
-            == Some("save.saved")
-    })
-    .await;
-}
-
-fn artifacts() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-artifacts");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// A screenshot of the X display (the app's window as a user sees it). WebKitWebDriver's own
-/// screenshot command can hang under Xvfb before the first repaint, so the display is grabbed
-/// with ImageMagick's `import` instead; the short pause lets the last change paint.
-async fn shot(_c: &Client, name: &str) {
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    let path = artifacts().join(format!("{name}.png"));
-    let status = Command::new("import")
-        .args(["-window", "root"])
-        .arg(&path)
-        .status()
-        .expect("ImageMagick's import runs");
-    assert!(status.success(), "screenshot {name} failed");
-}
-
-async fn preview_text(c: &Client) -> String {
-    text_of(c, "#preview").await
-}
-
-async fn next(c: &Client) {
-    click(c, "#nav-next").await;
-}
-
-/// A valid Finnish business ID built with the core's own check-digit rule.
-fn valid_business_id() -> String {
-    let digits = [2, 9, 8, 1, 7, 4, 6];
-    let check = seloste::validate::business_id_check_digit(&digits)
-        .expect("these digits have a check digit");
-    format!(
-        "{}-{check}",
-        digits.iter().map(|d| d.to_string()).collect::<String>()
-    )
-}
+use common::*;
+use fantoccini::Locator;
+use serde_json::Value;
+use std::process::Command;
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
 async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
+    /// Screenshot a step, and check that its controls are labelled and it fits the window.
+    async fn step_shot(c: &fantoccini::Client, name: &str) {
+        eventually(
+            "the catalogue choices and the preview are drawn",
+            || async {
+                c.find_all(Locator::Css("fieldset.picks:not([data-loaded])"))
+                    .await
+                    .unwrap()
+                    .is_empty()
+                    && !preview_text(c).await.trim().is_empty()
+            },
+        )
+        .await;
+        shot(c, name).await;
+        let problems = accessibility_problems(c).await;
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+    }
     let sb = Sandbox::new();
     let driver = start_driver(&sb).await;
     let c = launch(&driver).await;
@@ -281,7 +46,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     // A new, blank notice.
     click(&c, "button[data-preset='']").await;
     wait_for(&c, "#form-controller").await;
-    shot(&c, "01-controller-empty").await;
+    step_shot(&c, "01-controller-empty").await;
 
     // 1. Controller — the preview follows the typing.
     select(
@@ -304,21 +69,21 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     type_into(&c, "f_controllers_0_email", "info@parturi-aakkonen.fi").await;
     type_into(&c, "f_controllers_0_phone", "040 123 4567").await;
     saved(&c).await;
-    shot(&c, "02-controller").await;
+    step_shot(&c, "02-controller").await;
     next(&c).await;
 
     // 2. Contact person.
     type_into(&c, "f_contact_name", "Aino Ääkkönen").await;
     type_into(&c, "f_contact_role", "yrittäjä").await;
     type_into(&c, "f_contact_email", "aino@parturi-aakkonen.fi").await;
-    shot(&c, "03-contact").await;
+    step_shot(&c, "03-contact").await;
     next(&c).await;
 
     // 3. Register and people.
     type_into(&c, "f_register_name", "Asiakasrekisteri").await;
     click(&c, "#f_register_subjects-add").await;
     type_into(&c, "f_register_subjects_0_text", "Asiakkaat").await;
-    shot(&c, "04-register").await;
+    step_shot(&c, "04-register").await;
     next(&c).await;
 
     // 4. Purposes: legitimate interest asks for the interest.
@@ -341,7 +106,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "Asiakassuhteen hoitaminen",
     )
     .await;
-    shot(&c, "05-purposes").await;
+    step_shot(&c, "05-purposes").await;
     next(&c).await;
 
     // 5. Data.
@@ -350,26 +115,26 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     click(&c, "#f_data_items_0_required-yes").await;
     type_into(&c, "f_data_items_0_if_not_provided", "Aikaa ei voi varata").await;
     click(&c, "#f_data_children-no").await;
-    shot(&c, "06-data").await;
+    step_shot(&c, "06-data").await;
     next(&c).await;
 
     // 6. Sources.
     click(&c, "#f_sources_items-add").await;
     type_into(&c, "f_sources_items_0_text", "Asiakkaalta itseltään").await;
     click(&c, "#f_sources_items_0_from_subject").await;
-    shot(&c, "07-sources").await;
+    step_shot(&c, "07-sources").await;
     next(&c).await;
 
     // 7. Recipients.
     click(&c, "#f_recipients_items-add").await;
     type_into(&c, "f_recipients_items_0_name", "Tilitoimisto Esimerkki Oy").await;
     type_into(&c, "f_recipients_items_0_description", "kirjanpito").await;
-    shot(&c, "08-recipients").await;
+    step_shot(&c, "08-recipients").await;
     next(&c).await;
 
     // 8. Transfers.
     click(&c, "#f_transfers_outside_eea-no").await;
-    shot(&c, "09-transfers").await;
+    step_shot(&c, "09-transfers").await;
     next(&c).await;
 
     // 9. Retention.
@@ -377,7 +142,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     type_into(&c, "f_retention_items_0_applies_to", "Kirjanpitoaineisto").await;
     type_into(&c, "f_retention_items_0_period-amount", "6").await;
     select(&c, "f_retention_items_0_period-unit", "vuotta").await;
-    shot(&c, "10-retention").await;
+    step_shot(&c, "10-retention").await;
     next(&c).await;
 
     // 10. Security.
@@ -388,18 +153,18 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "Ajanvarausjärjestelmä on suojattu salasanalla.",
     )
     .await;
-    shot(&c, "11-security").await;
+    step_shot(&c, "11-security").await;
     next(&c).await;
 
     // 11. Cookies.
     click(&c, "#f_cookies_used-no").await;
-    shot(&c, "12-cookies").await;
+    step_shot(&c, "12-cookies").await;
     next(&c).await;
 
     // 12. Automated decisions.
     click(&c, "#f_automated_decisions-no").await;
     click(&c, "#f_automated_profiling-no").await;
-    shot(&c, "13-automated").await;
+    step_shot(&c, "13-automated").await;
     next(&c).await;
 
     // 13. Rights.
@@ -409,7 +174,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "Lähetä pyyntö sähköpostitse osoitteeseen aino@parturi-aakkonen.fi.",
     )
     .await;
-    shot(&c, "14-rights").await;
+    step_shot(&c, "14-rights").await;
     next(&c).await;
 
     // 14. Changes.
@@ -419,7 +184,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "Ilmoitamme muutoksista verkkosivuillamme.",
     )
     .await;
-    shot(&c, "15-changes").await;
+    step_shot(&c, "15-changes").await;
     saved(&c).await;
 
     // Every step is complete now (all answered, nothing invalid, no error from the check).
@@ -441,7 +206,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         );
     }
     next(&c).await;
-    shot(&c, "16-export").await;
+    step_shot(&c, "16-export").await;
 
     // Restart the app: the draft is intact.
     c.close().await.unwrap();
@@ -461,6 +226,16 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         valid_business_id()
     );
     shot(&c, "17-reopened").await;
+
+    // Readable at 125 % zoom: the purposes step (the longest labels) still fits the window.
+    click(&c, "#step-purposes").await;
+    c.execute("document.body.style.zoom = '1.25'; return 1", vec![])
+        .await
+        .unwrap();
+    step_shot(&c, "19-purposes-zoom125").await;
+    c.execute("document.body.style.zoom = ''; return 1", vec![])
+        .await
+        .unwrap();
 
     // Export: HTML file, PDF, the snippet to the clipboard.
     click(&c, "#step-export").await;
@@ -513,6 +288,22 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
         "clipboard: {clip}"
     );
     shot(&c, "18-exported").await;
+
+    // Publish a version with a change-log line; the start screen then shows it as published.
+    type_into(&c, "publish-note", "Ensimmäinen versio").await;
+    click(&c, "#publish").await;
+    eventually("the version is published", || async {
+        text_of(&c, "#publish-result").await.contains("julkaistiin")
+    })
+    .await;
+    eventually("the change log shows the note", || async {
+        preview_text(&c).await.contains("Ensimmäinen versio")
+    })
+    .await;
+    click(&c, "#nav-home").await;
+    let badge = text_of(&c, "table.drafts tbody .badge").await;
+    assert!(badge.starts_with("Julkaistu"), "{badge}");
+    shot(&c, "19-published").await;
     c.close().await.unwrap();
     assert!(sb.db().exists());
 }
@@ -540,6 +331,36 @@ async fn a_mistyped_business_id_shows_its_message_in_finnish() {
         Some("true")
     );
     shot(&c, "20-business-id-error").await;
+    // The same message in Swedish when the interface language changes.
+    wait_for(&c, "#ui-lang")
+        .await
+        .select_by_value("sv")
+        .await
+        .unwrap();
+    eventually("the message is in Swedish", || async {
+        match c
+            .find(Locator::Css("#f_controllers_0_business_id-error"))
+            .await
+        {
+            Ok(e) => e.text().await.unwrap_or_default().contains("FO-nummer"),
+            Err(_) => false,
+        }
+    })
+    .await;
+    assert_eq!(
+        text_of(&c, "#step-title").await,
+        "1. Personuppgiftsansvarig"
+    );
+    shot(&c, "20b-business-id-error-sv").await;
+    wait_for(&c, "#ui-lang")
+        .await
+        .select_by_value("fi")
+        .await
+        .unwrap();
+    eventually("the wizard is in Finnish again", || async {
+        text_of(&c, "#step-title").await == "1. Rekisterinpitäjä"
+    })
+    .await;
     // Fixing it removes the message.
     type_into(&c, "f_controllers_0_business_id", &valid_business_id()).await;
     eventually("the message goes away", || async {
@@ -569,5 +390,77 @@ async fn a_damaged_database_is_recovered_and_the_app_says_so() {
     click(&c, "button[data-preset='']").await;
     wait_for(&c, "#form-controller").await;
     let _: Value = c.execute("return 1", vec![]).await.unwrap();
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
+async fn a_failing_export_says_so_in_finnish_and_keeps_the_draft() {
+    let sb = Sandbox::new();
+    // The folder the "save dialog" answers is a file: writing there must fail.
+    std::fs::remove_dir(&sb.exports).unwrap();
+    std::fs::write(&sb.exports, "not a folder").unwrap();
+    let driver = start_driver(&sb).await;
+    let c = launch(&driver).await;
+    click(&c, "button[data-preset='sole_trader_customers']").await;
+    type_into(&c, "f_controllers_0_name", "Kuvaamo Ääkkönen").await;
+    saved(&c).await;
+    click(&c, "#step-export").await;
+    click(&c, "#export-html").await;
+    if let Ok(ok) = c.find(Locator::Css("#modal-ok")).await {
+        ok.click().await.unwrap(); // the check's errors, confirmed
+    }
+    let msg = text_of(&c, "#export-result .field-error").await;
+    assert!(
+        msg.starts_with("Tiedoston kirjoittaminen epäonnistui"),
+        "{msg}"
+    );
+    assert!(!msg.contains("os error"), "no raw Rust error: {msg}");
+    shot(&c, "22-export-failed").await;
+    // The draft is intact.
+    click(&c, "#nav-home").await;
+    click(&c, "button.open-draft").await;
+    assert_eq!(
+        value_of(&c, "f_controllers_0_name").await,
+        "Kuvaamo Ääkkönen"
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
+async fn an_old_notice_is_imported_reviewed_and_saved() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/seeds/000_06f1b8572d39c73c.txt");
+    let text = std::fs::read_to_string(seed).unwrap();
+    let sb = Sandbox::new();
+    let driver = start_driver(&sb).await;
+    let c = launch(&driver).await;
+    click(&c, "#import-open").await;
+    // Pasting: the text arrives in the field at once, as with Ctrl+V.
+    wait_for(&c, "#import-text").await;
+    c.execute(
+        "document.getElementById('import-text').value = arguments[0]; return 1",
+        vec![Value::from(text)],
+    )
+    .await
+    .unwrap();
+    shot(&c, "23-import-paste").await;
+    click(&c, "#import-paste").await;
+    // Review before saving: the wizard shows what was recognised, nothing is stored yet.
+    wait_for(&c, "#import-banner").await;
+    assert_eq!(
+        value_of(&c, "f_controllers_0_name").await,
+        "Productive Software Solutions Oy"
+    );
+    assert_eq!(text_of(&c, "#save-state").await, "Ei tallennettu");
+    shot(&c, "24-import-review").await;
+    click(&c, "#step-contact").await;
+    assert_eq!(value_of(&c, "f_contact_name").await, "Lauri Alasaukko-oja");
+    click(&c, "#import-save").await;
+    saved(&c).await;
+    click(&c, "#nav-home").await;
+    let row = text_of(&c, "table.drafts tbody").await;
+    assert!(row.contains("Tuotu seloste"), "{row}");
     c.close().await.unwrap();
 }

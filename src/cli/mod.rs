@@ -2,5 +2,6 @@
 
 pub mod check;
 pub mod drafts;
+pub mod import;
 pub mod render;
 pub mod schema;

@@ -3,6 +3,7 @@
 mod catalogue;
 mod check;
 mod fixtures;
+mod import;
 mod pdf;
 mod render;
 mod store;

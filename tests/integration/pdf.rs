@@ -302,8 +302,14 @@ fn metadata_fonts_and_language_are_set() {
     let notice = load(&path);
     let dir = tempfile::tempdir().unwrap();
     let bytes = seloste::pdf::render(&notice, Lang::Sv).unwrap();
-    assert!(bytes.windows(9).any(|w| w == b"/Lang(sv)"), "no /Lang in the catalog");
-    assert!(bytes.windows(21).any(|w| w == b"/DisplayDocTitle true"), "no DisplayDocTitle");
+    assert!(
+        bytes.windows(9).any(|w| w == b"/Lang(sv)"),
+        "no /Lang in the catalog"
+    );
+    assert!(
+        bytes.windows(21).any(|w| w == b"/DisplayDocTitle true"),
+        "no DisplayDocTitle"
+    );
     // An outline (bookmarks) with one entry per section.
     let sections = document::build(&notice, Lang::Sv).sections.len();
     let dests = bytes.windows(6).filter(|w| w == b"/Dest[").count();

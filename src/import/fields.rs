@@ -1,0 +1,482 @@
+//! Recognising values in lines of text: business IDs, e-mail addresses, phone numbers, street
+//! addresses, postal codes, web sites, dates, retention periods and legal bases.
+
+use super::vocab::{Vocab, find_phrase, normalize, vocab};
+use crate::model::{EntityKind, LegalBasis, Party, Period, Unit};
+use regex::Regex;
+use std::sync::OnceLock;
+
+struct Res {
+    email: Regex,
+    business_id: Regex,
+    phone: Regex,
+    postal: Regex,
+    street: Regex,
+    po_box: Regex,
+    website: Regex,
+    date: Regex,
+    iso_date: Regex,
+    period: Regex,
+}
+
+fn res() -> &'static Res {
+    static R: OnceLock<Res> = OnceLock::new();
+    R.get_or_init(|| {
+        let r = |s: &str| Regex::new(s).expect("valid regex");
+        Res {
+            email: r(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"),
+            business_id: r(r"\b(\d{7})-(\d)\b"),
+            phone: r(r"(?:\+\d{3}|\b0)[\d \-()]{5,16}\d"),
+            postal: r(r"\b(\d{5})\s+(\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)"),
+            street: r(r"\b\p{Lu}[\p{L}\-]*(?:katu|tie|polku|kuja|väylä|kaari|rinne|raitti|aukio|tori|ranta|puistikko|gatan|vägen|gränd|gränden|stigen|road|street|avenue|lane)\s+\d+(?:\s*-\s*\d+)?(?:\s?[A-Za-z](?:\s?\d+)?\b)?"),
+            po_box: r(r"\b(?:PL|PB|P\.?O\.? ?Box)\s+\d+"),
+            website: r(r"\b(?:https?://|www\.)[^\s,;)]+"),
+            date: r(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b"),
+            iso_date: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+            period: r(r"(?i)\b(\d{1,3}|yksi|yhden|kaksi|kahden|kolme|kolmen|neljä|neljän|viisi|viiden|kuusi|kuuden|seitsemän|kahdeksan|yhdeksän|kymmenen|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\p{L}+\s+)?(vuotta|vuoden|vuodeksi|vuosi|kalenterivuotta|kuukautta|kuukauden|kuukaudeksi|päivää|päivän|vuorokautta|år|månader|månad|dagar|years?|months?|days?)\b"),
+        }
+    })
+}
+
+/// The Finnish business ID's check digit is right (`validate::business_id`).
+pub fn business_id_ok(id: &str) -> bool {
+    crate::validate::business_id(id).is_ok()
+}
+
+/// What was recognised in the lines of a party (controller, contact, …).
+#[derive(Debug, Default)]
+pub struct PartyParse {
+    pub party: Party,
+    /// `(field, value, source line)`, field relative to the party (`name`, `email`, …).
+    pub fields: Vec<(String, String, String)>,
+    /// Lines (or rests of lines) that held no recognisable field.
+    pub leftover: Vec<String>,
+}
+
+/// Parse the lines of a party's section. The first free words become the name.
+pub fn parse_party(lines: &[&str]) -> PartyParse {
+    let v = vocab();
+    let r = res();
+    let mut out = PartyParse::default();
+    for &line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut rest = line.to_string();
+        let mut found_any = false;
+        let take = |re: &Regex, rest: &mut String| -> Option<String> {
+            let m = re.find(rest)?;
+            let value = m.as_str().trim().to_string();
+            rest.replace_range(m.range(), " ");
+            Some(value)
+        };
+        if let Some(e) = take(&r.email, &mut rest) {
+            if out.party.email.is_empty() && crate::validate::email(&e).is_ok() {
+                out.party.email = e.clone();
+                out.fields.push(("email".into(), e, line.into()));
+            }
+            found_any = true;
+        }
+        if let Some(w) = take(&r.website, &mut rest) {
+            if out.party.website.is_empty() {
+                out.party.website = w.clone();
+                out.fields.push(("website".into(), w, line.into()));
+            }
+            found_any = true;
+        }
+        if let Some(id) = take(&r.business_id, &mut rest) {
+            if out.party.business_id.is_empty() {
+                out.party.business_id = id.clone();
+                out.fields.push(("business_id".into(), id, line.into()));
+            }
+            found_any = true;
+        }
+        let phone = r
+            .phone
+            .find(&rest)
+            .map(|m| (m.range(), m.as_str().trim().to_string()));
+        if let Some((range, p)) = phone
+            && crate::validate::phone(&p).is_ok()
+        {
+            rest.replace_range(range, " ");
+            if out.party.phone.is_empty() {
+                out.party.phone = p.clone();
+                out.fields.push(("phone".into(), p, line.into()));
+            }
+            found_any = true;
+        }
+        if let Some(c) = r.postal.captures(&rest.clone()) {
+            let m = c.get(0).expect("whole match");
+            if out.party.address.postal_code.is_empty() {
+                out.party.address.postal_code = c[1].to_string();
+                out.party.address.city = c[2].to_string();
+                out.fields
+                    .push(("address/postal_code".into(), c[1].to_string(), line.into()));
+                out.fields
+                    .push(("address/city".into(), c[2].to_string(), line.into()));
+            }
+            rest.replace_range(m.range(), " ");
+            found_any = true;
+        }
+        if let Some(s) = take(&r.street, &mut rest).or_else(|| take(&r.po_box, &mut rest)) {
+            if out.party.address.street.is_empty() {
+                out.party.address.street = s.clone();
+                out.fields.push(("address/street".into(), s, line.into()));
+            }
+            found_any = true;
+        }
+        let (label_field, remainder) = strip_labels(v, &rest);
+        let remainder = clean(&remainder);
+        if remainder.is_empty() {
+            continue;
+        }
+        let name_ok =
+            remainder.chars().any(char::is_alphabetic) && remainder.split_whitespace().count() <= 8;
+        let wants_name =
+            label_field.as_deref() == Some("name") || (out.party.name.is_empty() && !found_any);
+        if name_ok
+            && out.party.name.is_empty()
+            && (wants_name || found_any && remainder.split_whitespace().count() <= 4)
+        {
+            out.party.name = remainder.clone();
+            out.fields.push(("name".into(), remainder, line.into()));
+        } else {
+            out.leftover.push(if found_any {
+                remainder
+            } else {
+                line.to_string()
+            });
+        }
+    }
+    out.party.kind = kind_of(&out.party.name);
+    out
+}
+
+/// Remove field labels ("Y-tunnus:", "Tel", "p.", "Henkilö:") from a line; returns the field the
+/// first label named.
+fn strip_labels(v: &Vocab, s: &str) -> (Option<String>, String) {
+    let groups: [(&str, &Vec<String>); 6] = [
+        ("business_id", &v.labels.business_id),
+        ("email", &v.labels.email),
+        ("phone", &v.labels.phone),
+        ("address", &v.labels.address),
+        ("name", &v.labels.name),
+        ("website", &v.labels.website),
+    ];
+    let mut first: Option<String> = None;
+    let mut words: Vec<String> = s.split_whitespace().map(str::to_string).collect();
+    // Labels are one or two words, compared without their trailing ':' or '.'.
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched = 0;
+        for len in [2usize, 1] {
+            if i + len > words.len() {
+                continue;
+            }
+            let cand = normalize(&words[i..i + len].join(" ").replace(['(', ')'], " "));
+            let cand = cand.trim_end_matches([':', '.']).trim();
+            if cand.is_empty() {
+                continue;
+            }
+            // A label is a label only where a value follows (or a colon says so).
+            let colon = words[i + len - 1].ends_with(':');
+            let short = cand.chars().count() <= 2;
+            if short && !(words[i + len - 1].ends_with('.') || colon) {
+                continue;
+            }
+            if let Some((f, _)) = groups.iter().find(|(_, ls)| ls.iter().any(|l| l == cand)) {
+                // A name label stands only at the start or before a colon ("Henkilö: …").
+                if *f == "name" && !(colon || i == 0 && words.len() > len) {
+                    continue;
+                }
+                if first.is_none() {
+                    first = Some(f.to_string());
+                }
+                matched = len;
+                break;
+            }
+        }
+        if matched > 0 {
+            words.drain(i..i + matched);
+        } else {
+            i += 1;
+        }
+    }
+    (first, words.join(" "))
+}
+
+/// Trim separators left behind once values are taken out: "( )", "/", ",", ":".
+fn clean(s: &str) -> String {
+    let mut t = s.replace("()", " ").replace("( )", " ");
+    loop {
+        let before = t.clone();
+        t = t
+            .replace("(  )", " ")
+            .replace("( )", " ")
+            .replace("()", " ");
+        if t == before {
+            break;
+        }
+    }
+    if t.matches('(').count() != t.matches(')').count() {
+        t = t.replace(['(', ')'], " ");
+    }
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '/' | ':' | ';' | '-' | '|' | '–' | '.')
+    })
+    .to_string()
+}
+
+fn kind_of(name: &str) -> Option<EntityKind> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let has = |xs: &[&str]| words.iter().any(|w| xs.contains(&w.as_str()));
+    if has(&[
+        "oy", "oyj", "ab", "abp", "ky", "ay", "osk", "ltd", "inc", "llc", "gmbh", "as", "aps", "oü",
+    ]) {
+        Some(EntityKind::Company)
+    } else if has(&[
+        "ry",
+        "r.y",
+        "rf",
+        "säätiö",
+        "stiftelse",
+        "yhdistys",
+        "förening",
+    ]) {
+        Some(EntityKind::Association)
+    } else if has(&["tmi", "toiminimi", "enskild"]) {
+        Some(EntityKind::SoleTrader)
+    } else {
+        None
+    }
+}
+
+/// A date in the text, as `YYYY-MM-DD`, with the matched text.
+pub fn find_date(s: &str) -> Option<(String, String)> {
+    let r = res();
+    if let Some(c) = r.iso_date.captures(s) {
+        let (y, m, d) = (&c[1], &c[2], &c[3]);
+        if valid_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?) {
+            return Some((format!("{y}-{m}-{d}"), c[0].to_string()));
+        }
+    }
+    let c = r.date.captures(s)?;
+    let (d, m, y): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    valid_date(y, m, d).then(|| (format!("{y:04}-{m:02}-{d:02}"), c[0].to_string()))
+}
+
+fn valid_date(y: u32, m: u32, d: u32) -> bool {
+    (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// A retention period named in the text ("10 vuotta", "kymmenen … kalenterivuotta", "6 months").
+pub fn find_period(s: &str) -> Option<Period> {
+    let c = res().period.captures(s)?;
+    let n = c[1].to_lowercase();
+    let amount: u32 = match n.as_str() {
+        "yksi" | "yhden" | "ett" | "en" | "one" => 1,
+        "kaksi" | "kahden" | "två" | "two" => 2,
+        "kolme" | "kolmen" | "tre" | "three" => 3,
+        "neljä" | "neljän" | "fyra" | "four" => 4,
+        "viisi" | "viiden" | "fem" | "five" => 5,
+        "kuusi" | "kuuden" | "sex" | "six" => 6,
+        "seitsemän" | "sju" | "seven" => 7,
+        "kahdeksan" | "åtta" | "eight" => 8,
+        "yhdeksän" | "nio" | "nine" => 9,
+        "kymmenen" | "tio" | "ten" => 10,
+        d => d.parse().ok()?,
+    };
+    let u = c[2].to_lowercase();
+    let unit = if u.starts_with("kuukau") || u.starts_with("mån") || u.starts_with("month") {
+        Unit::Months
+    } else if u.starts_with("päiv")
+        || u.starts_with("vuoro")
+        || u.starts_with("dag")
+        || u.starts_with("day")
+    {
+        Unit::Days
+    } else {
+        Unit::Years
+    };
+    (amount > 0).then_some(Period { amount, unit })
+}
+
+/// Split text into sentences (on `. `, `? `, `! ` and line breaks).
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let end_here = match c {
+            '\n' => true,
+            '.' | '?' | '!' => b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
+            _ => false,
+        };
+        if end_here {
+            let s = text[start..=i].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// The legal bases a text names, in sentences that speak of a basis and do not negate it.
+pub fn bases(text: &str) -> Vec<LegalBasis> {
+    let v = vocab();
+    let b = &v.bases;
+    let mut found = Vec::new();
+    for s in sentences(text) {
+        let s = normalize(s);
+        let has = |ps: &[String]| ps.iter().any(|p| !find_phrase(&s, p).is_empty());
+        if !has(&b.triggers) || has(&b.negations) {
+            continue;
+        }
+        for (basis, phrases) in [
+            (LegalBasis::Consent, &b.consent),
+            (LegalBasis::Contract, &b.contract),
+            (LegalBasis::LegalObligation, &b.legal_obligation),
+            (LegalBasis::VitalInterests, &b.vital_interests),
+            (LegalBasis::PublicTask, &b.public_task),
+            (LegalBasis::LegitimateInterest, &b.legitimate_interest),
+        ] {
+            if has(phrases) && !found.contains(&basis) {
+                found.push(basis);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn business_ids() {
+        assert!(business_id_ok("3185601-2"));
+        assert!(business_id_ok("3147832-2"));
+        assert!(business_id_ok("1060493-2"));
+        assert!(!business_id_ok("1060493-3"));
+    }
+
+    #[test]
+    fn parties_of_the_seeds() {
+        let p = parse_party(&[
+            "Puuha Group Oy (Y-tunnus: 1060493-2)",
+            "Teollisuuskatu 28-30",
+            "20520 Turku",
+        ]);
+        assert_eq!(p.party.name, "Puuha Group Oy");
+        assert_eq!(p.party.business_id, "1060493-2");
+        assert_eq!(p.party.address.street, "Teollisuuskatu 28-30");
+        assert_eq!(p.party.address.postal_code, "20520");
+        assert_eq!(p.party.address.city, "Turku");
+        assert_eq!(p.party.kind, Some(EntityKind::Company));
+        assert!(p.leftover.is_empty(), "{:?}", p.leftover);
+
+        let p = parse_party(&[
+            "Esa Kemppainen Impivaarantie 25 050 304 4671 esa.kemppainen@proleader.fi",
+        ]);
+        assert_eq!(p.party.name, "Esa Kemppainen");
+        assert_eq!(p.party.address.street, "Impivaarantie 25");
+        assert_eq!(p.party.phone, "050 304 4671");
+        assert_eq!(p.party.email, "esa.kemppainen@proleader.fi");
+
+        let p = parse_party(&[
+            "Productive Software Solutions Oy",
+            "Osoite: Pinninkatu 14 A 16, 33100 Tampere",
+            "Tel: +358503647798",
+            "Y-tunnus: 3185601-2",
+        ]);
+        assert_eq!(p.party.name, "Productive Software Solutions Oy");
+        assert_eq!(p.party.address.street, "Pinninkatu 14 A 16");
+        assert_eq!(p.party.phone, "+358503647798");
+        assert!(p.leftover.is_empty(), "{:?}", p.leftover);
+
+        let p = parse_party(&[
+            "Sähköposti: lauri.alasaukko-oja@cbooker.fi",
+            "Henkilö: Lauri Alasaukko-oja",
+        ]);
+        assert_eq!(p.party.name, "Lauri Alasaukko-oja");
+        assert_eq!(p.party.email, "lauri.alasaukko-oja@cbooker.fi");
+
+        let p = parse_party(&[
+            "PeisKas Oy\u{a0}",
+            "Y-tunnus 3147832-2",
+            "Urponpolku 1 C 17, 04600 Mäntsälä",
+        ]);
+        assert_eq!(p.party.name, "PeisKas Oy");
+        assert_eq!(p.party.business_id, "3147832-2");
+        assert_eq!(p.party.address.street, "Urponpolku 1 C 17");
+        assert_eq!(p.party.address.city, "Mäntsälä");
+        assert!(p.leftover.is_empty(), "{:?}", p.leftover);
+
+        let p = parse_party(&[
+            "PeisKas IT",
+            "Urponpolku 1 C 17, 04600 Mäntsälä",
+            "+358 45 7836 4090 / privacy@pkcloud.fi",
+        ]);
+        assert_eq!(p.party.name, "PeisKas IT");
+        assert_eq!(p.party.phone, "+358 45 7836 4090");
+
+        let p = parse_party(&[
+            "Jesoy Oy",
+            "Sienitie 18 B",
+            "00760 Helsinki",
+            "p. 044 523 4645",
+            "info@jesoy.fi",
+            "(jäljempänä ”me”)",
+        ]);
+        assert_eq!(p.party.phone, "044 523 4645");
+        assert_eq!(p.party.address.street, "Sienitie 18 B");
+        assert_eq!(p.leftover, ["(jäljempänä ”me”)"]);
+    }
+
+    #[test]
+    fn dates_periods_bases() {
+        assert_eq!(
+            find_date("Laatimispäivämäärä 25.5.2018").unwrap().0,
+            "2018-05-25"
+        );
+        assert_eq!(
+            find_period("10 vuotta asiakkuuden päättymisestä lukien."),
+            Some(Period {
+                amount: 10,
+                unit: Unit::Years
+            })
+        );
+        assert_eq!(
+            find_period("asiakassuhteen ajan ja kymmenen seuraavaa kalenterivuotta"),
+            Some(Period {
+                amount: 10,
+                unit: Unit::Years
+            })
+        );
+        assert_eq!(
+            bases(
+                "Henkilötietojen käsittelyn perusteena on yrityksen oikeutettu etu ja asiakassuhde tai sopimuksen täytäntöönpaneminen."
+            ),
+            [LegalBasis::Contract, LegalBasis::LegitimateInterest]
+        );
+        assert!(
+            bases("Sopimuksemme peruste. Suostumusta ei tarvita.").contains(&LegalBasis::Contract)
+        );
+        assert!(!bases("Suostumusta ei tarvita, peruste on muu.").contains(&LegalBasis::Consent));
+    }
+}

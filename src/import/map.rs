@@ -1,0 +1,1013 @@
+//! Sections onto the model. Each heading names one or more targets (vocabulary in
+//! `src/data/import.json`); a heading that names several ("Tietojen suojaus ja säilyttäminen")
+//! has each paragraph routed by keywords. Values are recognised into structured fields; all other
+//! text is kept as the section's own words, or in an `other` section — never dropped.
+
+use super::fields::{self, PartyParse};
+use super::report::{Kept, Note, Recognised, Report, SectionMap};
+use super::sections::{Block, Doc, Section};
+use super::services;
+use super::vocab::{Target, contains_phrase, vocab};
+use crate::model::{
+    ChangeEntry, DataCategory, ExtraSection, Item, LegalBasis, Mechanism, Notice, Purpose,
+    Recipient, Retention, Source,
+};
+use crate::text::{Lang, Text};
+use std::collections::BTreeMap;
+
+/// The free-text fields an import fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Register,
+    Purposes,
+    Data,
+    Sources,
+    Recipients,
+    Transfers,
+    Retention,
+    Security,
+    Cookies,
+    Automated,
+    Rights,
+    RightsHowTo,
+    Changes,
+}
+
+impl Slot {
+    fn pointer(self) -> &'static str {
+        match self {
+            Slot::Register => "/register/text",
+            Slot::Purposes => "/purposes/text",
+            Slot::Data => "/data/text",
+            Slot::Sources => "/sources/text",
+            Slot::Recipients => "/recipients/text",
+            Slot::Transfers => "/transfers/text",
+            Slot::Retention => "/retention/text",
+            Slot::Security => "/security/text",
+            Slot::Cookies => "/cookies/text",
+            Slot::Automated => "/automated/text",
+            Slot::Rights => "/rights/text",
+            Slot::RightsHowTo => "/rights/how_to",
+            Slot::Changes => "/changes/text",
+        }
+    }
+
+    fn field(self, n: &mut Notice) -> &mut Text {
+        match self {
+            Slot::Register => &mut n.register.text,
+            Slot::Purposes => &mut n.purposes.text,
+            Slot::Data => &mut n.data.text,
+            Slot::Sources => &mut n.sources.text,
+            Slot::Recipients => &mut n.recipients.text,
+            Slot::Transfers => &mut n.transfers.text,
+            Slot::Retention => &mut n.retention.text,
+            Slot::Security => &mut n.security.text,
+            Slot::Cookies => &mut n.cookies.text,
+            Slot::Automated => &mut n.automated.text,
+            Slot::Rights => &mut n.rights.text,
+            Slot::RightsHowTo => &mut n.rights.how_to,
+            Slot::Changes => &mut n.changes.text,
+        }
+    }
+}
+
+/// Paragraphs kept for one free-text field, grouped by the heading they came from.
+type Groups = Vec<(String, Vec<String>)>;
+
+struct Mapper {
+    /// The language of the notice as a whole.
+    doc_lang: Lang,
+    /// The language of the section being mapped: a bilingual notice (Finnish, then Swedish)
+    /// fills each language's fields from its own sections.
+    lang: Lang,
+    /// Every language some section was written in.
+    langs: Vec<Lang>,
+    notice: Notice,
+    report: Report,
+    texts: BTreeMap<(Slot, Lang), Groups>,
+    /// Purpose paragraphs: (heading, paragraph, the heading speaks only of purposes, language).
+    purpose_paras: Vec<(String, String, bool, Lang)>,
+    interest: Vec<(String, String, Lang)>,
+    bases: Vec<LegalBasis>,
+}
+
+impl Mapper {
+    fn text(&self, s: &str) -> Text {
+        let mut t = Text::default();
+        *t.get_mut(self.lang) = s.to_string();
+        t
+    }
+
+    fn keep(&mut self, slot: Slot, heading: &str, para: &str) {
+        let groups = self.texts.entry((slot, self.lang)).or_default();
+        match groups.last_mut() {
+            // Consecutive list items stay one block, a line each.
+            Some((h, paras))
+                if h == heading
+                    && para.starts_with("- ")
+                    && paras.last().is_some_and(|p| p.starts_with("- ")) =>
+            {
+                let last = paras.last_mut().expect("checked");
+                last.push('\n');
+                last.push_str(para);
+            }
+            Some((h, paras)) if h == heading => paras.push(para.to_string()),
+            _ => groups.push((heading.to_string(), vec![para.to_string()])),
+        }
+    }
+
+    fn recognise(&mut self, field: String, value: impl Into<String>, source: &str) {
+        self.report.recognised.push(Recognised {
+            field,
+            value: value.into(),
+            source: source.to_string(),
+        });
+    }
+
+    fn other(&mut self, heading: &str, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let i = self.notice.other.len();
+        self.notice.other.push(ExtraSection {
+            heading: self.text(heading),
+            text: self.text(text),
+        });
+        self.report.kept_as_text.push(Kept {
+            field: format!("/other/{i}/text/{}", self.lang),
+            heading: heading.to_string(),
+            chars: text.chars().count(),
+        });
+    }
+}
+
+/// Map a split document (in language `lang`) onto a new notice, with the report.
+pub fn map(doc: Doc, lang: Lang) -> (Notice, Report) {
+    let mut m = Mapper {
+        doc_lang: lang,
+        lang,
+        langs: vec![lang],
+        notice: Notice::default(),
+        report: Report {
+            lang: Some(lang),
+            dropped: doc.dropped.clone(),
+            ..Default::default()
+        },
+        texts: BTreeMap::new(),
+        purpose_paras: Vec::new(),
+        interest: Vec::new(),
+        bases: Vec::new(),
+    };
+    let v = vocab();
+
+    if doc.sections.is_empty() {
+        let all = join_blocks(&doc.preamble);
+        if !all.trim().is_empty() {
+            let h = v.msg("imported", lang);
+            m.report.sections.push(SectionMap {
+                heading: h.clone(),
+                to: Vec::new(),
+            });
+            m.other(&h, &all);
+            m.report.notes.push(Note::new("no_headings", Vec::new()));
+        }
+    } else {
+        preamble(&mut m, &doc.preamble);
+    }
+
+    for s in &doc.sections {
+        section(&mut m, s);
+    }
+    finish_purposes(&mut m);
+    for s in &doc.sections {
+        let mut all = s.heading.clone();
+        for b in &s.blocks {
+            all.push('\n');
+            all.push_str(b.text());
+        }
+        add_services(&mut m, &all);
+    }
+    add_services(&mut m, &join_blocks(&doc.preamble));
+    if !m.notice.recipients.items.iter().all(|r| r.key.is_empty()) {
+        m.report.notes.push(Note::new("services", Vec::new()));
+    }
+    finish_texts(&mut m);
+    (m.notice, m.report)
+}
+
+fn join_blocks(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        if !out.is_empty() {
+            out.push_str(if matches!(b, Block::Bullet(_)) {
+                "\n"
+            } else {
+                "\n\n"
+            });
+        }
+        match b {
+            Block::Para(p) => out.push_str(p),
+            Block::Bullet(t) => {
+                out.push_str("- ");
+                out.push_str(t);
+            }
+        }
+    }
+    out
+}
+
+/// Lines before the first heading: dates ("Laatimispäivämäärä 25.5.2018") become the notice's
+/// dates; other text is kept in an `other` section.
+fn preamble(m: &mut Mapper, blocks: &[Block]) {
+    let v = vocab();
+    let mut rest: Vec<Block> = Vec::new();
+    for b in blocks {
+        let mut kept_lines = Vec::new();
+        for line in b.text().lines() {
+            if !date_line(m, line) {
+                kept_lines.push(line);
+            }
+        }
+        if !kept_lines.is_empty() {
+            let t = kept_lines.join("\n");
+            rest.push(match b {
+                Block::Para(_) => Block::Para(t),
+                Block::Bullet(_) => Block::Bullet(t),
+            });
+        }
+    }
+    let text = join_blocks(&rest);
+    let h = v.msg("preamble", m.lang);
+    m.other(&h, &text);
+}
+
+/// A line like "Laatimispäivä 3.10.2019" or "Päivitetty 1.2.2024": sets the notice's date.
+fn date_line(m: &mut Mapper, line: &str) -> bool {
+    let Some((date, matched)) = fields::find_date(line) else {
+        return false;
+    };
+    let label = line.replace(&matched, " ");
+    let label = label.trim().trim_end_matches(':').trim();
+    if label.chars().count() > 40 {
+        return false;
+    }
+    let targets = vocab().heading_targets(label);
+    let target = targets.first().map(|t| t.0);
+    match target {
+        Some(Target::Drafted) if m.notice.meta.drafted.is_empty() => {
+            m.notice.meta.drafted = date.clone();
+            m.recognise("/meta/drafted".into(), date, line);
+            true
+        }
+        Some(Target::Updated) if m.notice.meta.updated.is_empty() => {
+            m.notice.meta.updated = date.clone();
+            m.recognise("/meta/updated".into(), date, line);
+            true
+        }
+        _ => false,
+    }
+}
+
+fn section(m: &mut Mapper, s: &Section) {
+    let v = vocab();
+    // A section's own language, when it has enough words to tell.
+    // A section's language: its text's if that has enough common words, else its heading's.
+    let heading_lang = v.heading_targets(&s.heading).first().map(|t| t.1);
+    m.lang = super::lang_of(s.blocks.iter().map(|b| b.text()), 3)
+        .or(heading_lang)
+        .unwrap_or(m.doc_lang);
+    if !m.langs.contains(&m.lang) {
+        m.langs.push(m.lang);
+    }
+    let mut targets: Vec<Target> = v
+        .heading_targets(&s.heading)
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
+    if targets
+        .iter()
+        .any(|t| matches!(t, Target::SecurityManual | Target::SecurityElectronic))
+    {
+        targets.retain(|t| !matches!(t, Target::Security));
+    }
+    if targets.contains(&Target::Contact) && targets.contains(&Target::Dpo) {
+        targets.retain(|t| *t != Target::Dpo);
+        m.report
+            .notes
+            .push(Note::new("heading_dpo", vec![s.heading.clone()]));
+    }
+    let Some(&primary) = targets.first() else {
+        m.report.sections.push(SectionMap {
+            heading: s.heading.clone(),
+            to: Vec::new(),
+        });
+        let text = join_blocks(&s.blocks);
+        m.other(&s.heading, &text);
+        return;
+    };
+    m.report.sections.push(SectionMap {
+        heading: s.heading.clone(),
+        to: targets.iter().map(|t| t.pointer().to_string()).collect(),
+    });
+    if targets.contains(&Target::Interest) {
+        push_basis(m, LegalBasis::LegitimateInterest);
+    }
+    match primary {
+        Target::Controller | Target::Contact | Target::Dpo | Target::Representative => {
+            party(m, primary, s);
+            return;
+        }
+        Target::Drafted | Target::Updated => {
+            let mut rest = Vec::new();
+            for b in &s.blocks {
+                let line = format!("{} {}", s.heading, b.text());
+                if !(fields::find_date(b.text()).is_some() && date_line(m, &line)) {
+                    rest.push(b.clone());
+                }
+            }
+            let text = join_blocks(&rest);
+            m.other(&s.heading, &text);
+            return;
+        }
+        Target::Register => {
+            let mut blocks = s.blocks.iter();
+            if let Some(first) = blocks.next() {
+                let mut lines = first.text().lines();
+                let name = lines.next().unwrap_or("").trim().to_string();
+                if m.notice.register.name.is_empty()
+                    && !name.is_empty()
+                    && name.chars().count() <= 120
+                {
+                    m.notice.register.name = m.text(&name);
+                    m.recognise(format!("/register/name/{}", m.lang), name.clone(), &name);
+                    let rest: Vec<&str> = lines.collect();
+                    if !rest.is_empty() {
+                        m.keep(Slot::Register, &s.heading, &rest.join("\n"));
+                    }
+                } else {
+                    m.keep(Slot::Register, &s.heading, first.text());
+                }
+            }
+            for b in blocks {
+                m.keep(Slot::Register, &s.heading, b.text());
+            }
+            return;
+        }
+        _ => {}
+    }
+    let purpose_only = targets == [Target::Purposes]
+        && !v
+            .bases
+            .triggers
+            .iter()
+            .any(|t| contains_phrase(&s.heading, t))
+        && !contains_phrase(&s.heading, "oikeusperuste*");
+    for b in &s.blocks {
+        let t = route(&targets, b.text());
+        block(m, t, &s.heading, b, purpose_only);
+    }
+}
+
+/// The target among a heading's targets whose keywords the text hits most; ties go to the first.
+fn route(targets: &[Target], text: &str) -> Target {
+    if targets.len() == 1 {
+        return targets[0];
+    }
+    let v = vocab();
+    let lower = text.to_lowercase();
+    let mut best = (0usize, targets[0]);
+    for &t in targets {
+        let hits = v
+            .keywords(t)
+            .iter()
+            .filter(|k| lower.contains(k.as_str()))
+            .count();
+        if hits > best.0 {
+            best = (hits, t);
+        }
+    }
+    best.1
+}
+
+fn push_basis(m: &mut Mapper, b: LegalBasis) {
+    if !m.bases.contains(&b) {
+        m.bases.push(b);
+    }
+}
+
+fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only: bool) {
+    let text = b.text().trim();
+    if text.is_empty() {
+        return;
+    }
+    let bullet = matches!(b, Block::Bullet(_));
+    // A list item kept as free text keeps its dash, so the list stays a list.
+    let kept = if bullet {
+        format!("- {text}")
+    } else {
+        text.to_string()
+    };
+    let kept = kept.as_str();
+    match target {
+        Target::Purposes => {
+            for basis in fields::bases(text) {
+                push_basis(m, basis);
+            }
+            if bullet {
+                let i = m.notice.purposes.items.len();
+                m.notice.purposes.items.push(purpose(m, text));
+                m.recognise(format!("/purposes/items/{i}/text/{}", m.lang), text, text);
+            } else {
+                m.purpose_paras
+                    .push((heading.to_string(), text.to_string(), purpose_only, m.lang));
+            }
+        }
+        Target::Interest => {
+            for basis in fields::bases(text) {
+                push_basis(m, basis);
+            }
+            m.interest
+                .push((heading.to_string(), text.to_string(), m.lang));
+        }
+        Target::Subjects => {
+            if bullet {
+                let i = m.notice.register.subjects.len();
+                m.notice.register.subjects.push(Item {
+                    key: String::new(),
+                    text: m.text(text),
+                });
+                m.recognise(
+                    format!("/register/subjects/{i}/text/{}", m.lang),
+                    text,
+                    text,
+                );
+            } else {
+                m.keep(Slot::Register, heading, kept);
+            }
+        }
+        Target::Data => {
+            if bullet && !is_prose(text) {
+                let i = m.notice.data.items.len();
+                let required = text.contains('*').then_some(true);
+                m.notice.data.items.push(DataCategory {
+                    text: m.text(text),
+                    required,
+                    ..Default::default()
+                });
+                m.recognise(format!("/data/items/{i}/text/{}", m.lang), text, text);
+            } else {
+                m.keep(Slot::Data, heading, kept);
+            }
+        }
+        Target::Sources => {
+            if bullet && !is_prose(text) {
+                let i = m.notice.sources.items.len();
+                let from_subject = [
+                    "itseltään",
+                    "itseltäsi",
+                    "själv",
+                    "yourself",
+                    "themselves",
+                    "suoraan sinulta",
+                ]
+                .iter()
+                .any(|k| text.to_lowercase().contains(k));
+                let public = [
+                    "julkis",
+                    "kaupparekister",
+                    "offentlig",
+                    "handelsregist",
+                    "public",
+                ]
+                .iter()
+                .any(|k| text.to_lowercase().contains(k));
+                m.notice.sources.items.push(Source {
+                    text: m.text(text),
+                    from_subject,
+                    public,
+                    ..Default::default()
+                });
+                m.recognise(format!("/sources/items/{i}/text/{}", m.lang), text, text);
+            } else {
+                m.keep(Slot::Sources, heading, kept);
+            }
+        }
+        Target::Recipients => {
+            if bullet && !is_prose(text) {
+                let i = m.notice.recipients.items.len();
+                m.notice.recipients.items.push(Recipient {
+                    description: m.text(text),
+                    ..Default::default()
+                });
+                m.recognise(
+                    format!("/recipients/items/{i}/description/{}", m.lang),
+                    text,
+                    text,
+                );
+            } else {
+                m.keep(Slot::Recipients, heading, kept);
+            }
+        }
+        Target::Transfers => {
+            transfers_statement(m, text);
+            m.keep(Slot::Transfers, heading, kept);
+        }
+        Target::Retention => {
+            if let Some(period) = fields::find_period(text) {
+                let i = m.notice.retention.items.len();
+                m.notice.retention.items.push(Retention {
+                    period: Some(period),
+                    criteria: m.text(text),
+                    ..Default::default()
+                });
+                let unit = match period.unit {
+                    crate::model::Unit::Days => "days",
+                    crate::model::Unit::Months => "months",
+                    crate::model::Unit::Years => "years",
+                };
+                m.recognise(
+                    format!("/retention/items/{i}/period"),
+                    format!("{} {unit}", period.amount),
+                    text,
+                );
+                m.recognise(
+                    format!("/retention/items/{i}/criteria/{}", m.lang),
+                    text,
+                    text,
+                );
+            } else {
+                m.keep(Slot::Retention, heading, kept);
+            }
+        }
+        Target::Security | Target::SecurityManual | Target::SecurityElectronic => {
+            security(m, target, heading, text, kept)
+        }
+        Target::Cookies => {
+            if m.notice.cookies.used.is_none() {
+                let neg = [
+                    "emme käytä evästeitä",
+                    "ei käytetä evästeitä",
+                    "ei käytä evästeitä",
+                    "använder inte kakor",
+                    "inga kakor",
+                    "do not use cookies",
+                    "does not use cookies",
+                ];
+                let lower = text.to_lowercase();
+                let used = !neg.iter().any(|n| lower.contains(n));
+                m.notice.cookies.used = Some(used);
+                m.recognise("/cookies/used".into(), used.to_string(), text);
+            }
+            m.keep(Slot::Cookies, heading, kept);
+        }
+        Target::Automated => {
+            automated_statement(m, text);
+            m.keep(Slot::Automated, heading, kept);
+        }
+        Target::Rights => m.keep(Slot::Rights, heading, kept),
+        Target::RightsHowTo => m.keep(Slot::RightsHowTo, heading, kept),
+        Target::Changes => {
+            let mut rest = Vec::new();
+            for line in text.lines() {
+                match change_entry(line) {
+                    Some((date, what)) => {
+                        let i = m.notice.changes.log.len();
+                        m.notice.changes.log.push(ChangeEntry {
+                            date: date.clone(),
+                            text: m.text(&what),
+                        });
+                        m.recognise(format!("/changes/log/{i}/date"), date, line);
+                        m.recognise(format!("/changes/log/{i}/text/{}", m.lang), what, line);
+                    }
+                    None => rest.push(line),
+                }
+            }
+            if !rest.is_empty() {
+                m.keep(Slot::Changes, heading, &rest.join("\n"));
+            }
+        }
+        // Party and date targets are handled per section; a paragraph routed here stays text.
+        Target::Controller
+        | Target::Contact
+        | Target::Dpo
+        | Target::Representative
+        | Target::Register
+        | Target::Drafted
+        | Target::Updated => m.keep(Slot::Register, heading, kept),
+    }
+}
+
+/// A bullet that is really prose (several sentences) stays in the free text.
+fn is_prose(text: &str) -> bool {
+    fields::sentences(text).len() > 1 && text.chars().count() > 120
+}
+
+fn purpose(m: &Mapper, text: &str) -> Purpose {
+    let lower = text.to_lowercase();
+    Purpose {
+        text: m.text(text),
+        direct_marketing: [
+            "suoramarkkinoin",
+            "sähköinen markkinointi",
+            "direktmarknadsföring",
+            "direct marketing",
+        ]
+        .iter()
+        .any(|k| lower.contains(k)),
+        profiling: ["profiloin", "profilering", "profiling"]
+            .iter()
+            .any(|k| lower.contains(k)),
+        ..Default::default()
+    }
+}
+
+/// "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle." with no "unless": an explicit no.
+fn transfers_statement(m: &mut Mapper, text: &str) {
+    let lower = text.to_lowercase();
+    let no = [
+        "ei siirretä",
+        "emme siirrä",
+        "ei luovuteta eikä siirretä",
+        "överförs inte",
+        "not transferred",
+        "do not transfer",
+    ];
+    let but = [
+        "ellei",
+        "paitsi",
+        "pois lukien",
+        "saatetaan",
+        "voivat sijaita",
+        "voi sijaita",
+        "lähtökohtaisesti",
+        "säännönmukaisesti",
+        "unless",
+        "except",
+        "såvida",
+        "utom",
+        "kan ",
+    ];
+    if m.notice.transfers.outside_eea.is_none()
+        && no.iter().any(|n| lower.contains(n))
+        && !but.iter().any(|b| lower.contains(b))
+    {
+        m.notice.transfers.outside_eea = Some(false);
+        m.recognise("/transfers/outside_eea".into(), "false", text);
+    }
+}
+
+/// "Emme tee automaattisia päätöksiä emmekä profiloi": an explicit no (Art. 13(2)(f)).
+fn automated_statement(m: &mut Mapper, text: &str) {
+    let lower = text.to_lowercase();
+    let no = [
+        "ei tehdä automaattisia",
+        "emme tee automaattisia",
+        "ei käytetä automaattista päätöksentekoa",
+        "ei automaattista päätöksentekoa",
+        "automaattista päätöksentekoa ei",
+        "inga automatiserade beslut",
+        "fattas inga automatiserade",
+        "vi fattar inte automatiserade",
+        "no automated decision",
+        "we do not make automated",
+        "we do not use automated",
+    ];
+    let no_profiling = [
+        "emmekä profiloi",
+        "ei profiloida",
+        "emme profiloi",
+        "profilointia ei",
+        "ingen profilering",
+        "profilerar inte",
+        "no profiling",
+        "do not profile",
+    ];
+    if m.notice.automated.decisions.is_none() && no.iter().any(|n| lower.contains(n)) {
+        m.notice.automated.decisions = Some(false);
+        m.recognise("/automated/decisions".into(), "false", text);
+    }
+    if m.notice.automated.profiling.is_none() && no_profiling.iter().any(|n| lower.contains(n)) {
+        m.notice.automated.profiling = Some(false);
+        m.recognise("/automated/profiling".into(), "false", text);
+    }
+}
+
+fn security(m: &mut Mapper, target: Target, heading: &str, text: &str, kept: &str) {
+    let v = vocab();
+    // "A. Manuaalinen aineisto…" / "B: ATK:lla käsiteltävät…": a sub-heading glued to its text.
+    let (kind, body) = match target {
+        Target::SecurityManual => (Some(Target::SecurityManual), text),
+        Target::SecurityElectronic => (Some(Target::SecurityElectronic), text),
+        _ => {
+            let head: String = text.chars().take(60).collect();
+            let sub = v
+                .heading_targets(&head)
+                .into_iter()
+                .map(|t| t.0)
+                .find(|t| matches!(t, Target::SecurityManual | Target::SecurityElectronic));
+            let lettered = text.len() > 3
+                && text.as_bytes()[0].is_ascii_uppercase()
+                && matches!(text.as_bytes()[1], b'.' | b':' | b')');
+            match sub {
+                Some(t) if lettered => (Some(t), text),
+                _ => (None, text),
+            }
+        }
+    };
+    match kind {
+        Some(k) => {
+            // "B. Sähköisesti käsiteltävät tiedotPääsy …": the sub-heading ends where a
+            // lower-case letter runs into an upper-case one; the item keeps the text after it.
+            let body = if target == Target::Security {
+                strip_glued_heading(body)
+            } else {
+                body
+            };
+            let item = Item {
+                key: String::new(),
+                text: m.text(body),
+            };
+            let (list, name) = if k == Target::SecurityManual {
+                (&mut m.notice.security.manual, "manual")
+            } else {
+                (&mut m.notice.security.electronic, "electronic")
+            };
+            let i = list.len();
+            list.push(item);
+            let lang = m.lang;
+            m.recognise(format!("/security/{name}/{i}/text/{lang}"), body, text);
+        }
+        None => m.keep(Slot::Security, heading, kept),
+    }
+}
+
+fn strip_glued_heading(text: &str) -> &str {
+    let chars: Vec<(usize, char)> = text.char_indices().take(80).collect();
+    for w in chars.windows(2) {
+        let ((_, a), (j, b)) = (w[0], w[1]);
+        if a.is_lowercase() && b.is_uppercase() {
+            return &text[j..];
+        }
+    }
+    // "A. Manuaalinen aineisto: Manuaalista …" or a sub-heading on its own line.
+    if let Some((head, rest)) = text.split_once('\n')
+        && head.chars().count() <= 60
+        && !rest.trim().is_empty()
+    {
+        return rest.trim_start();
+    }
+    text
+}
+
+/// "22.1.2019 Julkaistu …": a dated change-log line.
+fn change_entry(line: &str) -> Option<(String, String)> {
+    let (date, matched) = fields::find_date(line)?;
+    let rest = line.trim().strip_prefix(matched.as_str())?.trim();
+    (!rest.is_empty()).then(|| {
+        (
+            date,
+            rest.trim_start_matches([':', '-', '–']).trim().to_string(),
+        )
+    })
+}
+
+fn party(m: &mut Mapper, target: Target, s: &Section) {
+    let lines: Vec<&str> = s.blocks.iter().flat_map(|b| b.text().lines()).collect();
+    let PartyParse {
+        mut party,
+        fields,
+        leftover,
+    } = fields::parse_party(&lines);
+    let taken = match target {
+        Target::Controller => false,
+        Target::Contact => m.notice.contact.is_some(),
+        Target::Dpo => m.notice.dpo.is_some(),
+        _ => m.notice.representative.is_some(),
+    };
+    // A second contact section keeps its words as text rather than overwrite the first.
+    let found = !fields.is_empty() && !taken;
+    let prefix = match target {
+        Target::Controller => format!("/controllers/{}", m.notice.controllers.len()),
+        Target::Contact => "/contact".to_string(),
+        Target::Dpo => "/dpo".to_string(),
+        _ => "/representative".to_string(),
+    };
+    if found {
+        if !party.business_id.is_empty() && !fields::business_id_ok(&party.business_id) {
+            m.report.notes.push(Note::new(
+                "business_id_invalid",
+                vec![party.business_id.clone()],
+            ));
+        }
+        if target != Target::Controller && party.kind.is_none() && looks_like_person(&party.name) {
+            party.kind = Some(crate::model::EntityKind::Person);
+        }
+        for (f, value, source) in fields {
+            m.recognise(format!("{prefix}/{f}"), value, &source);
+        }
+        match target {
+            Target::Controller => m.notice.controllers.push(party),
+            Target::Contact => m.notice.contact = Some(party),
+            Target::Dpo => m.notice.dpo = Some(party),
+            _ => m.notice.representative = Some(party),
+        }
+    }
+    let rest = if found {
+        leftover.join("\n")
+    } else {
+        join_blocks(&s.blocks)
+    };
+    m.other(&s.heading, &rest);
+}
+
+/// "Elina Laukkanen": two or three capitalised words and nothing else.
+fn looks_like_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || c == '-')
+        })
+}
+
+/// Choose the purpose items, give them the legal basis if the notice names exactly one, and
+/// keep the other purpose paragraphs as text.
+fn finish_purposes(m: &mut Mapper) {
+    let paras = std::mem::take(&mut m.purpose_paras);
+    let mut chosen: Option<usize> = None;
+    if m.notice.purposes.items.is_empty() && !paras.is_empty() {
+        let keywords = [
+            "tarkoitu",
+            "käyttötarkoitu",
+            "käytetään",
+            "ändamål",
+            "används",
+            "purpose",
+            "we use",
+        ];
+        chosen = paras
+            .iter()
+            .position(|(_, p, _, _)| keywords.iter().any(|k| p.to_lowercase().contains(k)))
+            .or_else(|| paras.iter().position(|(_, _, only, _)| *only))
+            .or(Some(0));
+    }
+    for (i, (heading, p, _, lang)) in paras.iter().enumerate() {
+        m.lang = *lang;
+        if Some(i) == chosen {
+            let n = m.notice.purposes.items.len();
+            let item = purpose(m, p);
+            m.notice.purposes.items.push(item);
+            m.recognise(format!("/purposes/items/{n}/text/{lang}"), p.clone(), p);
+        } else {
+            m.keep(Slot::Purposes, heading, p);
+        }
+    }
+    m.bases.sort();
+    let interest = std::mem::take(&mut m.interest);
+    // The legitimate interest in each language it was written in.
+    let mut interest_text = Text::default();
+    for (_, t, lang) in &interest {
+        let field = interest_text.get_mut(*lang);
+        if !field.is_empty() {
+            field.push_str("\n\n");
+        }
+        field.push_str(t);
+    }
+    let single = (m.bases.len() == 1).then(|| m.bases[0]);
+    let interest_on_items = single == Some(LegalBasis::LegitimateInterest)
+        && !interest_text.is_empty()
+        && !m.notice.purposes.items.is_empty();
+    if let Some(basis) = single {
+        let value = serde_json::to_value(basis)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        for i in 0..m.notice.purposes.items.len() {
+            m.notice.purposes.items[i].basis = Some(basis);
+            m.recognise(format!("/purposes/items/{i}/basis"), value.clone(), "");
+            if interest_on_items {
+                m.notice.purposes.items[i].interest = interest_text.clone();
+            }
+        }
+    }
+    if !interest_on_items {
+        for (h, t, lang) in &interest {
+            m.lang = *lang;
+            m.keep(Slot::Purposes, h, t);
+        }
+    }
+    if m.bases.len() > 1 {
+        let names: Vec<String> = m.bases.iter().map(|b| basis_name(*b, m.doc_lang)).collect();
+        m.report
+            .notes
+            .push(Note::new("bases_unassigned", vec![names.join(", ")]));
+    }
+    m.lang = m.doc_lang;
+}
+
+fn basis_name(b: LegalBasis, lang: Lang) -> String {
+    let (fi, sv, en) = match b {
+        LegalBasis::Consent => ("suostumus", "samtycke", "consent"),
+        LegalBasis::Contract => ("sopimus", "avtal", "contract"),
+        LegalBasis::LegalObligation => (
+            "lakisääteinen velvoite",
+            "rättslig förpliktelse",
+            "legal obligation",
+        ),
+        LegalBasis::VitalInterests => (
+            "elintärkeät edut",
+            "grundläggande intressen",
+            "vital interests",
+        ),
+        LegalBasis::PublicTask => ("yleinen etu", "allmänt intresse", "public task"),
+        LegalBasis::LegitimateInterest => (
+            "oikeutettu etu",
+            "berättigat intresse",
+            "legitimate interest",
+        ),
+    };
+    let name = match lang {
+        Lang::Fi => fi,
+        Lang::Sv => sv,
+        Lang::En => en,
+    };
+    format!("{name} {}", b.article())
+}
+
+/// Services named in a section become recipients with the catalogue's details; where the notice
+/// itself names Privacy Shield for the service, that is what the draft records.
+fn add_services(m: &mut Mapper, text: &str) {
+    for found in services::recognise(text) {
+        if m.notice
+            .recipients
+            .items
+            .iter()
+            .any(|r| !r.key.is_empty() && r.key == found.recipient.key)
+        {
+            continue;
+        }
+        let mut r = found.recipient;
+        if found.privacy_shield {
+            r.mechanism = Some(Mechanism::PrivacyShield);
+            m.report.notes.push(Note::new(
+                "notice_mechanism",
+                vec![r.name.clone(), "Privacy Shield".into()],
+            ));
+        }
+        let i = m.notice.recipients.items.len();
+        m.recognise(
+            format!("/recipients/items/{i}/key"),
+            r.key.clone(),
+            &found.sentence,
+        );
+        m.recognise(
+            format!("/recipients/items/{i}/name"),
+            r.name.clone(),
+            &found.sentence,
+        );
+        if !r.country.is_empty() {
+            m.recognise(
+                format!("/recipients/items/{i}/country"),
+                r.country.clone(),
+                &found.sentence,
+            );
+        }
+        m.notice.recipients.items.push(r);
+    }
+}
+
+/// Write the kept paragraphs into their fields: the first group as it is, each later group under
+/// its own heading so the original's structure stays visible.
+fn finish_texts(m: &mut Mapper) {
+    let texts = std::mem::take(&mut m.texts);
+    for ((slot, lang), groups) in texts {
+        let mut out: Vec<String> = Vec::new();
+        let mut headings: Vec<String> = Vec::new();
+        for (gi, (heading, paras)) in groups.iter().enumerate() {
+            if gi > 0 && !heading.is_empty() && !headings.contains(heading) {
+                out.push(heading.clone());
+            }
+            if !heading.is_empty() && !headings.contains(heading) {
+                headings.push(heading.clone());
+            }
+            out.extend(paras.iter().cloned());
+        }
+        let text = out.join("\n\n");
+        if text.trim().is_empty() {
+            continue;
+        }
+        let field = slot.field(&mut m.notice);
+        *field.get_mut(lang) = text.clone();
+        m.report.kept_as_text.push(Kept {
+            field: format!("{}/{}", slot.pointer(), lang),
+            heading: headings.join(" | "),
+            chars: text.chars().count(),
+        });
+    }
+    if m.langs.len() > 1 {
+        let names: Vec<String> = m.langs.iter().map(|l| l.code().to_string()).collect();
+        m.report
+            .notes
+            .push(Note::new("languages", vec![names.join(", ")]));
+    }
+}

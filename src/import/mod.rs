@@ -1,0 +1,201 @@
+//! Importing an existing notice (an old rekisteriseloste or tietosuojaseloste) into a draft.
+//!
+//! Pipeline: bytes → text ([`decode`]) → lines ([`html`], [`docx`], [`sections::text_lines`]) →
+//! sections by their headings ([`sections`]) → the notice model ([`map`]), with a [`Report`] of
+//! what was recognised, what was kept as free text and what was left out as page noise.
+//!
+//! Invariant: every line of the notice body ends up somewhere in the draft — in a structured
+//! field (the report says which, and from which line) or as free text (a section's own words or
+//! an `other` section). Only page noise and the document's title are left out, and the report
+//! lists each with its reason.
+
+pub mod decode;
+pub mod docx;
+mod fields;
+pub mod html;
+mod map;
+pub mod report;
+pub mod sections;
+mod services;
+pub mod vocab;
+
+pub use report::{DropReason, Dropped, Kept, Note, Recognised, Report, SectionMap};
+
+use crate::model::Notice;
+use crate::text::Lang;
+use crate::{Error, Result};
+use std::path::Path;
+
+/// A draft made from an existing notice, and the report of how it was made.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Imported {
+    pub notice: Notice,
+    pub report: Report,
+}
+
+/// Import notice text (plain text, possibly with HTML fragments or TAB tables, or a whole HTML
+/// page). Fails only on empty or binary-looking text.
+pub fn import_text(text: &str) -> Result<Imported> {
+    import_str(text, "The text", false)
+}
+
+/// Import a file: .txt (UTF-8, UTF-16 with BOM or Windows-1252), .html/.htm, or .docx.
+pub fn import_file(path: &Path) -> Result<Imported> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    import_bytes(&bytes, &path.display().to_string())
+}
+
+/// Import the bytes of a file; `what` names it in messages and its extension is a hint.
+pub fn import_bytes(bytes: &[u8], what: &str) -> Result<Imported> {
+    if bytes.len() > decode::MAX_BYTES {
+        return Err(Error::ImportTooLarge {
+            what: what.to_string(),
+            limit_mb: decode::MAX_BYTES / (1024 * 1024),
+        });
+    }
+    match decode::sniff(bytes, what)? {
+        decode::Kind::Docx => {
+            let lines = docx::to_lines(bytes, what)?;
+            Ok(from_lines(lines, Vec::new()))
+        }
+        decode::Kind::Html => {
+            let text = decode::decode(bytes, what)?;
+            import_str(&text, what, true)
+        }
+        decode::Kind::Text => {
+            let text = decode::decode(bytes, what)?;
+            if text.trim_start().starts_with('{')
+                && crate::notice_io::from_json(&text, what).is_ok()
+            {
+                return Err(Error::ImportFormat {
+                    what: what.to_string(),
+                    detail: "it is already a Seloste notice (seloste/1), so open it instead (e.g. `seloste drafts import`)"
+                        .to_string(),
+                });
+            }
+            import_str(&text, what, false)
+        }
+    }
+}
+
+fn import_str(text: &str, what: &str, html_hint: bool) -> Result<Imported> {
+    if text.len() > decode::MAX_BYTES {
+        return Err(Error::ImportTooLarge {
+            what: what.to_string(),
+            limit_mb: decode::MAX_BYTES / (1024 * 1024),
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(Error::ImportEmpty {
+            what: what.to_string(),
+        });
+    }
+    if text.contains('\0') {
+        return Err(Error::ImportBinary {
+            what: what.to_string(),
+        });
+    }
+    let mut dropped = Vec::new();
+    let lines = if html_hint || html::is_document(text) {
+        html::to_lines(text, &mut dropped)
+    } else {
+        sections::text_lines(text, &mut dropped)
+    };
+    let imported = from_lines(lines, dropped);
+    if imported.notice == Notice::default() {
+        return Err(Error::ImportEmpty {
+            what: what.to_string(),
+        });
+    }
+    Ok(imported)
+}
+
+fn from_lines(lines: Vec<sections::Line>, dropped: Vec<Dropped>) -> Imported {
+    let doc = sections::split(lines, dropped);
+    let lang = detect_lang(&doc);
+    let (notice, report) = map::map(doc, lang);
+    Imported { notice, report }
+}
+
+/// The notice's language, by counting common words (Finnish when it cannot tell).
+fn detect_lang(doc: &sections::Doc) -> Lang {
+    let texts = doc
+        .preamble
+        .iter()
+        .chain(doc.sections.iter().flat_map(|s| s.blocks.iter()))
+        .map(|b| b.text())
+        .chain(doc.sections.iter().map(|s| s.heading.as_str()));
+    lang_of(texts, 1).unwrap_or(Lang::Fi)
+}
+
+/// The language most of these texts' common words belong to, if at least `min` were found.
+pub(crate) fn lang_of<'a>(texts: impl Iterator<Item = &'a str>, min: usize) -> Option<Lang> {
+    const FI: &[&str] = &[
+        "ja",
+        "on",
+        "tai",
+        "sekä",
+        "ei",
+        "että",
+        "tietoja",
+        "voidaan",
+        "henkilötietoja",
+        "rekisterin",
+        "jos",
+        "kun",
+        "myös",
+        "kuin",
+        "ovat",
+        "voi",
+        "meidän",
+        "sinun",
+        "tiedot",
+        "henkilötiedot",
+        "emme",
+    ];
+    const SV: &[&str] = &[
+        "och",
+        "är",
+        "att",
+        "eller",
+        "som",
+        "för",
+        "inte",
+        "med",
+        "av",
+        "till",
+        "vi",
+        "den",
+        "det",
+        "på",
+        "om",
+        "kan",
+        "våra",
+        "dina",
+        "uppgifter",
+        "personuppgifter",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "is", "or", "we", "for", "with", "your", "our", "you", "are",
+        "be", "this", "data", "personal", "that", "not", "may",
+    ];
+    let mut counts = [0usize; 3];
+    for t in texts {
+        for w in t
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
+            let w = w.to_lowercase();
+            for (i, list) in [FI, SV, EN].iter().enumerate() {
+                if list.contains(&w.as_str()) {
+                    counts[i] += 1;
+                }
+            }
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    (counts[best] >= min).then_some([Lang::Fi, Lang::Sv, Lang::En][best])
+}
