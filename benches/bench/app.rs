@@ -57,6 +57,7 @@ pub fn run(t: &mut Table) {
     let mut rss = Vec::new();
     let mut pss = Vec::new();
     let mut keys = Vec::new();
+    let mut parts = Vec::new();
     let mut failure = None;
     for i in 0..=RUNS {
         match launch_once(&app) {
@@ -65,10 +66,11 @@ pub fn run(t: &mut Table) {
                 rss.push(m.rss);
                 pss.push(m.pss);
                 keys.extend(m.keystrokes);
+                parts = m.parts;
             }
             Ok(_) => {} // warm-up: fills the page cache like any earlier start would have
             Err(e) => {
-                failure = Some(e);
+                failure = Some(format!("launch {i}: {e}"));
                 break;
             }
         }
@@ -83,6 +85,18 @@ pub fn run(t: &mut Table) {
     t.durations(AREA, start_row.0, starts, Some(Duration::from_millis(1500)));
     memory_row(t, rss_row, rss, Some(250_000_000));
     memory_row(t, pss_row, pss, None);
+    let each: Vec<String> = parts
+        .iter()
+        .map(|(name, r)| format!("{name} {}", fmt_bytes(*r)))
+        .collect();
+    t.row(
+        AREA,
+        "RSS of each process (last launch)",
+        "",
+        each.join(", "),
+        "",
+        None,
+    );
     t.durations(AREA, key_row.0, keys, Some(Duration::from_millis(100)));
 }
 
@@ -135,6 +149,8 @@ struct Measured {
     start: Duration,
     rss: u64,
     pss: u64,
+    /// Each process of the tree: its name and RSS.
+    parts: Vec<(String, u64)>,
     keystrokes: Vec<Duration>,
 }
 
@@ -182,13 +198,13 @@ fn launch_once(app: &Path) -> Result<Measured, String> {
     std::thread::sleep(Duration::from_millis(1500));
     let pid = app_pid(driver.child.id(), app)
         .ok_or("the app's process was not found under tauri-driver")?;
-    let (rss, pss) = memory_of_tree(pid);
+    let (rss, pss, parts) = memory_of_tree(pid);
 
     let mut keystrokes = Vec::new();
     let typed = "Ääkkönen Oy";
     for n in 1..=KEYSTROKES {
         let want = format!("Parturi {}", typed.chars().take(n).collect::<String>());
-        let ms = session.execute_async(KEYSTROKE_JS, json!([want]))?;
+        let ms = session.execute(KEYSTROKE_JS, json!([want]))?;
         match ms.as_f64() {
             Some(ms) if ms >= 0.0 => keystrokes.push(Duration::from_secs_f64(ms / 1000.0)),
             _ => return Err(format!("the preview did not show {want:?} within 5 s")),
@@ -201,30 +217,33 @@ fn launch_once(app: &Path) -> Result<Measured, String> {
         start,
         rss,
         pss,
+        parts,
         keystrokes,
     })
 }
 
 /// Types one more character into the controller's name (as the wizard sees typing: a new value
-/// and an `input` event) and resolves with the milliseconds until the preview shows it.
+/// and an `input` event) and resolves with the milliseconds until the preview shows it
+/// (-1 after 5 s). Execute Script awaits a returned promise.
 const KEYSTROKE_JS: &str = r#"
 const want = arguments[0];
-const done = arguments[arguments.length - 1];
 const input = document.getElementById('f_controllers_0_name');
 const preview = document.getElementById('preview');
-let obs = null;
-const timer = setTimeout(() => { if (obs) obs.disconnect(); done(-1); }, 5000);
-const t0 = performance.now();
-obs = new MutationObserver(() => {
-  if (preview.textContent.includes(want)) {
-    clearTimeout(timer);
-    obs.disconnect();
-    done(performance.now() - t0);
-  }
+return new Promise((done) => {
+  let obs = null;
+  const timer = setTimeout(() => { if (obs) obs.disconnect(); done(-1); }, 5000);
+  const t0 = performance.now();
+  obs = new MutationObserver(() => {
+    if (preview.textContent.includes(want)) {
+      clearTimeout(timer);
+      obs.disconnect();
+      done(performance.now() - t0);
+    }
+  });
+  obs.observe(preview, { childList: true, subtree: true, characterData: true });
+  input.value = want;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
 });
-obs.observe(preview, { childList: true, subtree: true, characterData: true });
-input.value = want;
-input.dispatchEvent(new Event('input', { bubbles: true }));
 "#;
 
 /// The largest seed notice: the "seed-sized notice" of the targets.
@@ -277,8 +296,13 @@ impl Driver {
             .spawn()
             .map_err(|e| format!("tauri-driver did not start: {e}"))?;
         let driver = Driver { child, port };
+        // Ready when WebKitWebDriver behind it answers (tauri-driver listens before that).
+        let ready = || {
+            http(port, "GET", "/status", None)
+                .is_ok_and(|(status, v)| status == 200 && v["value"]["ready"] == json!(true))
+        };
         let deadline = Instant::now() + Duration::from_secs(20);
-        while http(port, "GET", "/status", None).is_err() {
+        while !ready() {
             if Instant::now() > deadline {
                 return Err(format!("tauri-driver did not answer on port {port}"));
             }
@@ -378,14 +402,6 @@ impl Session {
             Some(&json!({ "script": script, "args": args })),
         )
     }
-
-    fn execute_async(&self, script: &str, args: Value) -> Result<Value, String> {
-        self.cmd(
-            "POST",
-            "/execute/async",
-            Some(&json!({ "script": script, "args": args })),
-        )
-    }
 }
 
 impl Drop for Session {
@@ -394,7 +410,9 @@ impl Drop for Session {
     }
 }
 
-/// A blocking HTTP/1.1 exchange with a WebDriver server on the loopback interface.
+/// A blocking HTTP/1.1 exchange with a WebDriver server on the loopback interface. The reply
+/// is read by its length, with no `Connection: close`: tauri-driver passes that header on to
+/// WebKitWebDriver, whose closed connection its proxy may then reuse and fail on.
 fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<(u16, Value), String> {
     let err = |e: std::io::Error| format!("{method} {path}: {e}");
     let mut s = TcpStream::connect(("127.0.0.1", port)).map_err(err)?;
@@ -402,18 +420,42 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<(u1
         .map_err(err)?;
     let body = body.map(|b| b.to_string()).unwrap_or_default();
     let req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
          Content-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     );
     s.write_all(req.as_bytes()).map_err(err)?;
     let mut raw = Vec::new();
-    s.read_to_end(&mut raw).map_err(err)?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| format!("{method} {path}: a reply without headers"))?;
-    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let mut buf = [0u8; 8192];
+    let complete = |raw: &[u8]| -> Option<(usize, String)> {
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
+        let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+        let body = &raw[split + 4..];
+        let done = if head.contains("transfer-encoding: chunked") {
+            body.ends_with(b"0\r\n\r\n")
+        } else {
+            let len = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            body.len() >= len
+        };
+        done.then_some((split, head))
+    };
+    let (split, head) = loop {
+        if let Some(c) = complete(&raw) {
+            break c;
+        }
+        let n = s.read(&mut buf).map_err(err)?;
+        if n == 0 {
+            return Err(format!(
+                "{method} {path}: the connection closed without a whole reply ({} bytes)",
+                raw.len()
+            ));
+        }
+        raw.extend_from_slice(&buf[..n]);
+    };
     let status: u16 = head
         .split_whitespace()
         .nth(1)
@@ -487,8 +529,8 @@ fn app_pid(driver: u32, app: &Path) -> Option<u32> {
 }
 
 /// RSS and PSS in bytes of a process and all its descendants (WebKit's web and network
-/// processes are the app's children).
-fn memory_of_tree(pid: u32) -> (u64, u64) {
+/// processes are the app's children), and each process's name and RSS.
+fn memory_of_tree(pid: u32) -> (u64, u64, Vec<(String, u64)>) {
     let field = |file: &str, name: &str| -> u64 {
         std::fs::read_to_string(file)
             .ok()
@@ -503,11 +545,15 @@ fn memory_of_tree(pid: u32) -> (u64, u64) {
     };
     let mut rss = 0;
     let mut pss = 0;
+    let mut parts = Vec::new();
     for p in descendants(pid, &parents()) {
-        rss += field(&format!("/proc/{p}/status"), "VmRSS:");
+        let r = field(&format!("/proc/{p}/status"), "VmRSS:");
+        rss += r;
         pss += field(&format!("/proc/{p}/smaps_rollup"), "Pss:");
+        let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+        parts.push((name.trim().to_string(), r));
     }
-    (rss, pss)
+    (rss, pss, parts)
 }
 
 /// Wait for the app to exit after its session is deleted (a copy left running would make the
