@@ -1,4 +1,4 @@
-//! Helpers shared by the tests that drive the real app (e2e.rs, app_bench.rs): tauri-driver
+//! Helpers shared by the tests that drive the real app (e2e.rs): tauri-driver
 //! on a free port, a sandbox of XDG folders per run, a WebDriver session, and small actions.
 #![allow(dead_code)]
 
