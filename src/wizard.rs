@@ -256,6 +256,63 @@ fn answered(kind: FieldKind, v: Option<&Value>) -> bool {
     }
 }
 
+/// A field the validator rejects, with its sentence in the UI language.
+#[derive(Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub code: &'static str,
+    pub blocking: bool,
+    pub message: String,
+}
+
+fn problems(notice: &Notice, lang: Lang) -> Vec<Problem> {
+    let errors = crate::validate::validate(notice);
+    errors
+        .into_iter()
+        .map(|e| Problem {
+            message: e.message(lang),
+            path: e.path,
+            code: e.code,
+            blocking: e.blocking,
+        })
+        .collect()
+}
+
+/// A checker finding with the wizard step that fixes it.
+#[derive(Serialize)]
+pub struct StepFinding {
+    #[serde(flatten)]
+    pub finding: crate::check::Finding,
+    pub step: Option<&'static str>,
+}
+
+fn findings(notice: &Notice, lang: Lang) -> Vec<StepFinding> {
+    let found = crate::check::check(notice, lang);
+    found
+        .into_iter()
+        .map(|f| StepFinding {
+            step: step_of(&f.path),
+            finding: f,
+        })
+        .collect()
+}
+
+/// Where the draft stands after a change: missing answers per step, invalid fields, findings.
+#[derive(Serialize)]
+pub struct Assessment {
+    pub status: Vec<StepStatus>,
+    pub problems: Vec<Problem>,
+    pub findings: Vec<StepFinding>,
+}
+
+pub fn assess(notice: &Notice, lang: Lang) -> Assessment {
+    Assessment {
+        status: status(notice),
+        problems: problems(notice, lang),
+        findings: findings(notice, lang),
+    }
+}
+
 /// How far each step is: the answers still missing in it.
 #[derive(Debug, Clone, Serialize)]
 pub struct StepStatus {

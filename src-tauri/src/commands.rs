@@ -4,7 +4,7 @@
 
 use crate::error::{AppError, AppResult};
 use seloste::store::{Draft, DraftId, DraftSummary, Store, VersionSummary};
-use seloste::wizard::{self, StepStatus, UiStrings, Wizard};
+use seloste::wizard::{self, UiStrings, Wizard};
 use seloste::{Lang, Notice, Text};
 use serde::Serialize;
 use serde_json::Value;
@@ -133,76 +133,23 @@ pub fn open_draft(state: State<'_, AppState>, id: DraftId) -> AppResult<Draft> {
     state.with(|s| s.get(id))
 }
 
-/// A field the validator rejects, with its sentence in the UI language.
-#[derive(Serialize)]
-pub struct Problem {
-    path: String,
-    code: &'static str,
-    blocking: bool,
-    message: String,
-}
-
-fn problems(notice: &Notice, lang: Lang) -> Vec<Problem> {
-    let errors = seloste::validate::validate(notice);
-    errors
-        .into_iter()
-        .map(|e| Problem {
-            message: e.message(lang),
-            path: e.path,
-            code: e.code,
-            blocking: e.blocking,
-        })
-        .collect()
-}
-
-/// A checker finding with the wizard step that fixes it.
-#[derive(Serialize)]
-pub struct StepFinding {
-    #[serde(flatten)]
-    finding: seloste::check::Finding,
-    step: Option<&'static str>,
-}
-
-fn findings(notice: &Notice, lang: Lang) -> Vec<StepFinding> {
-    let found = seloste::check::check(notice, lang);
-    found
-        .into_iter()
-        .map(|f| StepFinding {
-            step: wizard::step_of(&f.path),
-            finding: f,
-        })
-        .collect()
-}
-
-/// Where the draft stands after a change: missing answers per step, invalid fields, findings.
-#[derive(Serialize)]
-pub struct Saved {
-    status: Vec<StepStatus>,
-    problems: Vec<Problem>,
-    findings: Vec<StepFinding>,
-}
-
-fn report(notice: &Notice, lang: Lang) -> Saved {
-    Saved {
-        status: wizard::status(notice),
-        problems: problems(notice, lang),
-        findings: findings(notice, lang),
-    }
-}
-
 /// The autosave path: called on every change, so closing the window never loses text.
 #[tauri::command]
-pub fn save_draft(state: State<'_, AppState>, id: DraftId, notice: Value) -> AppResult<Saved> {
+pub fn save_draft(
+    state: State<'_, AppState>,
+    id: DraftId,
+    notice: Value,
+) -> AppResult<wizard::Assessment> {
     let notice = state.core(notice_from(notice))?;
     state.with(|s| s.save(id, &notice))?;
-    Ok(report(&notice, state.lang()))
+    Ok(wizard::assess(&notice, state.lang()))
 }
 
 /// The same report as `save_draft`, for a draft just opened.
 #[tauri::command]
-pub fn draft_status(state: State<'_, AppState>, notice: Value) -> AppResult<Saved> {
+pub fn draft_status(state: State<'_, AppState>, notice: Value) -> AppResult<wizard::Assessment> {
     let notice = state.core(notice_from(notice))?;
-    Ok(report(&notice, state.lang()))
+    Ok(wizard::assess(&notice, state.lang()))
 }
 
 #[tauri::command]
