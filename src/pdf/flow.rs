@@ -31,6 +31,13 @@ fn spans(inlines: &[Inline], face: Face) -> Vec<Span> {
                     });
                 }
             }
+            // A link to a section of the same notice (the first layer's labels) is plain text
+            // in the PDF: the reader turns the page; only web and e-mail links are annotated.
+            Inline::Link { text, href } if href.starts_with('#') => out.push(Span {
+                text: text.clone(),
+                face: Face::Bold,
+                link: None,
+            }),
             Inline::Link { text, href } => out.push(Span {
                 text: text.clone(),
                 face,

@@ -159,7 +159,7 @@ fn publishing_dates_the_notice_and_keeps_an_immutable_snapshot() {
         .to_string();
     assert!(
         d.contains(
-            "Purposes and legal basis\n  + Added: Newsletter; legal basis: consent; direct marketing: yes\n"
+            "Why we process your data (purposes and legal basis)\n  + Added: Newsletter; legal basis: consent; direct marketing: yes\n"
         ),
         "{d}"
     );

@@ -11,10 +11,15 @@
 //!   the notice says so and no recipient contradicts it, or every recipient is known to be
 //!   inside the EU/EEA.
 
+mod cite;
+mod summary;
+
+pub use cite::article as cite_article;
+
 use crate::catalogue::{self, Provenance};
 use crate::model::{
-    Art9Condition, CookieCategory, LegalBasis, Mechanism, Notice, Party, Period, Role, SpecialKind,
-    Unit,
+    Art9Condition, CookieCategory, EntityKind, LegalBasis, Mechanism, Notice, Party, Period, Role,
+    SpecialKind, Unit,
 };
 use crate::rights::{self, Right, RightKind};
 use crate::text::{Lang, Text};
@@ -198,7 +203,7 @@ struct OutputData {
 fn output_data() -> &'static OutputData {
     static D: OnceLock<OutputData> = OnceLock::new();
     D.get_or_init(|| {
-        let d: OutputData = serde_json::from_str(include_str!("data/output.json"))
+        let d: OutputData = serde_json::from_str(include_str!("../data/output.json"))
             .unwrap_or_else(|e| panic!("embedded data file output.json is invalid: {e}"));
         assert_eq!(
             d.months_en.len(),
@@ -299,8 +304,34 @@ fn cookie_category_key(c: CookieCategory) -> &'static str {
     }
 }
 
-/// Is `href` safe to print as a link target? Only http(s) and mailto, no spaces or controls.
+/// The short first layer alone, to copy next to a booking form or a sign-up: its links point
+/// into the full notice published at `notice_url` (empty: links within the same page).
+pub fn first_layer(notice: &Notice, lang: Lang, notice_url: &str) -> Option<DocSection> {
+    let doc = build(notice, lang);
+    let ids: Vec<&str> = doc
+        .sections
+        .iter()
+        .map(|s| s.id.as_str())
+        .filter(|id| *id != "summary")
+        .collect();
+    let base = notice_url.trim();
+    let base = if base.is_empty() || is_safe_href(base) {
+        base
+    } else {
+        ""
+    };
+    summary::section(&Ctx { lang, notice }, &ids, base)
+}
+
+/// Is `href` safe to print as a link target? Only http(s) and mailto, or a link to a section of
+/// the same notice (`#seloste-…`); no spaces or controls.
 pub fn is_safe_href(href: &str) -> bool {
+    if let Some(anchor) = href.strip_prefix("#seloste-") {
+        return !anchor.is_empty()
+            && anchor
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    }
     let lower = href.to_ascii_lowercase();
     let rest = ["https://", "http://", "mailto:"]
         .iter()
@@ -339,8 +370,25 @@ impl Ctx<'_> {
         out(key, self.lang)
     }
 
+    /// A GDPR article in this language's citation style (for notes, never inside a sentence).
     fn art(&self, article: &str) -> String {
-        self.s("l_gdpr_art").replace("{a}", article)
+        cite::article(article, self.lang)
+    }
+
+    /// A list joined the way the language does it: "a, b ja c"; with semicolons when an entry
+    /// has commas of its own ("nimi; työnantaja, asema ja työyhteystiedot; …").
+    fn join(&self, items: &[String]) -> String {
+        let sep = if items.iter().any(|i| i.contains(',')) {
+            "; "
+        } else {
+            ", "
+        };
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] if sep == "; " => format!("{}; {last}", init.join(sep)),
+            [init @ .., last] => format!("{} {} {last}", init.join(sep), self.s("l_and")),
+        }
     }
 
     /// The note for text shown in `shown` instead of the document language.
@@ -473,7 +521,18 @@ impl Ctx<'_> {
         format!("{} {}", p.amount, self.s(&format!("{unit}_{n}")))
     }
 
-    fn party_blocks(&self, p: &Party) -> Vec<Block> {
+    /// A party's name and details. Details equal to those of `shown` (the controller, already
+    /// printed above) are not repeated: a sole trader's contact person is usually the owner.
+    fn party_blocks(&self, p: &Party, shown: Option<&Party>) -> Vec<Block> {
+        let same = |f: fn(&Party) -> &str| {
+            shown.is_some_and(|c| {
+                let (a, b) = (f(p).trim(), f(c).trim());
+                !a.is_empty() && a.eq_ignore_ascii_case(b)
+            })
+        };
+        let same_email = same(|x| &x.email);
+        let same_phone = same(|x| &x.phone);
+        let same_address = shown.is_some_and(|c| !p.address.is_empty() && p.address == c.address);
         let mut blocks = Vec::new();
         if !p.name.trim().is_empty() {
             blocks.push(Block::Subheading {
@@ -494,9 +553,14 @@ impl Ctx<'_> {
             row("l_business_id", vec![Inline::plain(p.business_id.trim())]);
         }
         if !p.other_id.trim().is_empty() {
-            row("l_other_id", vec![Inline::plain(p.other_id.trim())]);
+            let label = if p.kind == Some(EntityKind::Association) {
+                "l_association_id"
+            } else {
+                "l_other_id"
+            };
+            row(label, vec![Inline::plain(p.other_id.trim())]);
         }
-        if !p.address.is_empty() {
+        if !p.address.is_empty() && !same_address {
             let a = &p.address;
             let town = [a.postal_code.trim(), a.city.trim()]
                 .into_iter()
@@ -516,10 +580,10 @@ impl Ctx<'_> {
                 .join(", ");
             row("l_address", vec![Inline::plain(line)]);
         }
-        if !p.email.trim().is_empty() {
+        if !p.email.trim().is_empty() && !same_email {
             row("l_email", vec![self.email(&p.email)]);
         }
-        if !p.phone.trim().is_empty() {
+        if !p.phone.trim().is_empty() && !same_phone {
             row("l_phone", vec![Inline::plain(p.phone.trim())]);
         }
         if !p.website.trim().is_empty() {
@@ -581,7 +645,7 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
     {
         let mut blocks = Vec::new();
         for p in &notice.controllers {
-            blocks.extend(c.party_blocks(p));
+            blocks.extend(c.party_blocks(p, None));
         }
         if notice.controllers.len() > 1 || !notice.joint_arrangement.is_empty() {
             let arr = c.user_blocks(&notice.joint_arrangement);
@@ -593,7 +657,7 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
             }
         }
         if let Some(r) = &notice.representative {
-            let rb = c.party_blocks(r);
+            let rb = c.party_blocks(r, None);
             if !rb.is_empty() {
                 blocks.push(Block::Subheading {
                     content: vec![Inline::plain(c.s("h_representative"))],
@@ -620,11 +684,11 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
             &mut sections,
             "contact",
             c.s("h_contact"),
-            c.party_blocks(p),
+            c.party_blocks(p, notice.controllers.first()),
         );
     }
     if let Some(p) = &notice.dpo {
-        push(&mut sections, "dpo", c.s("h_dpo"), c.party_blocks(p));
+        push(&mut sections, "dpo", c.s("h_dpo"), c.party_blocks(p, None));
     }
 
     // Register name and data subjects.
@@ -661,9 +725,12 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
             .iter()
             .filter_map(|s| {
                 let t = c.user(&s.text)?;
-                let tag = if s.from_subject {
-                    "l_from_subject"
-                } else if s.public {
+                // A source's own words say when it is the reader; other sources say whether
+                // they are publicly available (Art. 14(2)(f)).
+                if s.from_subject {
+                    return Some(vec![t]);
+                }
+                let tag = if s.public {
                     "l_public_source"
                 } else {
                     "l_nonpublic_source"
@@ -746,30 +813,7 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
 
     sections_cookies(&c, &mut sections);
 
-    // Automated decisions and profiling: an explicit yes or no where the notice gives one.
-    {
-        let a = &notice.automated;
-        let yn = |b: bool| Inline::strong(c.s(if b { "l_yes" } else { "l_no" }));
-        let mut items = Vec::new();
-        if let Some(d) = a.decisions {
-            items.push(vec![
-                Inline::plain(format!("{}: ", c.s("l_automated_decisions"))),
-                yn(d),
-            ]);
-        }
-        if let Some(p) = a.profiling {
-            items.push(vec![
-                Inline::plain(format!("{}: ", c.s("l_profiling_q"))),
-                yn(p),
-            ]);
-        }
-        let mut blocks = Vec::new();
-        if !items.is_empty() {
-            blocks.push(Block::List { items });
-        }
-        blocks.extend(c.user_blocks(&a.text));
-        push(&mut sections, "automated", c.s("h_automated"), blocks);
-    }
+    sections_automated(&c, &mut sections);
 
     sections_rights(&c, &mut sections);
 
@@ -781,11 +825,7 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
         let items: Vec<Vec<Inline>> = log
             .into_iter()
             .map(|e| {
-                let mut v = vec![Inline::strong(format!(
-                    "{} {}",
-                    c.s("updated"),
-                    format_date(&e.date, lang)
-                ))];
+                let mut v = vec![Inline::strong(format_date(&e.date, lang))];
                 if let Some(t) = c.user(&e.text) {
                     v.push(Inline::plain(": "));
                     v.push(t);
@@ -837,6 +877,12 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
             c.s("updated"),
             format_date(&notice.meta.updated, lang)
         ));
+    }
+
+    let ids: Vec<String> = sections.iter().map(|s| s.id.clone()).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    if let Some(first) = summary::section(&c, &ids, "") {
+        sections.insert(0, first);
     }
 
     for s in &mut sections {
@@ -929,38 +975,84 @@ fn gather_list_notes(blocks: &mut Vec<Block>) {
     }
 }
 
+/// The phrase naming a basis inside "Oikeusperuste: …" ("suostumuksesi", "our contract with you").
+fn basis_phrase_key(b: LegalBasis) -> &'static str {
+    match b {
+        LegalBasis::Consent => "bp_consent",
+        LegalBasis::Contract => "bp_contract",
+        LegalBasis::LegalObligation => "bp_legal_obligation",
+        LegalBasis::VitalInterests => "bp_vital_interests",
+        LegalBasis::PublicTask => "bp_public_task",
+        LegalBasis::LegitimateInterest => "bp_legitimate_interest",
+    }
+}
+
+/// What follows a text to start a new sentence after it: a space when it already ends one.
+fn sentence_gap(t: &Inline) -> &'static str {
+    let s = t.to_plain();
+    match s.trim_end().chars().last() {
+        Some('.' | '!' | '?' | ':') => " ",
+        _ => ". ",
+    }
+}
+
+/// `template` with `{x}` replaced by an inline (the owner's words keep their language mark).
+fn fill(template: &str, hole: &str, value: Inline) -> Vec<Inline> {
+    match template.split_once(hole) {
+        Some((pre, post)) => {
+            let mut v = Vec::new();
+            if !pre.is_empty() {
+                v.push(Inline::plain(pre));
+            }
+            v.push(value);
+            if !post.is_empty() {
+                v.push(Inline::plain(post));
+            }
+            v
+        }
+        None => vec![Inline::plain(template), value],
+    }
+}
+
 fn sections_purposes(c: &Ctx, sections: &mut Vec<DocSection>) {
     let n = c.notice;
     let mut blocks = Vec::new();
+    // Citations gathered for one note at the end: (what, article).
+    let mut refs: Vec<(String, &'static str)> = Vec::new();
+    let mut cite = |what: String, article: &'static str| {
+        if !refs.iter().any(|(w, a)| *w == what && *a == article) {
+            refs.push((what, article));
+        }
+    };
     let items: Vec<Vec<Inline>> = n
         .purposes
         .items
         .iter()
         .filter_map(|p| {
-            let mut v = vec![c.user(&p.text)?];
-            v.push(Inline::plain(" — "));
+            let text = c.user(&p.text)?;
+            let gap = sentence_gap(&text);
+            let mut v = vec![text, Inline::plain(gap)];
             match p.basis {
+                Some(LegalBasis::LegitimateInterest) if c.user(&p.interest).is_some() => {
+                    let i = c.user(&p.interest).expect("checked above");
+                    let end = sentence_gap(&i).trim_end().to_string();
+                    v.extend(fill(c.s("l_basis_interest"), "{i}", i));
+                    v.push(Inline::plain(end));
+                }
                 Some(b) => {
-                    v.push(Inline::strong(c.s(basis_key(b))));
-                    v.push(Inline::plain(format!(" ({})", c.art(b.article()))));
+                    let phrase = c.s(basis_phrase_key(b));
+                    v.push(Inline::plain(format!(
+                        "{}.",
+                        c.s("l_basis_of").replace("{b}", phrase)
+                    )));
                 }
                 None => v.push(Inline::plain(c.s("l_basis_missing"))),
             }
-            if p.basis == Some(LegalBasis::LegitimateInterest)
-                && let Some(i) = c.user(&p.interest)
-            {
-                v.push(Inline::plain(format!(". {}: ", c.s("l_interest"))));
-                v.push(i);
-            }
-            let mut tags = Vec::new();
-            if p.direct_marketing {
-                tags.push(c.s("l_direct_marketing"));
+            if let Some(b) = p.basis {
+                cite(c.s(basis_key(b)).to_lowercase(), b.article());
             }
             if p.profiling {
-                tags.push(c.s("l_profiling"));
-            }
-            if !tags.is_empty() {
-                v.push(Inline::plain(format!(" ({})", tags.join("; "))));
+                v.push(Inline::plain(format!(" {}", c.s("l_profiling"))));
             }
             Some(v)
         })
@@ -976,19 +1068,30 @@ fn sections_purposes(c: &Ctx, sections: &mut Vec<DocSection>) {
         .special
         .iter()
         .map(|s| {
-            let mut v = vec![Inline::strong(c.s(special_key(s.kind)))];
-            v.push(Inline::plain(" — "));
+            let kind = c.s(special_key(s.kind));
+            let mut chars = kind.chars();
+            let kind = match chars.next() {
+                Some(f) => f.to_uppercase().chain(chars).collect::<String>(),
+                None => String::new(),
+            };
+            let mut v = vec![Inline::strong(kind), Inline::plain(" – ")];
             match s.condition {
-                Some(cond) => v.push(Inline::plain(format!(
-                    "{} ({})",
-                    c.s(condition_key(cond)),
-                    c.art(cond.article())
-                ))),
+                Some(cond) => {
+                    v.push(Inline::plain(
+                        c.s("l_condition_of").replace("{c}", c.s(condition_key(cond))),
+                    ));
+                    cite(c.s(special_key(s.kind)).to_string(), cond.article());
+                }
                 None => v.push(Inline::plain(c.s("l_condition_missing"))),
             }
-            if let Some(t) = c.user(&s.text) {
-                v.push(Inline::plain(". "));
-                v.push(t);
+            match c.user(&s.text) {
+                Some(t) => {
+                    v.push(Inline::plain(". "));
+                    let end = sentence_gap(&t).trim_end().to_string();
+                    v.push(t);
+                    v.push(Inline::plain(end));
+                }
+                None => v.push(Inline::plain(".")),
             }
             v
         })
@@ -1000,19 +1103,36 @@ fn sections_purposes(c: &Ctx, sections: &mut Vec<DocSection>) {
         blocks.push(Block::List { items: special });
     }
 
-    // Children.
+    // Children. "Not aimed at children" only when the owner has not said more in own words:
+    // a shop cannot promise it never serves a 16-year-old, and two statements would contradict.
     let mut child = Vec::new();
-    if let Some(yes) = n.data.children {
-        child.push(Block::Paragraph {
-            content: vec![Inline::plain(c.s(if yes { "ch_yes" } else { "ch_no" }))],
-        });
+    let own = c.user_blocks(&n.data.children_text);
+    match n.data.children {
+        Some(true) => child.push(Block::Paragraph {
+            content: vec![Inline::plain(c.s("ch_yes"))],
+        }),
+        Some(false) if own.is_empty() => child.push(Block::Paragraph {
+            content: vec![Inline::plain(c.s("ch_no"))],
+        }),
+        _ => {}
     }
-    child.extend(c.user_blocks(&n.data.children_text));
+    child.extend(own);
     if !child.is_empty() {
         blocks.push(Block::Subheading {
             content: vec![Inline::plain(c.s("h_children"))],
         });
         blocks.extend(child);
+    }
+
+    if !refs.is_empty() {
+        let list = refs
+            .iter()
+            .map(|(what, a)| format!("{what} – {}", c.art(a)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        blocks.push(Block::Note {
+            content: vec![Inline::plain(format!("{} {list}.", c.s("l_refs")))],
+        });
     }
     push(sections, "purposes", c.s("h_purposes"), blocks);
 }
@@ -1064,9 +1184,7 @@ fn sections_recipients(c: &Ctx, sections: &mut Vec<DocSection>) {
             v.push(p);
         }
         if !r.country.trim().is_empty() {
-            let place = c
-                .s("l_location")
-                .replace("{c}", &catalogue::country_name(&r.country, c.lang));
+            let place = catalogue::country_name(&r.country, c.lang);
             v.push(Inline::plain(format!(" ({place})")));
         }
         Some(v)
@@ -1123,7 +1241,7 @@ fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
                     v.push(Inline::plain("—"));
                 }
                 v.push(Inline::plain(format!(
-                    " ({}) — {}: {}",
+                    " ({}). {}: {}.",
                     catalogue::country_name(&r.country, c.lang),
                     c.s("l_mechanism"),
                     c.s(mechanism_key(r.mechanism))
@@ -1132,10 +1250,23 @@ fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
             })
             .collect();
         blocks.push(Block::List { items });
-        if let Some(t) = c.user(&n.transfers.copy_of_safeguards) {
-            blocks.push(Block::Paragraph {
-                content: vec![Inline::plain(format!("{} ", c.s("l_copy"))), t],
-            });
+        // How to get a copy (Art. 13(1)(f)): for safeguards that are documents (clauses, rules),
+        // not for an adequacy decision.
+        let needs_copy = outside
+            .iter()
+            .any(|r| !matches!(r.mechanism, Some(Mechanism::Adequacy)));
+        if needs_copy {
+            match c.user(&n.transfers.copy_of_safeguards) {
+                Some(t) => blocks.push(Block::Fields {
+                    rows: vec![Field {
+                        label: c.s("l_copy").to_string(),
+                        value: vec![t],
+                    }],
+                }),
+                None => blocks.push(Block::Paragraph {
+                    content: vec![Inline::plain(c.s("l_copy_default"))],
+                }),
+            }
         }
     } else {
         // Say "no transfers" only when it is consistent with the recipients.
@@ -1213,44 +1344,73 @@ fn sections_cookies(c: &Ctx, sections: &mut Vec<DocSection>) {
     push(sections, "cookies", c.s("h_cookies"), blocks);
 }
 
+/// Automated decisions and profiling (Art. 13(2)(f)): plain sentences for the answers given; with
+/// decisions, the owner's account of the logic, significance and consequences, or a visible
+/// statement that it is missing (the checker flags it), and the Art. 22(3) rights in the rights
+/// section.
+fn sections_automated(c: &Ctx, sections: &mut Vec<DocSection>) {
+    let a = &c.notice.automated;
+    let mut blocks = Vec::new();
+    let para = |k: &str| Block::Paragraph {
+        content: vec![Inline::plain(c.s(k))],
+    };
+    match (a.decisions, a.profiling) {
+        (Some(false), Some(false)) => blocks.push(para("au_none")),
+        (d, p) => {
+            match d {
+                Some(true) => blocks.push(para("au_decisions")),
+                Some(false) => blocks.push(para("au_no_decisions")),
+                None => {}
+            }
+            match p {
+                Some(true) => blocks.push(para("au_profiling")),
+                Some(false) => blocks.push(para("au_no_profiling")),
+                None => {}
+            }
+        }
+    }
+    let own = c.user_blocks(&a.text);
+    if a.decisions == Some(true) && own.is_empty() {
+        blocks.push(Block::Note {
+            content: vec![Inline::plain(c.s("au_missing"))],
+        });
+    }
+    blocks.extend(own);
+    push(sections, "automated", c.s("h_automated"), blocks);
+}
+
 fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
     let n = c.notice;
     let rights = rights::derive(n);
     let mut blocks = Vec::new();
     let title = |r: &Right| Block::Subheading {
-        content: vec![Inline::plain(format!(
-            "{} ({})",
-            r.title(c.lang),
-            c.art(r.article())
-        ))],
+        content: vec![Inline::plain(r.title(c.lang))],
+    };
+    let mut articles: Vec<u32> = Vec::new();
+    let mut cite = |r: &Right| {
+        let main: String = r.article().chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(a) = main.parse() {
+            if !articles.contains(&a) {
+                articles.push(a);
+            }
+        }
     };
     let mut complaint = None;
     for r in &rights {
         match r.kind {
             RightKind::Complaint => {
+                cite(r);
                 complaint = Some(r.clone());
                 continue;
             }
             RightKind::ObjectDirectMarketing => continue, // shown on its own below (Art. 21(4))
             _ => {}
         }
+        cite(r);
         blocks.push(title(r));
         blocks.push(Block::Paragraph {
             content: vec![Inline::plain(r.text(c.lang))],
         });
-        if r.kind == RightKind::Objection && !r.interests.is_empty() {
-            blocks.push(Block::Paragraph {
-                content: vec![Inline::plain(Right::interests_label(c.lang))],
-            });
-            blocks.push(Block::List {
-                items: r
-                    .interests
-                    .iter()
-                    .filter_map(|t| c.user(t))
-                    .map(|i| vec![i])
-                    .collect(),
-            });
-        }
         for l in &r.limits {
             blocks.push(Block::Note {
                 content: vec![
@@ -1260,14 +1420,23 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
             });
         }
     }
+    // Objection to direct marketing, set apart (Art. 21(4)); with no direct marketing, one
+    // plain sentence saying so.
     if let Some(dm) = rights
         .iter()
         .find(|r| r.kind == RightKind::ObjectDirectMarketing)
     {
-        blocks.push(title(dm));
-        blocks.push(Block::Paragraph {
-            content: vec![Inline::strong(dm.text(c.lang))],
-        });
+        if dm.applies() {
+            cite(dm);
+            blocks.push(title(dm));
+            blocks.push(Block::Paragraph {
+                content: vec![Inline::strong(dm.text(c.lang))],
+            });
+        } else {
+            blocks.push(Block::Paragraph {
+                content: vec![Inline::plain(dm.text(c.lang))],
+            });
+        }
     }
     let how = c.user_blocks(&n.rights.how_to);
     if !how.is_empty() {
@@ -1277,6 +1446,13 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
         blocks.extend(how);
     }
     blocks.extend(c.user_blocks(&n.rights.text));
+    articles.sort_unstable();
+    let list: Vec<String> = articles.iter().map(u32::to_string).collect();
+    blocks.push(Block::Note {
+        content: vec![Inline::plain(
+            c.s("l_rights_refs").replace("{list}", &c.join(&list)),
+        )],
+    });
     push(sections, "rights", c.s("h_rights"), blocks);
 
     if let Some(r) = complaint {
@@ -1372,7 +1548,8 @@ mod tests {
         });
         let v = serde_json::to_value(build(&n, Lang::En)).unwrap();
         assert_eq!(v["lang"], "en");
-        let controller = &v["sections"][0];
+        assert_eq!(v["sections"][0]["id"], "summary");
+        let controller = &v["sections"][1];
         assert_eq!(controller["id"], "controller");
         assert_eq!(controller["blocks"][0]["type"], "subheading");
         assert_eq!(controller["blocks"][0]["content"][0]["kind"], "text");
