@@ -9,7 +9,7 @@ use crate::rights::{self, Right};
 use crate::text::Text;
 
 /// About how many words a listing row may take before it ends in "ym." / "and more".
-const ROW_WORDS: usize = 22;
+const ROW_WORDS: usize = 16;
 
 /// One row: the label (a link to the full section when there is one) and the value.
 struct Row {
