@@ -15,7 +15,7 @@ use tera::{Context, Tera};
 /// The class on the fragment's root element; every fragment CSS selector starts with it.
 pub const SCOPE_CLASS: &str = "seloste-notice";
 
-const TEMPLATES: [(&str, &str); 4] = [
+const TEMPLATES: [(&str, &str); 5] = [
     ("macros.html", include_str!("../templates/macros.html")),
     (
         "style.css.html",
@@ -23,6 +23,7 @@ const TEMPLATES: [(&str, &str); 4] = [
     ),
     ("notice.html", include_str!("../templates/notice.html")),
     ("fragment.html", include_str!("../templates/fragment.html")),
+    ("first_layer.html", include_str!("../templates/first_layer.html")),
 ];
 
 fn tera() -> Result<&'static Tera> {
@@ -77,4 +78,31 @@ pub fn html_from(doc: &Document) -> Result<String> {
 
 pub fn fragment_from(doc: &Document) -> Result<String> {
     render_doc("fragment.html", doc)
+}
+
+/// The short first layer alone, as an HTML fragment with no styles of its own (it takes the
+/// host page's), to place beside a booking form or a newsletter sign-up. Its labels link into
+/// the full notice published at `notice_url`, and it ends with a link to the whole notice. An
+/// address that is not http(s) is left out rather than printed as a link.
+pub fn first_layer(notice: &Notice, lang: Lang, notice_url: &str) -> Result<String> {
+    let url = notice_url.trim();
+    let url = if document::is_safe_href(url) && !url.starts_with("mailto:") && !url.starts_with('#')
+    {
+        url
+    } else {
+        ""
+    };
+    let section = document::first_layer(notice, lang, url).ok_or_else(|| {
+        Error::Other(
+            document::out("sum_empty", lang).to_string(),
+        )
+    })?;
+    let mut ctx = Context::new();
+    ctx.insert("section", &section);
+    ctx.insert("lang", lang.code());
+    ctx.insert("url", url);
+    ctx.insert("read_more", document::out("sum_read_more", lang));
+    tera()?
+        .render("first_layer.html", &ctx)
+        .map_err(|e| Error::Render(describe(&e)))
 }

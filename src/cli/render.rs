@@ -1,4 +1,4 @@
-//! `seloste render NOTICE.json [--lang fi|sv|en] [--format html|fragment|pdf] [-o FILE]`
+//! `seloste render NOTICE.json [--lang fi|sv|en] [--format html|fragment|pdf|first-layer] [--url URL] [-o FILE]`
 
 use seloste::{Error, Lang, Result};
 use std::io::{IsTerminal, Write};
@@ -14,6 +14,9 @@ pub enum Format {
     /// An A4 PDF for printing; written with -o FILE, or to standard output when that is
     /// redirected (never onto a terminal).
     Pdf,
+    /// The short first layer alone (an HTML fragment without styles), to place beside a
+    /// booking form or a sign-up; its links point into the notice at --url.
+    FirstLayer,
 }
 
 #[derive(Debug, clap::Args)]
@@ -27,6 +30,9 @@ pub struct Args {
     /// pdf: an A4 document for printing.
     #[arg(long, value_enum, default_value = "html")]
     pub format: Format,
+    /// With --format first-layer: the address where the full notice is published.
+    #[arg(long, default_value = "")]
+    pub url: String,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output")]
     pub output: Option<PathBuf>,
@@ -49,6 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Html => seloste::render::html(&notice, lang)?.into_bytes(),
         Format::Fragment => seloste::render::fragment(&notice, lang)?.into_bytes(),
         Format::Pdf => seloste::pdf::render(&notice, lang)?,
+        Format::FirstLayer => seloste::render::first_layer(&notice, lang, &args.url)?.into_bytes(),
     };
     match &args.output {
         Some(path) => seloste::files::write_atomic(path, &bytes)?,

@@ -781,3 +781,30 @@ fn a_list_all_in_another_language_gets_one_note_and_the_document_says_so() {
     let en = render::html(&n, Lang::En).unwrap();
     assert_eq!(en.matches("(in Finnish only)").count(), 2);
 }
+
+#[test]
+fn the_first_layer_can_be_copied_on_its_own() {
+    let n = shop();
+    for lang in Lang::ALL {
+        let h = render::first_layer(&n, lang, "https://example.fi/tietosuoja").unwrap();
+        assert!(h.starts_with("<section class=\"seloste-first-layer\""), "{h}");
+        assert!(!h.contains("<style"), "the copy takes the host page's styles");
+        assert!(h.contains("https:&#x2F;&#x2F;example.fi&#x2F;tietosuoja#seloste-purposes"));
+        let read_more = ["Lue koko tietosuojaseloste", "Läs hela dataskyddsbeskrivningen", "Read the full privacy notice"][lang as usize];
+        assert!(h.contains(read_more), "{lang}");
+    }
+    // An address that is not a web address never becomes a link.
+    let h = render::first_layer(&n, Lang::Fi, "javascript:alert(1)").unwrap();
+    assert!(!h.contains("javascript"));
+    assert!(h.contains("href=\"#seloste-purposes\""));
+    // A notice with no controller and no purposes has nothing to summarise: a clear error.
+    let e = render::first_layer(&Notice::default(), Lang::En, "").unwrap_err();
+    assert!(e.to_string().contains("controller"), "{e}");
+    // From the command line.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("n.json");
+    std::fs::write(&file, serde_json::to_string(&n).unwrap()).unwrap();
+    let o = crate::util::seloste(&["render", file.to_str().unwrap(), "--format", "first-layer", "--lang", "sv"]);
+    assert!(o.status.success(), "{}", crate::util::stderr(&o));
+    assert!(crate::util::stdout(&o).contains("I korthet"));
+}
