@@ -1257,6 +1257,18 @@ fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
             .any(|r| !matches!(r.mechanism, Some(Mechanism::Adequacy)));
         if needs_copy {
             match c.user(&n.transfers.copy_of_safeguards) {
+                // The owner's words continue a sentence ("pyytämällä sitä…", "by asking…"):
+                // Seloste writes its beginning.
+                Some(t) if t.to_plain().chars().next().is_some_and(char::is_lowercase) => {
+                    let end = sentence_gap(&t).trim_end().to_string();
+                    blocks.push(Block::Paragraph {
+                        content: vec![
+                            Inline::plain(format!("{} ", c.s("l_copy_lead"))),
+                            t,
+                            Inline::plain(end),
+                        ],
+                    })
+                }
                 Some(t) => blocks.push(Block::Fields {
                     rows: vec![Field {
                         label: c.s("l_copy").to_string(),
