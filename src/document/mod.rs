@@ -996,6 +996,23 @@ fn sentence_gap(t: &Inline) -> &'static str {
     }
 }
 
+/// Does `text` continue a sentence whose beginning Seloste writes? Its first word matches one
+/// of `forms` (space-separated; `*malla` = ends in "malla"): the means of doing something
+/// ("pyytämällä", "genom att", "by asking").
+fn continues_sentence(text: &str, forms: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    !first.is_empty()
+        && forms.split_whitespace().any(|f| match f.strip_prefix('*') {
+            Some(suffix) => first.ends_with(suffix) && first.len() > suffix.len(),
+            None => first == f,
+        })
+}
+
 /// `template` with `{x}` replaced by an inline (the owner's words keep their language mark).
 fn fill(template: &str, hole: &str, value: Inline) -> Vec<Inline> {
     match template.split_once(hole) {
@@ -1259,7 +1276,7 @@ fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
             match c.user(&n.transfers.copy_of_safeguards) {
                 // The owner's words continue a sentence ("pyytämällä sitä…", "by asking…"):
                 // Seloste writes its beginning.
-                Some(t) if t.to_plain().chars().next().is_some_and(char::is_lowercase) => {
+                Some(t) if continues_sentence(&t.to_plain(), c.s("l_copy_continues")) => {
                     let end = sentence_gap(&t).trim_end().to_string();
                     blocks.push(Block::Paragraph {
                         content: vec![
@@ -1519,6 +1536,17 @@ mod tests {
                 assert!(t.get(l).is_some(), "output.json: {k} has no {l}");
             }
         }
+    }
+
+    #[test]
+    fn a_means_continues_the_sentence_about_copies() {
+        assert!(continues_sentence("pyytämällä sitä meiltä", "*malla *mällä"));
+        assert!(continues_sentence("Lähettämällä viestin", "*malla *mällä"));
+        assert!(!continues_sentence("Pyydä kopio sähköpostilla.", "*malla *mällä"));
+        assert!(!continues_sentence("mällä", "*malla *mällä"));
+        assert!(continues_sentence("genom att be oss", "genom"));
+        assert!(continues_sentence("by asking us", "by"));
+        assert!(!continues_sentence("ask our contact person", "by"));
     }
 
     #[test]
