@@ -432,14 +432,14 @@ PRESETS = [
                    "Health and wellness service"),
         "description": T(
             "Terveydenhuollon ammattihenkilölle (esim. fysioterapeutti, koulutettu hieroja): "
-            "ajanvaraus, hoito, potilasasiakirjat terveystietoineen, Kela ja Kanta, laskutus "
-            "ja kirjanpito.",
+            "ajanvaraus, hoito, potilasasiakirjat terveystietoineen ja Kanta-arkisto, "
+            "laskutus ja kirjanpito.",
             "För yrkesutbildade personer inom hälso- och sjukvården (t.ex. fysioterapeut, "
-            "utbildad massör): tidsbokning, vård, journalhandlingar med hälsouppgifter, FPA och "
-            "Kanta, fakturering och bokföring.",
+            "utbildad massör): tidsbokning, vård, journalhandlingar med hälsouppgifter och "
+            "Kanta-arkivet, fakturering och bokföring.",
             "For a licensed health-care professional (e.g. physiotherapist, trained masseur): "
-            "appointments, care, patient records with health data, Kela and Kanta, invoicing "
-            "and bookkeeping."),
+            "appointments, care, patient records with health data and the Kanta repository, "
+            "invoicing and bookkeeping."),
         "kind": "sole_trader",
         "register": T("Asiakas- ja potilasrekisteri", "Kund- och patientregister",
                       "Client and patient register"),
@@ -449,7 +449,7 @@ PRESETS = [
                  "health_information", "invoicing_details"],
         "special_text": HEALTH_TEXT,
         "sources": ["subject", "own_systems", "guardian"],
-        "recipients": ["kanta", "kela", "it_provider", "accountant", "tax_authority"],
+        "recipients": ["kanta", "it_provider", "accountant", "tax_authority"],
         "retention": ["patient_records", "bookings", "bookkeeping_vouchers",
                       "bookkeeping_books"],
         "children_text": T(
@@ -555,7 +555,7 @@ REFERENCE = {
         "contact": ("Anna Virtanen", T("koulutettu hieroja, yrittäjä",
                                        "utbildad massör, företagare",
                                        "trained masseur, owner")),
-        "choices": {"recipients": ["kanta", "kela", "timma", "procountor", "tax_authority"]},
+        "choices": {"recipients": ["kanta", "timma", "procountor", "tax_authority"]},
     },
     "association_members": {
         "controller": {"kind": "association", "name": "Mäntykylän Kotiseutuyhdistys ry",
