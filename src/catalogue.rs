@@ -6,8 +6,7 @@
 
 use crate::model::{
     Art9Condition, Cookie, CookieCategory, DataCategory, Item, LegalBasis, Mechanism, Notice,
-    Period, Purpose, Recipient, Requirement, Retention, Role, Source, SpecialCategory,
-    SpecialKind,
+    Period, Purpose, Recipient, Requirement, Retention, Role, Source, SpecialCategory, SpecialKind,
 };
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
@@ -974,15 +973,24 @@ mod tests {
     #[test]
     fn context_patterns_match_words_stems_parts_and_phrases() {
         let n = words_of("Tilaus- ja ostotiedot; in order to, uutiskirjetilaus. Debt Collection");
-        assert_eq!(n, "tilaus ja ostotiedot in order to uutiskirjetilaus debt collection");
+        assert_eq!(
+            n,
+            "tilaus ja ostotiedot in order to uutiskirjetilaus debt collection"
+        );
         assert_eq!(match_pattern(&n, "tilau*").as_deref(), Some("tilaus"));
         assert_eq!(match_pattern(&n, "*tilau*").as_deref(), Some("tilaus"));
         assert_eq!(match_pattern(&n, "osto*").as_deref(), Some("ostotiedot"));
         assert_eq!(match_pattern(&n, "osto"), None);
         assert_eq!(match_pattern(&n, "order").as_deref(), Some("order"));
-        assert_eq!(match_pattern(&n, "debt collection").as_deref(), Some("debt collection"));
+        assert_eq!(
+            match_pattern(&n, "debt collection").as_deref(),
+            Some("debt collection")
+        );
         assert_eq!(match_pattern(&n, "kirje*"), None);
-        assert_eq!(match_pattern(&n, "*kirjetilau*").as_deref(), Some("uutiskirjetilaus"));
+        assert_eq!(
+            match_pattern(&n, "*kirjetilau*").as_deref(),
+            Some("uutiskirjetilaus")
+        );
         let orders = Context {
             key: "orders".into(),
             label: Text::default(),
@@ -995,9 +1003,14 @@ mod tests {
                 ..Default::default()
             },
         };
-        assert_eq!(orders.find_in("We do this in order to help.", Lang::En), None);
         assert_eq!(
-            orders.find_in("In order to deliver your orders", Lang::En).as_deref(),
+            orders.find_in("We do this in order to help.", Lang::En),
+            None
+        );
+        assert_eq!(
+            orders
+                .find_in("In order to deliver your orders", Lang::En)
+                .as_deref(),
             Some("orders")
         );
     }

@@ -164,11 +164,19 @@ fn every_user_facing_text_is_in_three_languages() {
                 d.key
             );
         } else {
-            assert!(d.requirement.is_none(), "data {}: requirement without required", d.key);
+            assert!(
+                d.requirement.is_none(),
+                "data {}: requirement without required",
+                d.key
+            );
         }
         // Exactly one of: the person provides it (required or optional), it is observed
         // automatically, or we record it ourselves. Observed and recorded data carry no label.
-        let kinds = [d.required.is_some(), d.collected_automatically, d.recorded_by_us];
+        let kinds = [
+            d.required.is_some(),
+            d.collected_automatically,
+            d.recorded_by_us,
+        ];
         assert_eq!(
             kinds.iter().filter(|k| **k).count(),
             1,
@@ -407,12 +415,29 @@ fn accounting_retention_says_ten_and_six_years() {
     // of the calendar year in which the financial year ended (legal.md §5).
     assert!(books.criteria.fi.contains("tilikauden päättymisestä"));
     assert!(books.criteria.sv.contains("räkenskapsperiodens utgång"));
-    assert!(books.criteria.en.contains("from the end of the financial year"));
+    assert!(
+        books
+            .criteria
+            .en
+            .contains("from the end of the financial year")
+    );
     for t in [&books.criteria.fi, &books.criteria.sv, &books.criteria.en] {
-        assert!(!t.contains("kalenterivuo") && !t.contains("kalenderår") && !t.contains("calendar"));
+        assert!(
+            !t.contains("kalenterivuo") && !t.contains("kalenderår") && !t.contains("calendar")
+        );
     }
-    assert!(vouchers.criteria.fi.contains("kalenterivuoden lopusta, jonka aikana tilikausi päättyi"));
-    assert!(vouchers.criteria.sv.contains("kalenderår då räkenskapsperioden upphörde"));
+    assert!(
+        vouchers
+            .criteria
+            .fi
+            .contains("kalenterivuoden lopusta, jonka aikana tilikausi päättyi")
+    );
+    assert!(
+        vouchers
+            .criteria
+            .sv
+            .contains("kalenderår då räkenskapsperioden upphörde")
+    );
     assert!(
         vouchers
             .criteria
@@ -694,8 +719,16 @@ fn presets_are_complete_and_built_from_the_catalogue() {
                 r.key
             );
         }
-        assert!(n.cookies.items.is_empty(), "{}: cookies of a named service", p.key);
-        assert!(n.joint_arrangement.is_empty(), "{}: joint arrangement", p.key);
+        assert!(
+            n.cookies.items.is_empty(),
+            "{}: cookies of a named service",
+            p.key
+        );
+        assert!(
+            n.joint_arrangement.is_empty(),
+            "{}: joint arrangement",
+            p.key
+        );
         assert!(
             n.security.manual.is_empty() && n.security.electronic.is_empty(),
             "{}: security measures ticked",
@@ -798,9 +831,11 @@ fn reference_notices_are_complete_with_controller_details() {
         );
         // The profiling text names only the advertising services the notice lists.
         if !n.automated.text.is_empty() {
-            for s in cat().services.iter().filter(|s| {
-                s.category == catalogue::ServiceCategory::Advertising
-            }) {
+            for s in cat()
+                .services
+                .iter()
+                .filter(|s| s.category == catalogue::ServiceCategory::Advertising)
+            {
                 let listed = n.recipients.items.iter().any(|r| r.key == s.key);
                 assert_eq!(
                     n.automated.text.fi.contains(&s.name),
@@ -882,13 +917,12 @@ struct Entry {
 
 fn entries() -> Vec<Entry> {
     let c = cat();
-    let e = |kind: &str, key: &str, contexts: &Vec<String>, texts: Vec<&'static seloste::Text>| {
-        Entry {
+    let e =
+        |kind: &str, key: &str, contexts: &Vec<String>, texts: Vec<&'static seloste::Text>| Entry {
             what: format!("{kind} {key}"),
             contexts: contexts.clone(),
             texts,
-        }
-    };
+        };
     let mut v = Vec::new();
     for x in &c.subjects {
         v.push(e("subject", &x.key, &x.contexts, vec![&x.text]));
@@ -897,19 +931,39 @@ fn entries() -> Vec<Entry> {
         v.push(e("security", &x.key, &x.contexts, vec![&x.text]));
     }
     for x in &c.purposes {
-        v.push(e("purpose", &x.key, &x.contexts, vec![&x.text, &x.interest]));
+        v.push(e(
+            "purpose",
+            &x.key,
+            &x.contexts,
+            vec![&x.text, &x.interest],
+        ));
     }
     for x in &c.data {
-        v.push(e("data", &x.key, &x.contexts, vec![&x.text, &x.if_not_provided]));
+        v.push(e(
+            "data",
+            &x.key,
+            &x.contexts,
+            vec![&x.text, &x.if_not_provided],
+        ));
     }
     for x in &c.sources {
         v.push(e("source", &x.key, &x.contexts, vec![&x.text]));
     }
     for x in &c.recipients {
-        v.push(e("recipient", &x.key, &x.contexts, vec![&x.text, &x.purpose]));
+        v.push(e(
+            "recipient",
+            &x.key,
+            &x.contexts,
+            vec![&x.text, &x.purpose],
+        ));
     }
     for x in &c.retention {
-        v.push(e("retention", &x.key, &x.contexts, vec![&x.applies_to, &x.criteria]));
+        v.push(e(
+            "retention",
+            &x.key,
+            &x.contexts,
+            vec![&x.applies_to, &x.criteria],
+        ));
     }
     v
 }
@@ -923,7 +977,11 @@ fn context_vocabulary_is_defined_once_and_used_by_its_key() {
         for lang in seloste::Lang::ALL {
             let words = x.words.get(lang);
             assert!(!words.is_empty(), "context {} has no {lang} words", x.key);
-            assert!(words.iter().all(|w| !w.trim().is_empty()), "context {}", x.key);
+            assert!(
+                words.iter().all(|w| !w.trim().is_empty()),
+                "context {}",
+                x.key
+            );
         }
     }
     for e in entries() {
@@ -938,11 +996,26 @@ fn context_vocabulary_is_defined_once_and_used_by_its_key() {
             .map(|(x, _)| x.key.clone())
             .collect()
     };
-    assert_eq!(hit("Emme voi toimittaa tilausta.", seloste::Lang::Fi), ["orders"]);
-    assert_eq!(hit("Vi kan inte leverera beställningen.", seloste::Lang::Sv), ["orders"]);
-    assert_eq!(hit("We cannot deliver your order.", seloste::Lang::En), ["orders"]);
-    assert_eq!(hit("Riita- ja perintäasioiden tiedot", seloste::Lang::Fi), ["debt_collection"]);
-    assert_eq!(hit("jäsenen tai asiakkaan huoltaja", seloste::Lang::Fi).len(), 3);
+    assert_eq!(
+        hit("Emme voi toimittaa tilausta.", seloste::Lang::Fi),
+        ["orders"]
+    );
+    assert_eq!(
+        hit("Vi kan inte leverera beställningen.", seloste::Lang::Sv),
+        ["orders"]
+    );
+    assert_eq!(
+        hit("We cannot deliver your order.", seloste::Lang::En),
+        ["orders"]
+    );
+    assert_eq!(
+        hit("Riita- ja perintäasioiden tiedot", seloste::Lang::Fi),
+        ["debt_collection"]
+    );
+    assert_eq!(
+        hit("jäsenen tai asiakkaan huoltaja", seloste::Lang::Fi).len(),
+        3
+    );
     assert!(hit("We do this in order to keep data safe.", seloste::Lang::En).is_empty());
     assert!(hit("Tietojärjestelmät ja myndigheter", seloste::Lang::Sv).is_empty());
 }
@@ -957,7 +1030,10 @@ fn catalogue_wording_uses_only_the_words_of_its_own_contexts() {
             for (lang, s) in t.all() {
                 for (ctx, word) in cat().contexts_in(s, lang) {
                     if !e.contexts.contains(&ctx.key) {
-                        bad.push(format!("{} ({lang}): {:?} is {} wording: {s}", e.what, word, ctx.key));
+                        bad.push(format!(
+                            "{} ({lang}): {:?} is {} wording: {s}",
+                            e.what, word, ctx.key
+                        ));
                     }
                 }
             }
@@ -1054,7 +1130,10 @@ fn notice_from_picks(picks: &[(&'static str, usize)]) -> Notice {
             "recipient" => n.recipients.items.push(c.recipients[i].to_model()),
             "retention" => n.retention.items.push(c.retention[i].to_model()),
             "security_manual" => n.security.manual.push(c.security_manual[i].to_item()),
-            "security_electronic" => n.security.electronic.push(c.security_electronic[i].to_item()),
+            "security_electronic" => n
+                .security
+                .electronic
+                .push(c.security_electronic[i].to_item()),
             other => unreachable!("{other}"),
         }
     }
@@ -1163,7 +1242,11 @@ fn sentences_are_short() {
             bad.push(format!("{what} ({lang}): {long}"));
         }
     }
-    assert!(bad.is_empty(), "sentences of 25 words or more:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "sentences of 25 words or more:\n{}",
+        bad.join("\n")
+    );
     assert_eq!(
         long_sentences("Yksi kaksi (kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen yksitoista kaksitoista kolmetoista neljätoista viisitoista kuusitoista seitsemäntoista kahdeksantoista yhdeksäntoista kaksikymmentä) loppu.").len(),
         0
@@ -1184,9 +1267,12 @@ fn the_reader_is_addressed_as_you() {
             .filter(|w| !w.is_empty())
             .collect();
         let third_person = match lang {
-            seloste::Lang::Fi => words.windows(2).any(|w| {
-                w[0].starts_with("rekisteröi") && !w[1].starts_with("yhdisty")
-            }) || words.last().is_some_and(|w| w.starts_with("rekisteröi")),
+            seloste::Lang::Fi => {
+                words
+                    .windows(2)
+                    .any(|w| w[0].starts_with("rekisteröi") && !w[1].starts_with("yhdisty"))
+                    || words.last().is_some_and(|w| w.starts_with("rekisteröi"))
+            }
             seloste::Lang::Sv => lower.contains("registrerade"),
             seloste::Lang::En => lower.contains("data subject"),
         };
@@ -1207,9 +1293,13 @@ fn legitimate_interests_read_as_a_phrase_after_our_legitimate_interest() {
         for (lang, s) in p.interest.all() {
             let lower = s.to_lowercase();
             assert!(
-                !["oikeutettu etu", "vårt berättigade intresse", "our legitimate interest"]
-                    .iter()
-                    .any(|lead| lower.contains(lead)),
+                ![
+                    "oikeutettu etu",
+                    "vårt berättigade intresse",
+                    "our legitimate interest"
+                ]
+                .iter()
+                .any(|lead| lower.contains(lead)),
                 "purpose {} ({lang}) repeats the lead-in: {s}",
                 p.key
             );
