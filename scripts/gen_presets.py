@@ -7,8 +7,13 @@ catalogue text; `tests/integration/catalogue.rs` checks that. Run from the repos
 
     python3 scripts/gen_presets.py
 
-The references are the same notices with example controller details filled in; their
-business IDs carry valid check digits (computed here).
+A preset asserts nothing the owner has not chosen: it names no vendor (only categories of
+recipients such as "accounting firm") and ticks no security measure. The references are the
+same notices as an owner would finish them: example controller details (business IDs with
+valid check digits, computed here), the named services they use in place of some recipient
+categories, the cookies those services set, and the security measures they take. Texts that
+depend on those choices (the profiling text, the joint-controller arrangement) are built from
+what is actually listed.
 """
 import json
 import os
@@ -69,6 +74,10 @@ def data_item(k):
         d["required"] = c["required"]
     if c.get("if_not_provided"):
         d["if_not_provided"] = c["if_not_provided"]
+    if c.get("collected_automatically"):
+        d["collected_automatically"] = True
+    if c.get("requirement"):
+        d["requirement"] = c["requirement"]
     return d
 
 
@@ -141,13 +150,13 @@ HOW_TO = T(
 
 CHANGES = T(
     "Päivitämme tätä selostetta, kun henkilötietojen käsittely muuttuu. Ennen kuin käytämme "
-    "tietoja uuteen tarkoitukseen, kerromme siitä tällä selosteella ja tarvittaessa suoraan. "
-    "Selosteen päivityspäivä näkyy sen alussa.",
+    "tietojasi uuteen tarkoitukseen, kerromme siitä tässä selosteessa ja tarvittaessa suoraan "
+    "sinulle. Selosteen päivityspäivä näkyy sen alussa.",
     "Vi uppdaterar denna beskrivning när behandlingen av personuppgifter ändras. Innan vi "
-    "använder uppgifter för ett nytt ändamål informerar vi om det i denna beskrivning och vid "
-    "behov direkt. Datum för uppdateringen syns i början av beskrivningen.",
-    "We update this notice when the way we process personal data changes. Before we use data "
-    "for a new purpose, we say so in this notice and, where needed, tell you directly. The "
+    "använder dina uppgifter för ett nytt ändamål berättar vi om det i denna beskrivning och vid "
+    "behov direkt för dig. Datum för uppdateringen syns i början av beskrivningen.",
+    "We update this notice when the way we process personal data changes. Before we use your "
+    "data for a new purpose, we say so in this notice and, where needed, tell you directly. The "
     "date of the last update is shown at the top.")
 
 COPY_OF_SAFEGUARDS = T(
@@ -155,84 +164,117 @@ COPY_OF_SAFEGUARDS = T(
     "genom att be vår kontaktperson om den per e-post eller brev.",
     "ask our contact person by e-mail or post.")
 
+# Says nothing about which kinds of cookie are used: the list shows that.
 COOKIE_CONSENT = T(
-    "Välttämättömät evästeet tarvitaan sivuston toimintaan. Analytiikka- ja "
-    "markkinointievästeet asetetaan vain, jos hyväksyt ne evästebannerissa, jonka "
-    "ensimmäisellä tasolla voit myös kieltäytyä niistä. Voit muuttaa tai perua valintasi "
-    "milloin tahansa sivuston alalaidan evästeasetuksista.",
-    "Nödvändiga kakor behövs för att webbplatsen ska fungera. Analys- och "
-    "marknadsföringskakor sätts endast om du godkänner dem i kakbannern, där du redan på "
-    "första nivån också kan avböja dem. Du kan ändra eller återkalla ditt val när som helst "
-    "i kakinställningarna längst ned på webbplatsen.",
-    "Strictly necessary cookies make the site work. Analytics and marketing cookies are set "
-    "only if you accept them in the cookie banner, whose first layer also lets you refuse "
-    "them. You can change or withdraw your choice at any time in the cookie settings at the "
-    "bottom of the site.")
+    "Asetamme muut kuin sivuston toiminnalle välttämättömät evästeet vain, jos hyväksyt ne "
+    "evästebannerissa. Voit kieltäytyä niistä jo bannerin ensimmäisellä tasolla. Voit muuttaa "
+    "tai perua valintasi milloin tahansa sivuston alalaidan evästeasetuksista.",
+    "Andra kakor än de som behövs för att webbplatsen ska fungera sätter vi endast om du "
+    "godkänner dem i kakbannern. Du kan avböja dem redan på bannerns första nivå. Du kan ändra "
+    "eller återkalla ditt val när som helst i kakinställningarna längst ned på webbplatsen.",
+    "We set cookies other than those the site needs to work only if you accept them in the "
+    "cookie banner. You can refuse them on the banner's first layer. You can change or withdraw "
+    "your choice at any time in the cookie settings at the bottom of the site.")
 
-AUTOMATED_ADS = T(
-    "Emme tee sinua koskevia päätöksiä pelkästään automaattisen käsittelyn perusteella. Jos "
-    "hyväksyt markkinointievästeet, mainospalvelut (Meta ja Google) päättelevät selaamisesi "
-    "perusteella kiinnostuksen kohteitasi mainosten kohdentamiseksi. Tämä profilointi vaikuttaa "
-    "vain siihen, mitä mainoksia näet; sillä ei ole oikeusvaikutuksia. Voit perua "
-    "suostumuksesi milloin tahansa.",
-    "Vi fattar inga beslut om dig enbart på grundval av automatiserad behandling. Om du "
-    "godkänner marknadsföringskakor drar reklamtjänsterna (Meta och Google) slutsatser om dina "
-    "intressen utifrån din surfning för att rikta reklam. Denna profilering påverkar endast "
-    "vilken reklam du ser och har inga rättsverkningar. Du kan när som helst återkalla ditt "
-    "samtycke.",
-    "We make no decisions about you based solely on automated processing. If you accept "
-    "marketing cookies, the advertising services (Meta and Google) infer your interests from "
-    "your browsing in order to target ads. This profiling only affects which ads you see and "
-    "has no legal effects. You can withdraw your consent at any time.")
 
-CHILDREN_NO = T(
-    "Palvelumme on tarkoitettu täysi-ikäisille, emmekä tietoisesti käsittele lasten tietoja.",
-    "Våra tjänster är avsedda för vuxna och vi behandlar inte medvetet uppgifter om barn.",
-    "Our services are meant for adults and we do not knowingly process children's data.")
+def automated_ads(ad_names):
+    """The profiling text for targeted ads, naming only the advertising services listed."""
+    if not ad_names:
+        fi_who, sv_who, en_who = ("käyttämämme mainospalvelut päättelevät",
+                                  "drar de reklamtjänster vi använder slutsatser om",
+                                  "the advertising services we use infer")
+    elif len(ad_names) == 1:
+        n = ad_names[0]
+        fi_who, sv_who, en_who = (f"mainospalvelu {n} päättelee",
+                                  f"drar reklamtjänsten {n} slutsatser om",
+                                  f"the advertising service {n} infers")
+    else:
+        fi_n = ", ".join(ad_names[:-1]) + " ja " + ad_names[-1]
+        sv_n = ", ".join(ad_names[:-1]) + " och " + ad_names[-1]
+        en_n = ", ".join(ad_names[:-1]) + " and " + ad_names[-1]
+        fi_who, sv_who, en_who = (f"mainospalvelut {fi_n} päättelevät",
+                                  f"drar reklamtjänsterna {sv_n} slutsatser om",
+                                  f"the advertising services {en_n} infer")
+    return T(
+        "Emme tee sinua koskevia päätöksiä pelkästään automaattisesti. Jos hyväksyt "
+        f"markkinointievästeet, {fi_who} selaamisesi perusteella, mistä olet kiinnostunut, ja "
+        "mainoksia kohdennetaan sen mukaan. Profilointi vaikuttaa vain siihen, mitä mainoksia "
+        "näet, eikä sillä ole oikeusvaikutuksia. Voit perua suostumuksesi milloin tahansa.",
+        "Vi fattar inga beslut om dig enbart automatiskt. Om du godkänner "
+        f"marknadsföringskakor {sv_who} dina intressen utifrån din surfning, och reklamen "
+        "riktas enligt dem. Profileringen påverkar endast vilken reklam du ser och har inga "
+        "rättsverkningar. Du kan när som helst återkalla ditt samtycke.",
+        "We make no decisions about you based solely on automated processing. If you accept "
+        f"marketing cookies, {en_who} your interests from your browsing, and ads are targeted "
+        "accordingly. This profiling only affects which ads you see and has no legal effects. "
+        "You can withdraw your consent at any time.")
+
+
+CHILDREN_NOT_AIMED = T(
+    "Palvelujamme ei ole suunnattu lapsille.",
+    "Våra tjänster riktar sig inte till barn.",
+    "Our services are not aimed at children.")
 
 META_JOINT = T(
-    "Verkkokauppamme käyttää Meta-pikseliä. Olemme Meta Platforms Ireland Limitedin kanssa "
+    "Verkkosivustomme käyttää Meta-pikseliä. Olemme Meta Platforms Ireland Limitedin kanssa "
     "yhteisrekisterinpitäjiä siltä osin kuin pikselin tiedot kerätään sivustollamme ja "
     "siirretään Metalle (tietosuoja-asetuksen 26 artikla). Vastuunjako on sovittu Metan "
-    "rekisterinpitäjän lisäyksessä (Controller Addendum): me vastaamme tästä informoinnista ja "
+    "rekisterinpitäjän lisäyksessä (Controller Addendum). Me vastaamme tästä informoinnista ja "
     "suostumuksen pyytämisestä, Meta tietojen käsittelystä siirron jälkeen. Voit käyttää "
     "oikeuksiasi kumpaa tahansa kohtaan.",
-    "Vår webbutik använder Meta-pixeln. Vi är gemensamt personuppgiftsansvariga med Meta "
+    "Vår webbplats använder Meta-pixeln. Vi är gemensamt personuppgiftsansvariga med Meta "
     "Platforms Ireland Limited för insamlingen av pixelns uppgifter på vår webbplats och "
     "överföringen till Meta (artikel 26 i dataskyddsförordningen). Ansvarsfördelningen har "
-    "avtalats i Metas tillägg för personuppgiftsansvariga (Controller Addendum): vi ansvarar "
+    "avtalats i Metas tillägg för personuppgiftsansvariga (Controller Addendum). Vi ansvarar "
     "för denna information och för att be om samtycke, Meta för behandlingen efter "
-    "överföringen. Du kan utöva dina rättigheter mot vem som helst av oss.",
-    "Our web shop uses the Meta Pixel. We are joint controllers with Meta Platforms Ireland "
+    "överföringen. Du kan utöva dina rättigheter gentemot var och en av oss.",
+    "Our website uses the Meta Pixel. We are joint controllers with Meta Platforms Ireland "
     "Limited for collecting the pixel's data on our site and transmitting it to Meta (GDPR "
-    "Article 26). The responsibilities are set out in Meta's Controller Addendum: we are "
+    "Article 26). The responsibilities are set out in Meta's Controller Addendum. We are "
     "responsible for this information and for asking for consent, Meta for the processing "
     "after the transfer. You can exercise your rights against either of us.")
 
+# The essence of the arrangement (Art. 26(2)) for a joint controller a notice lists.
+JOINT_ARRANGEMENTS = {"meta_pixel": META_JOINT}
+
 HEALTH_TEXT = T(
-    "Terveystietoja käsitellään, koska se on tarpeen terveydenhuollon palvelun antamiseksi "
-    "(tietosuoja-asetuksen 9 artiklan 2 kohdan h alakohta). Tietoja käsittelevät vain "
-    "vaitiolovelvolliset terveydenhuollon ammattihenkilöt.",
-    "Hälsouppgifter behandlas eftersom det behövs för att ge hälso- och sjukvårdstjänsten "
-    "(artikel 9.2 h i dataskyddsförordningen). Uppgifterna behandlas endast av yrkesutbildade "
-    "personer inom hälso- och sjukvården som har tystnadsplikt.",
-    "Health data is processed because it is needed to provide the health-care service (GDPR "
-    "Article 9(2)(h)). Only health-care professionals bound by professional secrecy handle it.")
+    "Käsittelemme terveystietojasi vain hoidon antamiseksi ja potilasasiakirjojen laatimiseksi, "
+    "kuten tietosuojalain 6 § sallii. Tietojasi käsittelevät vain vaitiolovelvolliset "
+    "terveydenhuollon ammattihenkilöt.",
+    "Vi behandlar dina hälsouppgifter endast för att ge vård och föra journalhandlingar, så som "
+    "6 § i dataskyddslagen tillåter. Dina uppgifter behandlas endast av yrkesutbildade personer "
+    "inom hälso- och sjukvården som har tystnadsplikt.",
+    "We process your health data only to provide care and keep patient records, as section 6 of "
+    "the Data Protection Act allows. Only health-care professionals bound by professional "
+    "secrecy handle it.")
 
 
-def build(spec):
-    recipients = [recipient(k) for k in spec["recipients"]] + \
-                 [service_recipient(k) for k in spec["services"]]
+def recipient_or_service(k):
+    return service_recipient(k) if k in SERVICES else recipient(k)
+
+
+def build(spec, choices=None):
+    """The notice for `spec`; with `choices` (the reference's picks: `recipients` naming
+    services, `cookie_services`, `security`) the notice as an owner would finish it."""
+    choices = choices or {}
+    recipients = [recipient_or_service(k) for k in choices.get("recipients", spec["recipients"])]
     outside = any(r["country"] not in EEA for r in recipients)
-    cookies = [c for k in spec.get("cookie_services", []) for c in service_cookies(k)]
+    cookie_keys = choices.get("cookie_services", [])
+    cookies = [c for k in cookie_keys for c in service_cookies(k)]
     profiling = any(PURPOSES[k].get("profiling") for k in spec["purposes"])
+    listed = [k for k in choices.get("recipients", spec["recipients"]) if k in SERVICES]
+    joint = [JOINT_ARRANGEMENTS[k] for k in listed
+             if SERVICES[k]["role"] == "joint_controller" and k in JOINT_ARRANGEMENTS]
+    missing = [k for k in listed
+               if SERVICES[k]["role"] == "joint_controller" and k not in JOINT_ARRANGEMENTS]
+    assert not missing, f"{spec['key']}: no joint arrangement text for {missing}"
     n = {
         "format": "seloste/1",
         "meta": {},
         "controllers": [{"kind": spec["kind"], "name": ""}],
     }
-    if spec.get("joint_arrangement"):
-        n["joint_arrangement"] = spec["joint_arrangement"]
+    if joint:
+        n["joint_arrangement"] = {l: " ".join(j[l] for j in joint) for l in ("fi", "sv", "en")}
     n["register"] = {"name": spec["register"],
                      "subjects": [item(SUBJECTS, k) for k in spec["subjects"]]}
     n["purposes"] = {"items": [purpose(k) for k in spec["purposes"]]}
@@ -246,8 +288,8 @@ def build(spec):
             special.append(sp)
     if special:
         data["special"] = special
-    data["children"] = False
-    data["children_text"] = spec.get("children_text", CHILDREN_NO)
+    data["children"] = bool(spec.get("children"))
+    data["children_text"] = spec.get("children_text", CHILDREN_NOT_AIMED)
     n["data"] = data
     n["sources"] = {"items": [source(k) for k in spec["sources"]]}
     n["recipients"] = {"items": recipients}
@@ -257,17 +299,22 @@ def build(spec):
     if outside:
         n["transfers"]["copy_of_safeguards"] = COPY_OF_SAFEGUARDS
     n["retention"] = {"items": [retention(k) for k in spec["retention"]]}
-    n["security"] = SECURITY
-    if cookies:
-        n["cookies"] = {"used": True, "items": cookies, "text": COOKIE_CONSENT}
+    if choices.get("security"):
+        n["security"] = SECURITY
+    if spec.get("website"):
+        n["cookies"] = {"used": True, "text": COOKIE_CONSENT}
+        if cookies:
+            n["cookies"] = {"used": True, "items": cookies, "text": COOKIE_CONSENT}
     else:
+        assert not cookies, spec["key"]
         n["cookies"] = {"used": False}
         if spec.get("cookie_text"):
             n["cookies"]["text"] = spec["cookie_text"]
     # "No" to both is said by the renderer; the logic must be explained only for a "yes".
     n["automated"] = {"decisions": False, "profiling": profiling}
     if profiling:
-        n["automated"]["text"] = AUTOMATED_ADS
+        ads = [SERVICES[k]["name"] for k in listed if SERVICES[k]["category"] == "advertising"]
+        n["automated"]["text"] = automated_ads(ads)
     n["rights"] = {"how_to": HOW_TO}
     n["changes"] = {"text": CHANGES}
     return n
@@ -287,17 +334,16 @@ PRESETS = [
             "invoicing, bookkeeping and marketing to existing customers."),
         "kind": "sole_trader",
         "register": T("Asiakasrekisteri", "Kundregister", "Customer register"),
-        "subjects": ["customers", "prospects", "contact_persons"],
+        "subjects": ["customers", "contact_persons"],
         "purposes": ["customer_relationship", "invoicing", "bookkeeping",
                      "direct_marketing_customers", "customer_service", "debt_collection",
                      "legal_claims"],
         "data": ["name", "contact_details", "work_details", "order_details",
                  "invoicing_details", "communications", "marketing_preferences"],
         "sources": ["subject", "own_systems", "employer", "trade_register"],
-        "recipients": ["accountant", "debt_collection", "tax_authority"],
-        "services": ["procountor", "holvi", "google_workspace"],
-        "retention": ["customer_relationship", "bookkeeping_vouchers", "bookkeeping_books",
-                      "direct_marketing", "legal_claims"],
+        "recipients": ["accountant", "it_provider", "debt_collection", "tax_authority"],
+        "retention": ["customer_relationship", "direct_marketing", "bookkeeping_vouchers",
+                      "bookkeeping_books", "debt_collection", "legal_claims"],
     },
     {
         "key": "web_shop",
@@ -319,13 +365,12 @@ PRESETS = [
         "data": ["name", "contact_details", "order_details", "invoicing_details",
                  "communications", "marketing_preferences", "website_usage", "log_data"],
         "sources": ["subject", "own_systems", "cookies", "partners"],
-        "recipients": ["accountant", "debt_collection", "tax_authority"],
-        "services": ["shopify", "paytrail", "klarna", "posti", "matkahuolto",
-                     "google_analytics", "meta_pixel"],
-        "cookie_services": ["shopify", "google_analytics", "meta_pixel"],
-        "joint_arrangement": META_JOINT,
-        "retention": ["customer_relationship", "bookkeeping_vouchers", "bookkeeping_books",
-                      "direct_marketing", "website_analytics", "logs", "legal_claims"],
+        "recipients": ["web_host", "payment_provider", "delivery", "accountant",
+                       "debt_collection", "tax_authority"],
+        "website": True,
+        "retention": ["customer_relationship", "direct_marketing", "bookkeeping_vouchers",
+                      "bookkeeping_books", "website_analytics", "logs", "debt_collection",
+                      "legal_claims"],
     },
     {
         "key": "newsletter_marketing",
@@ -342,12 +387,13 @@ PRESETS = [
         "register": T("Markkinointirekisteri", "Marknadsföringsregister", "Marketing register"),
         "subjects": ["newsletter_subscribers", "customers", "website_visitors"],
         "purposes": ["newsletter", "direct_marketing_customers", "website_analytics"],
-        "data": ["email", "marketing_preferences", "website_usage"],
+        "data": ["email", "newsletter_subscription", "newsletter_engagement",
+                 "marketing_preferences", "purchase_history", "website_usage"],
         "sources": ["subject", "own_systems", "cookies"],
-        "recipients": ["web_host"],
-        "services": ["mailchimp", "google_analytics"],
-        "cookie_services": ["google_analytics"],
-        "retention": ["consent", "direct_marketing", "website_analytics"],
+        "recipients": ["it_provider", "web_host"],
+        "website": True,
+        "retention": ["newsletter", "consent_proof", "direct_marketing", "marketing_objections",
+                      "website_analytics"],
     },
     {
         "key": "job_applicants",
@@ -367,21 +413,17 @@ PRESETS = [
         "data": ["name", "contact_details", "application_details", "recruitment_assessment"],
         "sources": ["subject", "referees"],
         "recipients": ["it_provider"],
-        "services": ["microsoft_365"],
         "retention": ["job_applications", "legal_claims"],
         "children_text": T(
-            "Emme käsittele alaikäisten hakijoiden tietoja tämän selosteen mukaisesti; "
-            "kesätyöhön hakevista alaikäisistä kerromme erikseen.",
-            "Vi behandlar inte uppgifter om minderåriga sökande enligt denna beskrivning; om "
-            "minderåriga som söker sommarjobb informerar vi separat.",
-            "We do not process data about minors under this notice; we inform minors applying "
-            "for summer jobs separately."),
+            "Rekrytointimme ei ole suunnattu alaikäisille.",
+            "Vår rekrytering riktar sig inte till minderåriga.",
+            "Our recruitment is not aimed at minors."),
         "cookie_text": T(
-            "Hakemukset otetaan vastaan sähköpostilla, joten rekrytoinnissa ei käytetä "
-            "verkkolomaketta eikä evästeitä.",
-            "Ansökningar tas emot per e-post, så rekryteringen använder varken webbformulär "
-            "eller kakor.",
-            "Applications are received by e-mail, so recruitment uses no web form and no "
+            "Otamme hakemukset vastaan sähköpostilla, joten rekrytoinnissa emme käytä "
+            "verkkolomaketta emmekä evästeitä.",
+            "Vi tar emot ansökningar per e-post, så vi använder varken webbformulär eller kakor "
+            "i rekryteringen.",
+            "We receive applications by e-mail, so recruitment uses no web form and no "
             "cookies."),
     },
     {
@@ -390,32 +432,39 @@ PRESETS = [
                    "Health and wellness service"),
         "description": T(
             "Terveydenhuollon ammattihenkilölle (esim. fysioterapeutti, koulutettu hieroja): "
-            "ajanvaraus, potilasasiakirjat terveystietoineen, laskutus ja kirjanpito.",
+            "ajanvaraus, hoito, potilasasiakirjat terveystietoineen ja Kanta-arkisto, "
+            "laskutus ja kirjanpito.",
             "För yrkesutbildade personer inom hälso- och sjukvården (t.ex. fysioterapeut, "
-            "utbildad massör): tidsbokning, journalhandlingar med hälsouppgifter, fakturering "
-            "och bokföring.",
+            "utbildad massör): tidsbokning, vård, journalhandlingar med hälsouppgifter och "
+            "Kanta-arkivet, fakturering och bokföring.",
             "For a licensed health-care professional (e.g. physiotherapist, trained masseur): "
-            "appointments, patient records with health data, invoicing and bookkeeping."),
+            "appointments, care, patient records with health data and the Kanta repository, "
+            "invoicing and bookkeeping."),
         "kind": "sole_trader",
         "register": T("Asiakas- ja potilasrekisteri", "Kund- och patientregister",
                       "Client and patient register"),
         "subjects": ["health_clients"],
-        "purposes": ["booking", "patient_records", "invoicing", "bookkeeping"],
+        "purposes": ["booking", "treatment", "patient_records", "invoicing", "bookkeeping"],
         "data": ["name", "contact_details", "personal_identity_code", "booking_details",
                  "health_information", "invoicing_details"],
         "special_text": HEALTH_TEXT,
         "sources": ["subject", "own_systems", "guardian"],
-        "recipients": ["accountant", "tax_authority"],
-        "services": ["timma", "procountor"],
-        "retention": ["patient_records", "customer_relationship", "bookkeeping_vouchers",
+        "recipients": ["kanta", "it_provider", "accountant", "tax_authority"],
+        "retention": ["patient_records", "bookings", "bookkeeping_vouchers",
                       "bookkeeping_books"],
         "children_text": T(
-            "Alaikäisen asiakkaan ajan varaa ja tiedot antaa yleensä huoltaja. Lasten tietoja "
-            "käsitellään vain palvelun antamiseksi.",
-            "För en minderårig kund bokar vårdnadshavaren vanligen tiden och lämnar "
-            "uppgifterna. Uppgifter om barn behandlas endast för att ge tjänsten.",
-            "For a client who is a minor, the guardian usually books and gives the data. "
-            "Children's data is processed only to provide the service."),
+            "Jos olet alaikäinen, huoltajasi yleensä varaa ajan ja antaa tietosi. Käsittelemme "
+            "lasten tietoja vain hoidon antamiseksi. Jos olet riittävän kypsä päättämään "
+            "hoidostasi, voit kieltää antamasta terveystietojasi huoltajallesi (laki potilaan "
+            "asemasta ja oikeuksista 9 § 2 mom.).",
+            "Om du är minderårig bokar din vårdnadshavare i regel tiden och lämnar dina "
+            "uppgifter. Vi behandlar uppgifter om barn endast för att ge vård. Om du är mogen "
+            "nog att besluta om din vård, kan du förbjuda oss att lämna ut dina hälsouppgifter "
+            "till din vårdnadshavare (lagen om patientens ställning och rättigheter 9 § 2 mom.).",
+            "If you are a minor, your guardian usually books the appointment and gives your "
+            "data. We process children's data only to provide care. If you are mature enough to "
+            "decide on your care, you can forbid us to give your health data to your guardian "
+            "(Patients Act, section 9(2))."),
         "children": True,
     },
     {
@@ -435,14 +484,14 @@ PRESETS = [
         "purposes": ["membership_register", "member_services", "bookkeeping"],
         "data": ["name", "municipality", "contact_details", "membership_details"],
         "sources": ["subject", "guardian"],
-        "recipients": ["umbrella_organisation", "auditor", "tax_authority"],
-        "services": ["holvi", "mailerlite"],
+        "recipients": ["umbrella_organisation", "it_provider", "auditor", "tax_authority"],
         "retention": ["membership", "bookkeeping_vouchers", "bookkeeping_books"],
         "children_text": T(
-            "Alle 15-vuotiaan jäsenyydestä päättää ja tiedot antaa huoltaja.",
-            "För en medlem under 15 år beslutar vårdnadshavaren om medlemskapet och lämnar "
-            "uppgifterna.",
-            "For a member under 15, the guardian decides on membership and gives the data."),
+            "Jos olet alle 15-vuotias, huoltajasi päättää jäsenyydestäsi ja antaa tietosi.",
+            "Om du är under 15 år beslutar din vårdnadshavare om ditt medlemskap och lämnar "
+            "dina uppgifter.",
+            "If you are under 15, your guardian decides on your membership and gives your "
+            "data."),
         "children": True,
     },
 ]
@@ -464,6 +513,8 @@ REFERENCE = {
                        "city": "Tampere", "email": "kirsi@laaksonendesign.example",
                        "phone": "040 712 3456", "website": "https://laaksonendesign.example"},
         "contact": ("Kirsi Laaksonen", T("yrittäjä", "företagare", "owner")),
+        "choices": {"recipients": ["accountant", "procountor", "holvi", "google_workspace",
+                                   "debt_collection", "tax_authority"]},
     },
     "web_shop": {
         "controller": {"kind": "company", "name": "Pohjolan Villasukka Oy", "base": "3021458",
@@ -472,6 +523,10 @@ REFERENCE = {
                        "website": "https://villasukka.example"},
         "contact": ("Matti Korhonen", T("toimitusjohtaja", "verkställande direktör",
                                         "managing director")),
+        "choices": {"recipients": ["shopify", "paytrail", "klarna", "posti", "matkahuolto",
+                                   "google_analytics", "meta_pixel", "accountant",
+                                   "debt_collection", "tax_authority"],
+                    "cookie_services": ["shopify", "google_analytics", "meta_pixel"]},
     },
     "newsletter_marketing": {
         "controller": {"kind": "company", "name": "Kahvila Kaneli Oy", "base": "2987642",
@@ -480,6 +535,8 @@ REFERENCE = {
                        "website": "https://kaneli.example"},
         "contact": ("Laura Salminen", T("markkinointipäällikkö", "marknadsföringschef",
                                         "marketing manager")),
+        "choices": {"recipients": ["mailchimp", "google_analytics", "web_host"],
+                    "cookie_services": ["google_analytics"]},
     },
     "job_applicants": {
         "controller": {"kind": "company", "name": "Rakennuspalvelu Nieminen Oy", "base": "2745813",
@@ -488,6 +545,7 @@ REFERENCE = {
                        "website": "https://nieminenrakennus.example"},
         "contact": ("Jari Nieminen", T("toimitusjohtaja", "verkställande direktör",
                                        "managing director")),
+        "choices": {"recipients": ["microsoft_365"]},
     },
     "wellness": {
         "controller": {"kind": "sole_trader", "name": "Hierontapalvelu Anna Virtanen",
@@ -497,6 +555,7 @@ REFERENCE = {
         "contact": ("Anna Virtanen", T("koulutettu hieroja, yrittäjä",
                                        "utbildad massör, företagare",
                                        "trained masseur, owner")),
+        "choices": {"recipients": ["kanta", "timma", "procountor", "tax_authority"]},
     },
     "association_members": {
         "controller": {"kind": "association", "name": "Mäntykylän Kotiseutuyhdistys ry",
@@ -505,6 +564,8 @@ REFERENCE = {
                        "email": "hallitus@mantykyla.example", "phone": "050 456 7890",
                        "website": "https://mantykyla.example"},
         "contact": ("Pirjo Heikkinen", T("puheenjohtaja", "ordförande", "chair")),
+        "choices": {"recipients": ["umbrella_organisation", "holvi", "mailerlite", "auditor",
+                                   "tax_authority"]},
     },
 }
 
@@ -548,17 +609,16 @@ def write(path, obj):
 def main():
     index = {
         "version": 1,
-        "verified_on": "2026-11-23",
+        "verified_on": "2026-11-30",
         "source": "Built from the clause catalogue by scripts/gen_presets.py",
         "presets": [],
     }
     for spec in PRESETS:
         notice = build(spec)
-        if spec.get("children"):
-            notice["data"]["children"] = True
         write(os.path.join(ROOT, "src", "data", "presets", spec["key"] + ".json"), notice)
+        choices = dict(REFERENCE[spec["key"]]["choices"], security=True)
         write(os.path.join(ROOT, "tests", "fixtures", "reference", spec["key"] + ".json"),
-              reference(spec["key"], notice))
+              reference(spec["key"], build(spec, choices)))
         index["presets"].append({"key": spec["key"], "title": spec["title"],
                                  "description": spec["description"]})
     write(os.path.join(ROOT, "src", "data", "presets", "index.json"), index)

@@ -6,7 +6,7 @@
 
 use crate::model::{
     Art9Condition, Cookie, CookieCategory, DataCategory, Item, LegalBasis, Mechanism, Notice,
-    Period, Purpose, Recipient, Retention, Role, Source, SpecialCategory, SpecialKind,
+    Period, Purpose, Recipient, Requirement, Retention, Role, Source, SpecialCategory, SpecialKind,
 };
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
@@ -109,6 +109,10 @@ pub struct Clause {
     /// One plain sentence for the wizard on when to pick it (may be empty).
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub help: Text,
+    /// The kinds of notice this wording is written for (`contexts.json`); empty: neutral
+    /// wording that fits any notice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<String>,
 }
 
 impl Clause {
@@ -140,6 +144,12 @@ pub struct PurposeClause {
     pub profiling: bool,
     /// One plain sentence on when to pick it.
     pub help: Text,
+    /// The kinds of notice this wording is written for; empty: neutral wording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<String>,
+    /// A legal point that could not be settled, or a remark for the owner.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub notes: Text,
 }
 
 impl PurposeClause {
@@ -174,6 +184,24 @@ pub struct DataClause {
     /// The Art. 9(2) condition that usually applies to it (only with `special`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<Art9Condition>,
+    /// Observed automatically (usage, log, open and click data): never labelled required or
+    /// optional.
+    #[serde(default)]
+    pub collected_automatically: bool,
+    /// We record it ourselves in our dealings with the person (assessments, purchase history,
+    /// treatment notes): the person does not provide it, so it carries no required/optional
+    /// label (Art. 13(2)(e) is about data the person provides).
+    #[serde(default)]
+    pub recorded_by_us: bool,
+    /// For required data: statutory or contractual requirement (Art. 13(2)(e)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<Requirement>,
+    /// The kinds of notice this wording is written for; empty: neutral wording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<String>,
+    /// A legal point that could not be settled, or a remark for the owner.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub notes: Text,
 }
 
 impl DataClause {
@@ -184,6 +212,8 @@ impl DataClause {
             text: self.text.clone(),
             required: self.required,
             if_not_provided: self.if_not_provided.clone(),
+            collected_automatically: self.collected_automatically,
+            requirement: self.requirement,
         }
     }
 
@@ -211,6 +241,12 @@ pub struct SourceClause {
     /// A publicly accessible source.
     #[serde(default)]
     pub public: bool,
+    /// The kinds of notice this wording is written for; empty: neutral wording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<String>,
+    /// A legal point that could not be settled, or a remark for the owner.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub notes: Text,
 }
 
 impl SourceClause {
@@ -239,6 +275,12 @@ pub struct RecipientClause {
     pub mechanism: Option<Mechanism>,
     /// Why the data goes there.
     pub purpose: Text,
+    /// The kinds of notice this wording is written for; empty: neutral wording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<String>,
+    /// A legal point that could not be settled, or a remark for the owner.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub notes: Text,
 }
 
 impl RecipientClause {
@@ -270,9 +312,14 @@ pub struct RetentionClause {
     pub law: String,
     /// Was the rule checked against the source? `false`: see `notes`.
     pub verified: bool,
+    /// When the rule was last checked against `law`, `YYYY-MM-DD`.
+    pub verified_on: String,
     /// What could not be verified, or a remark for the user.
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub notes: Text,
+    /// The kinds of notice this wording is written for; empty: neutral wording.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<String>,
 }
 
 impl RetentionClause {
@@ -411,6 +458,97 @@ impl Service {
     }
 }
 
+/// Word patterns in each language. A pattern is a word (`order`), a stem (`tilau*`: words
+/// starting with it), a part (`*tilau*`: words containing it, for Finnish compounds), or a
+/// phrase of such words (`debt collection`, `cover letter*`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordLists {
+    #[serde(default)]
+    pub fi: Vec<String>,
+    #[serde(default)]
+    pub sv: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+}
+
+impl WordLists {
+    pub fn get(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Fi => &self.fi,
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A kind of notice (orders, bookings, membership, recruitment, …): catalogue entries written
+/// for it carry its key in `contexts`, and its words must not appear in neutral wording.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    pub key: String,
+    /// What the context is, for the wizard and for test messages.
+    pub label: Text,
+    /// The words that belong to this context.
+    pub words: WordLists,
+    /// Phrases that contain one of the words without belonging to the context ("in order to").
+    #[serde(default)]
+    pub except: WordLists,
+}
+
+/// Lower-case words of `text` (letters and digits), joined by single spaces.
+fn words_of(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Does `pattern` (see `WordLists`) occur in `norm` (the output of `words_of`)? Returns the
+/// word or phrase that matched.
+fn match_pattern(norm: &str, pattern: &str) -> Option<String> {
+    let p = words_of(pattern.trim_start_matches('*').trim_end_matches('*'));
+    if p.is_empty() {
+        return None;
+    }
+    let lead = pattern.starts_with('*');
+    let tail = pattern.ends_with('*');
+    let hay = format!(" {norm} ");
+    let mut from = 0;
+    while let Some(at) = hay[from..].find(&p).map(|i| i + from) {
+        let before_ok = lead || hay[..at].ends_with(' ');
+        let end = at + p.len();
+        let after_ok = tail || hay[end..].starts_with(' ');
+        if before_ok && after_ok {
+            let start = hay[..at].rfind(' ').map_or(0, |i| i + 1);
+            let stop = hay[end..].find(' ').map_or(hay.len(), |i| end + i);
+            return Some(hay[start..stop].to_string());
+        }
+        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+impl Context {
+    /// The first word of this context found in `text` (in `lang`), if any.
+    pub fn find_in(&self, text: &str, lang: Lang) -> Option<String> {
+        let mut norm = format!(" {} ", words_of(text));
+        for e in self.except.get(lang) {
+            let e = format!(" {} ", words_of(e));
+            while norm.contains(&e) {
+                norm = norm.replace(&e, " ");
+            }
+        }
+        let norm = norm.trim();
+        self.words
+            .get(lang)
+            .iter()
+            .find_map(|p| match_pattern(norm, p))
+    }
+}
+
 /// One catalogue data file and its provenance.
 #[derive(Debug, Clone, Serialize)]
 pub struct DataFile {
@@ -438,6 +576,8 @@ pub struct Catalogue {
     pub retention: Vec<RetentionClause>,
     pub services: Vec<Service>,
     pub service_categories: Vec<CategoryLabel>,
+    /// The kinds of notice catalogue wording is written for, with their words.
+    pub contexts: Vec<Context>,
     /// Folded aliases with the index of their service, longest first.
     #[serde(skip)]
     aliases: Vec<(String, usize)>,
@@ -519,6 +659,11 @@ fn load_catalogue() -> Catalogue {
         "retention.json",
         include_str!("data/catalogue/retention.json"),
     );
+    let contexts = entries(
+        &mut files,
+        "contexts.json",
+        include_str!("data/catalogue/contexts.json"),
+    );
     let security: SecurityFile = parse(
         "security.json",
         include_str!("data/catalogue/security.json"),
@@ -569,6 +714,7 @@ fn load_catalogue() -> Catalogue {
         retention,
         services: services.entries,
         service_categories: services.categories,
+        contexts,
         aliases,
         alias_starts,
     }
@@ -610,6 +756,18 @@ impl Catalogue {
 
     pub fn service(&self, key: &str) -> Option<&Service> {
         self.services.iter().find(|s| s.key == key)
+    }
+
+    pub fn context(&self, key: &str) -> Option<&Context> {
+        self.contexts.iter().find(|c| c.key == key)
+    }
+
+    /// Every context whose words occur in `text` (in `lang`), with the word found.
+    pub fn contexts_in(&self, text: &str, lang: Lang) -> Vec<(&Context, String)> {
+        self.contexts
+            .iter()
+            .filter_map(|c| c.find_in(text, lang).map(|w| (c, w)))
+            .collect()
     }
 
     /// The label of a service category in three languages.
@@ -811,6 +969,51 @@ pub fn preset(key: &str) -> Option<&'static Preset> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_patterns_match_words_stems_parts_and_phrases() {
+        let n = words_of("Tilaus- ja ostotiedot; in order to, uutiskirjetilaus. Debt Collection");
+        assert_eq!(
+            n,
+            "tilaus ja ostotiedot in order to uutiskirjetilaus debt collection"
+        );
+        assert_eq!(match_pattern(&n, "tilau*").as_deref(), Some("tilaus"));
+        assert_eq!(match_pattern(&n, "*tilau*").as_deref(), Some("tilaus"));
+        assert_eq!(match_pattern(&n, "osto*").as_deref(), Some("ostotiedot"));
+        assert_eq!(match_pattern(&n, "osto"), None);
+        assert_eq!(match_pattern(&n, "order").as_deref(), Some("order"));
+        assert_eq!(
+            match_pattern(&n, "debt collection").as_deref(),
+            Some("debt collection")
+        );
+        assert_eq!(match_pattern(&n, "kirje*"), None);
+        assert_eq!(
+            match_pattern(&n, "*kirjetilau*").as_deref(),
+            Some("uutiskirjetilaus")
+        );
+        let orders = Context {
+            key: "orders".into(),
+            label: Text::default(),
+            words: WordLists {
+                en: vec!["order*".into()],
+                ..Default::default()
+            },
+            except: WordLists {
+                en: vec!["in order to".into()],
+                ..Default::default()
+            },
+        };
+        assert_eq!(
+            orders.find_in("We do this in order to help.", Lang::En),
+            None
+        );
+        assert_eq!(
+            orders
+                .find_in("In order to deliver your orders", Lang::En)
+                .as_deref(),
+            Some("orders")
+        );
+    }
 
     #[test]
     fn fold_keeps_byte_offsets() {

@@ -374,6 +374,25 @@ pub struct DataCategory {
     /// What follows if a required item is not provided.
     #[serde(skip_serializing_if = "Text::is_empty")]
     pub if_not_provided: Text,
+    /// Observed automatically (usage and log data, open and click data) rather than given by
+    /// the person: such data is never labelled required or optional.
+    #[serde(skip_serializing_if = "is_false")]
+    pub collected_automatically: bool,
+    /// For required data: whether the requirement is statutory or contractual (Art. 13(2)(e)).
+    /// `None`: not said, or neither (e.g. an e-mail address needed only for what the person
+    /// asked for).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<Requirement>,
+}
+
+/// Why a person must provide data (Art. 13(2)(e)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// A law requires it (e.g. the Associations Act's list of members).
+    Statutory,
+    /// The contract requires it, or it is needed to enter into the contract.
+    Contractual,
 }
 
 /// The data held: categories, special categories and children's data.

@@ -15,6 +15,10 @@ fn incomplete_texts(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
     match v {
         serde_json::Value::Object(m) => {
             let langs = ["fi", "sv", "en"];
+            // Word lists per language (contexts.json) are checked on their own.
+            if m.values().any(|x| x.is_array()) && m.keys().all(|k| langs.contains(&k.as_str())) {
+                return;
+            }
             if !m.is_empty() && m.keys().all(|k| langs.contains(&k.as_str())) {
                 for l in langs {
                     if m.get(l)
@@ -77,6 +81,7 @@ fn every_data_file_parses_with_provenance() {
         "retention.json",
         "security.json",
         "services.json",
+        "contexts.json",
     ] {
         assert!(names.contains(&f), "{f} is not loaded");
     }
@@ -152,8 +157,40 @@ fn every_user_facing_text_is_in_three_languages() {
                 "data {}: required without consequence",
                 d.key
             );
+            // Art. 13(2)(e): statutory or contractual, or a note saying why it is neither.
+            assert!(
+                d.requirement.is_some() || !d.notes.is_empty(),
+                "data {}: required without saying whether by law or by contract",
+                d.key
+            );
+        } else {
+            assert!(
+                d.requirement.is_none(),
+                "data {}: requirement without required",
+                d.key
+            );
         }
+        // Exactly one of: the person provides it (required or optional), it is observed
+        // automatically, or we record it ourselves. Observed and recorded data carry no label.
+        let kinds = [
+            d.required.is_some(),
+            d.collected_automatically,
+            d.recorded_by_us,
+        ];
+        assert_eq!(
+            kinds.iter().filter(|k| **k).count(),
+            1,
+            "data {}: say whether it is provided, observed or recorded by us",
+            d.key
+        );
         assert_eq!(d.condition.is_some(), d.special.is_some(), "data {}", d.key);
+        let m = d.to_model();
+        assert_eq!(
+            (m.collected_automatically, m.requirement),
+            (d.collected_automatically, d.requirement),
+            "data {}: to_model",
+            d.key
+        );
     }
     for r in &c.retention {
         assert!(
@@ -162,6 +199,12 @@ fn every_user_facing_text_is_in_three_languages() {
             r.key
         );
         assert!(!r.law.trim().is_empty(), "retention {}: no law", r.key);
+        assert!(
+            is_date(&r.verified_on),
+            "retention {}: verified_on {:?}",
+            r.key,
+            r.verified_on
+        );
         if !r.verified {
             assert!(
                 !r.notes.is_empty(),
@@ -368,11 +411,38 @@ fn accounting_retention_says_ten_and_six_years() {
         assert!(r.criteria.fi.contains("2 luku 10 §"));
         assert!(r.verified);
     }
+    // KPL 2:10: the books count from the end of the financial year, the vouchers from the end
+    // of the calendar year in which the financial year ended (legal.md §5).
+    assert!(books.criteria.fi.contains("tilikauden päättymisestä"));
+    assert!(books.criteria.sv.contains("räkenskapsperiodens utgång"));
     assert!(
         books
             .criteria
             .en
-            .contains("end of the year in which the financial year ended")
+            .contains("from the end of the financial year")
+    );
+    for t in [&books.criteria.fi, &books.criteria.sv, &books.criteria.en] {
+        assert!(
+            !t.contains("kalenterivuo") && !t.contains("kalenderår") && !t.contains("calendar")
+        );
+    }
+    assert!(
+        vouchers
+            .criteria
+            .fi
+            .contains("kalenterivuoden lopusta, jonka aikana tilikausi päättyi")
+    );
+    assert!(
+        vouchers
+            .criteria
+            .sv
+            .contains("kalenderår då räkenskapsperioden upphörde")
+    );
+    assert!(
+        vouchers
+            .criteria
+            .en
+            .contains("end of the calendar year in which the financial year ended")
     );
 }
 
@@ -521,8 +591,9 @@ fn check_complete(n: &Notice, what: &str) {
         assert!(p.basis.is_some(), "{what}: purpose {} without basis", p.key);
     }
     for d in &n.data.items {
+        let recorded = cat().data_item(&d.key).is_some_and(|c| c.recorded_by_us);
         assert!(
-            d.required.is_some(),
+            d.required.is_some() || d.collected_automatically || recorded,
             "{what}: data {} does not say if required",
             d.key
         );
@@ -574,10 +645,6 @@ fn check_complete(n: &Notice, what: &str) {
         );
     }
     assert!(!n.retention.items.is_empty(), "{what}: retention");
-    assert!(
-        !n.security.manual.is_empty() && !n.security.electronic.is_empty(),
-        "{what}: security"
-    );
     assert!(n.cookies.used.is_some(), "{what}: cookies");
     for k in &n.cookies.items {
         assert_eq!(
@@ -640,6 +707,31 @@ fn presets_are_complete_and_built_from_the_catalogue() {
         assert!(
             n.contact.is_none() && n.meta.drafted.is_empty(),
             "{}",
+            p.key
+        );
+        // A preset asserts nothing the owner has not chosen: no named vendor (only categories
+        // of recipients), no cookie of a named service, no security promise ticked.
+        for r in &n.recipients.items {
+            assert!(
+                cat().service(&r.key).is_none() && r.name.is_empty(),
+                "{}: names the vendor {}",
+                p.key,
+                r.key
+            );
+        }
+        assert!(
+            n.cookies.items.is_empty(),
+            "{}: cookies of a named service",
+            p.key
+        );
+        assert!(
+            n.joint_arrangement.is_empty(),
+            "{}: joint arrangement",
+            p.key
+        );
+        assert!(
+            n.security.manual.is_empty() && n.security.electronic.is_empty(),
+            "{}: security measures ticked",
             p.key
         );
         assert!(catalogue::preset(&p.key).is_some());
@@ -711,17 +803,49 @@ fn reference_notices_are_complete_with_controller_details() {
         assert!(!contact.name.is_empty() && !contact.email.is_empty());
         assert!(is_date(&n.meta.drafted) && is_date(&n.meta.updated));
         assert!(!n.changes.log.is_empty());
-        // Apart from the controller's details the reference is the preset.
+        assert!(
+            !n.security.manual.is_empty() && !n.security.electronic.is_empty(),
+            "{}: security",
+            p.key
+        );
+        // Apart from the controller's details and the owner's own choices (named services,
+        // their cookies and transfers, security measures) the reference is the preset.
         let mut stripped = n.clone();
         stripped.controllers = p.notice.controllers.clone();
         stripped.contact = None;
         stripped.meta = Default::default();
         stripped.changes.log.clear();
+        let mut base = p.notice.clone();
+        for x in [&mut stripped, &mut base] {
+            x.recipients = Default::default();
+            x.transfers = Default::default();
+            x.security = Default::default();
+            x.cookies.items.clear();
+            x.joint_arrangement = Default::default();
+            x.automated.text = Default::default();
+        }
         assert_eq!(
-            stripped, p.notice,
+            stripped, base,
             "{}: reference differs from the preset",
             p.key
         );
+        // The profiling text names only the advertising services the notice lists.
+        if !n.automated.text.is_empty() {
+            for s in cat()
+                .services
+                .iter()
+                .filter(|s| s.category == catalogue::ServiceCategory::Advertising)
+            {
+                let listed = n.recipients.items.iter().any(|r| r.key == s.key);
+                assert_eq!(
+                    n.automated.text.fi.contains(&s.name),
+                    listed,
+                    "{}: profiling text and listed ad service {}",
+                    p.key,
+                    s.key
+                );
+            }
+        }
         // And it round-trips through the interchange format.
         let again = seloste::notice_io::from_json(&seloste::notice_io::to_json(&n), "x").unwrap();
         assert_eq!(again, n);
@@ -775,6 +899,413 @@ fn reference_notices_pass_field_validation_and_render_in_three_languages() {
             assert!(
                 !e.blocking,
                 "{}: preset has a malformed field: {e:?}",
+                p.key
+            );
+        }
+    }
+}
+
+// ---- wording that fits its context, reads plainly and addresses the reader ----
+
+/// One catalogue entry's notice-facing texts (not the wizard's help or the notes), with the
+/// contexts it is written for.
+struct Entry {
+    what: String,
+    contexts: Vec<String>,
+    texts: Vec<&'static seloste::Text>,
+}
+
+fn entries() -> Vec<Entry> {
+    let c = cat();
+    let e =
+        |kind: &str, key: &str, contexts: &Vec<String>, texts: Vec<&'static seloste::Text>| Entry {
+            what: format!("{kind} {key}"),
+            contexts: contexts.clone(),
+            texts,
+        };
+    let mut v = Vec::new();
+    for x in &c.subjects {
+        v.push(e("subject", &x.key, &x.contexts, vec![&x.text]));
+    }
+    for x in c.security_manual.iter().chain(&c.security_electronic) {
+        v.push(e("security", &x.key, &x.contexts, vec![&x.text]));
+    }
+    for x in &c.purposes {
+        v.push(e(
+            "purpose",
+            &x.key,
+            &x.contexts,
+            vec![&x.text, &x.interest],
+        ));
+    }
+    for x in &c.data {
+        v.push(e(
+            "data",
+            &x.key,
+            &x.contexts,
+            vec![&x.text, &x.if_not_provided],
+        ));
+    }
+    for x in &c.sources {
+        v.push(e("source", &x.key, &x.contexts, vec![&x.text]));
+    }
+    for x in &c.recipients {
+        v.push(e(
+            "recipient",
+            &x.key,
+            &x.contexts,
+            vec![&x.text, &x.purpose],
+        ));
+    }
+    for x in &c.retention {
+        v.push(e(
+            "retention",
+            &x.key,
+            &x.contexts,
+            vec![&x.applies_to, &x.criteria],
+        ));
+    }
+    v
+}
+
+#[test]
+fn context_vocabulary_is_defined_once_and_used_by_its_key() {
+    let c = cat();
+    assert_unique(c.contexts.iter().map(|x| x.key.as_str()), "contexts");
+    for x in &c.contexts {
+        assert!(!x.label.is_empty(), "context {}: label", x.key);
+        for lang in seloste::Lang::ALL {
+            let words = x.words.get(lang);
+            assert!(!words.is_empty(), "context {} has no {lang} words", x.key);
+            assert!(
+                words.iter().all(|w| !w.trim().is_empty()),
+                "context {}",
+                x.key
+            );
+        }
+    }
+    for e in entries() {
+        for k in &e.contexts {
+            assert!(c.context(k).is_some(), "{}: unknown context {k}", e.what);
+        }
+    }
+    // The vocabulary catches the review's examples (output-review rows 6 and 17).
+    let hit = |t: &str, lang| -> Vec<String> {
+        c.contexts_in(t, lang)
+            .into_iter()
+            .map(|(x, _)| x.key.clone())
+            .collect()
+    };
+    assert_eq!(
+        hit("Emme voi toimittaa tilausta.", seloste::Lang::Fi),
+        ["orders"]
+    );
+    assert_eq!(
+        hit("Vi kan inte leverera beställningen.", seloste::Lang::Sv),
+        ["orders"]
+    );
+    assert_eq!(
+        hit("We cannot deliver your order.", seloste::Lang::En),
+        ["orders"]
+    );
+    assert_eq!(
+        hit("Riita- ja perintäasioiden tiedot", seloste::Lang::Fi),
+        ["debt_collection"]
+    );
+    assert_eq!(
+        hit("jäsenen tai asiakkaan huoltaja", seloste::Lang::Fi).len(),
+        3
+    );
+    assert!(hit("We do this in order to keep data safe.", seloste::Lang::En).is_empty());
+    assert!(hit("Tietojärjestelmät ja myndigheter", seloste::Lang::Sv).is_empty());
+}
+
+#[test]
+fn catalogue_wording_uses_only_the_words_of_its_own_contexts() {
+    // A neutral entry (no contexts) uses no context's words, in any language; a tagged entry
+    // uses only the words of the contexts it carries.
+    let mut bad = Vec::new();
+    for e in entries() {
+        for t in &e.texts {
+            for (lang, s) in t.all() {
+                for (ctx, word) in cat().contexts_in(s, lang) {
+                    if !e.contexts.contains(&ctx.key) {
+                        bad.push(format!(
+                            "{} ({lang}): {:?} is {} wording: {s}",
+                            e.what, word, ctx.key
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// The contexts of every catalogue entry a notice uses (by key).
+fn contexts_of(n: &Notice) -> HashSet<String> {
+    let c = cat();
+    let mut out = HashSet::new();
+    let mut add = |v: Option<&Vec<String>>| out.extend(v.into_iter().flatten().cloned());
+    for x in &n.register.subjects {
+        add(c.subject(&x.key).map(|x| &x.contexts));
+    }
+    for x in &n.purposes.items {
+        add(c.purpose(&x.key).map(|x| &x.contexts));
+    }
+    for x in &n.data.items {
+        add(c.data_item(&x.key).map(|x| &x.contexts));
+    }
+    for x in &n.sources.items {
+        add(c.source(&x.key).map(|x| &x.contexts));
+    }
+    for x in &n.recipients.items {
+        add(c.recipient(&x.key).map(|x| &x.contexts));
+    }
+    for x in &n.retention.items {
+        add(c.retention_rule(&x.key).map(|x| &x.contexts));
+    }
+    for x in n.security.manual.iter().chain(&n.security.electronic) {
+        add(c.security(&x.key).map(|x| &x.contexts));
+    }
+    out
+}
+
+/// Contexts whose words occur in the notice's rendered plain text but that no entry carries.
+fn foreign_words(n: &Notice, allowed: &HashSet<String>) -> Vec<String> {
+    let mut bad = Vec::new();
+    for lang in seloste::Lang::ALL {
+        let text = seloste::document::build(n, lang).to_plain_text();
+        for line in text.lines() {
+            for (ctx, word) in cat().contexts_in(line, lang) {
+                if !allowed.contains(&ctx.key) {
+                    bad.push(format!("({lang}) {} word {word:?} in: {line}", ctx.key));
+                }
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn starting_points_use_only_the_words_of_their_own_contexts() {
+    for p in presets() {
+        let mut allowed = contexts_of(&p.notice);
+        // Every notice that answers the children question has a children section.
+        allowed.insert("children".into());
+        let bad = foreign_words(&p.notice, &allowed);
+        assert!(bad.is_empty(), "preset {}:\n{}", p.key, bad.join("\n"));
+    }
+}
+
+/// Every catalogue pick the property test can make: (list, index).
+fn all_picks() -> Vec<(&'static str, usize)> {
+    let c = cat();
+    let mut v = Vec::new();
+    let mut add = |name: &'static str, n: usize| v.extend((0..n).map(|i| (name, i)));
+    add("subject", c.subjects.len());
+    add("purpose", c.purposes.len());
+    add("data", c.data.len());
+    add("source", c.sources.len());
+    add("recipient", c.recipients.len());
+    add("retention", c.retention.len());
+    add("security_manual", c.security_manual.len());
+    add("security_electronic", c.security_electronic.len());
+    v
+}
+
+/// A notice built only from the given catalogue picks, through the catalogue's own `to_model`.
+fn notice_from_picks(picks: &[(&'static str, usize)]) -> Notice {
+    let c = cat();
+    let mut n = Notice::default();
+    for &(list, i) in picks {
+        match list {
+            "subject" => n.register.subjects.push(c.subjects[i].to_item()),
+            "purpose" => n.purposes.items.push(c.purposes[i].to_model()),
+            "data" => {
+                n.data.items.push(c.data[i].to_model());
+                n.data.special.extend(c.data[i].to_special(None));
+            }
+            "source" => n.sources.items.push(c.sources[i].to_model()),
+            "recipient" => n.recipients.items.push(c.recipients[i].to_model()),
+            "retention" => n.retention.items.push(c.retention[i].to_model()),
+            "security_manual" => n.security.manual.push(c.security_manual[i].to_item()),
+            "security_electronic" => n
+                .security
+                .electronic
+                .push(c.security_electronic[i].to_item()),
+            other => unreachable!("{other}"),
+        }
+    }
+    n
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+
+    /// A notice built from random catalogue picks contains a context's words (e.g. "tilaus")
+    /// only if some picked entry carries that context.
+    #[test]
+    fn random_catalogue_picks_never_leave_their_context(
+        picks in proptest::sample::subsequence(all_picks(), 1..14)
+    ) {
+        let n = notice_from_picks(&picks);
+        let allowed = contexts_of(&n);
+        let bad = foreign_words(&n, &allowed);
+        proptest::prop_assert!(bad.is_empty(), "picks {:?}:\n{}", picks, bad.join("\n"));
+    }
+}
+
+/// Sentences of `text` with 25 words or more; a short reference in parentheses after a
+/// sentence (the citation style) is not counted.
+fn long_sentences(text: &str) -> Vec<String> {
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for ch in text.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(ch),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut sentence = String::new();
+    let chars: Vec<char> = plain.chars().collect();
+    for (i, &ch) in chars.iter().enumerate() {
+        sentence.push(ch);
+        let end = matches!(ch, '.' | '!' | '?' | ';')
+            && chars.get(i + 1).is_none_or(|c| c.is_whitespace());
+        if end || i + 1 == chars.len() {
+            let words = sentence
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            if words >= 25 {
+                out.push(sentence.trim().to_string());
+            }
+            sentence.clear();
+        }
+    }
+    out
+}
+
+/// Every string in `v` under a `fi`/`sv`/`en` key, with its language.
+fn lang_strings(v: &serde_json::Value, out: &mut Vec<(seloste::Lang, String)>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                let lang = seloste::Lang::ALL.into_iter().find(|l| l.code() == k);
+                match (lang, x.as_str()) {
+                    (Some(l), Some(s)) => out.push((l, s.to_string())),
+                    _ => lang_strings(x, out),
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| lang_strings(x, out)),
+        _ => {}
+    }
+}
+
+/// Every text a notice made by Seloste shows: the catalogue entries' notice-facing texts and
+/// the starting points and reference notices in full.
+fn notice_strings() -> Vec<(String, seloste::Lang, String)> {
+    let mut out = Vec::new();
+    for e in entries() {
+        for t in &e.texts {
+            for (l, s) in t.all() {
+                out.push((e.what.clone(), l, s.to_string()));
+            }
+        }
+    }
+    for p in presets() {
+        for (what, n) in [
+            (format!("preset {}", p.key), p.notice.clone()),
+            (
+                format!("reference {}", p.key),
+                util::load(&util::fixture(&format!("reference/{}.json", p.key))),
+            ),
+        ] {
+            let mut v = Vec::new();
+            lang_strings(&serde_json::to_value(&n).unwrap(), &mut v);
+            out.extend(v.into_iter().map(|(l, s)| (what.clone(), l, s)));
+        }
+    }
+    out
+}
+
+#[test]
+fn sentences_are_short() {
+    let mut bad = Vec::new();
+    for (what, lang, s) in notice_strings() {
+        for long in long_sentences(&s) {
+            bad.push(format!("{what} ({lang}): {long}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "sentences of 25 words or more:\n{}",
+        bad.join("\n")
+    );
+    assert_eq!(
+        long_sentences("Yksi kaksi (kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän kymmenen yksitoista kaksitoista kolmetoista neljätoista viisitoista kuusitoista seitsemäntoista kahdeksantoista yhdeksäntoista kaksikymmentä) loppu.").len(),
+        0
+    );
+    let many = vec!["sana"; 25].join(" ");
+    assert_eq!(long_sentences(&format!("{many}. Lyhyt.")).len(), 1);
+}
+
+#[test]
+fn the_reader_is_addressed_as_you() {
+    // Not "rekisteröity" / "den registrerade" / "the data subject" in running text
+    // ("rekisteröity yhdistys", a registered association, is another word).
+    let mut bad = Vec::new();
+    for (what, lang, s) in notice_strings() {
+        let lower = s.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let third_person = match lang {
+            seloste::Lang::Fi => {
+                words
+                    .windows(2)
+                    .any(|w| w[0].starts_with("rekisteröi") && !w[1].starts_with("yhdisty"))
+                    || words.last().is_some_and(|w| w.starts_with("rekisteröi"))
+            }
+            seloste::Lang::Sv => lower.contains("registrerade"),
+            seloste::Lang::En => lower.contains("data subject"),
+        };
+        if third_person {
+            bad.push(format!("{what} ({lang}): {s}"));
+        }
+        if lang == seloste::Lang::Fi && (lower.contains("tällä selosteella")) {
+            bad.push(format!("{what}: \"tällä selosteella\": {s}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn legitimate_interests_read_as_a_phrase_after_our_legitimate_interest() {
+    // Rendered as "oikeutettu etumme – {interest}": a noun phrase, not a sentence of its own.
+    for p in cat().purposes.iter().filter(|p| !p.interest.is_empty()) {
+        for (lang, s) in p.interest.all() {
+            let lower = s.to_lowercase();
+            assert!(
+                ![
+                    "oikeutettu etu",
+                    "vårt berättigade intresse",
+                    "our legitimate interest"
+                ]
+                .iter()
+                .any(|lead| lower.contains(lead)),
+                "purpose {} ({lang}) repeats the lead-in: {s}",
+                p.key
+            );
+            assert!(
+                s.chars().next().is_some_and(char::is_lowercase) && !s.trim_end().ends_with('.'),
+                "purpose {} ({lang}) is not a phrase: {s}",
                 p.key
             );
         }
