@@ -18,8 +18,8 @@ pub use cite::article as cite_article;
 
 use crate::catalogue::{self, Provenance};
 use crate::model::{
-    Art9Condition, CookieCategory, EntityKind, LegalBasis, Mechanism, Notice, Party, Period, Role,
-    SpecialKind, Unit,
+    Art9Condition, CookieCategory, EntityKind, LegalBasis, Mechanism, Notice, Party, Period,
+    Requirement, Role, SpecialKind, Unit,
 };
 use crate::rights::{self, Right, RightKind};
 use crate::text::{Lang, Text};
@@ -1162,10 +1162,21 @@ fn sections_data(c: &Ctx, sections: &mut Vec<DocSection>) {
         .iter()
         .filter_map(|d| {
             let mut v = vec![c.user(&d.text)?];
-            match d.required {
-                Some(true) => v.push(Inline::plain(format!(" ({})", c.s("l_required")))),
-                Some(false) => v.push(Inline::plain(format!(" ({})", c.s("l_optional")))),
-                None => {}
+            // Observed data is neither "required" nor "optional" (Art. 13(2)(e) is about what
+            // the person provides); required data says whether a law or the contract requires it.
+            let label = if d.collected_automatically {
+                Some("l_collected_automatically")
+            } else {
+                match (d.required, d.requirement) {
+                    (Some(true), Some(Requirement::Statutory)) => Some("l_required_statutory"),
+                    (Some(true), Some(Requirement::Contractual)) => Some("l_required_contractual"),
+                    (Some(true), None) => Some("l_required"),
+                    (Some(false), _) => Some("l_optional"),
+                    (None, _) => None,
+                }
+            };
+            if let Some(label) = label {
+                v.push(Inline::plain(format!(" ({})", c.s(label))));
             }
             if let Some(t) = c.user(&d.if_not_provided) {
                 v.push(Inline::plain(format!(". {} ", c.s("l_if_not_provided"))));

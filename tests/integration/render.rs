@@ -518,7 +518,7 @@ fn transfers_are_derived_from_recipients() {
         "EU–US Data Privacy Framework; the Commission&#x27;s standard contractual clauses as fallback"
     ));
     assert!(en.contains("European Commission decision that the country&#x27;s level of data protection is adequate"));
-    assert!(en.contains("Copy of the safeguards"));
+    assert!(en.contains("copy of the safeguards"), "how to get a copy (Art. 13(1)(f))");
     // Declared "no transfers" but a US recipient: the recipient wins, no false "we do not".
     let mut n = with_bases(&[LegalBasis::Contract]);
     n.transfers.outside_eea = Some(false);
