@@ -55,7 +55,7 @@ check "no dependency is listed twice" \
   test -z "$(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | sort | uniq -d)"
 version=$(sed -n '/^\[workspace.package\]/,/^\[/{s/^version = "\(.*\)"/\1/p}' Cargo.toml)
 check "the package version is the Cargo version" test "$(dpkg-deb --field "$deb" Version)" = "$version"
-contents=$(dpkg-deb --contents "$deb" | awk '{print $NF}' | sed 's|^\./|/|')
+contents=$(dpkg-deb --contents "$deb" | awk '{print $NF}' | sed -E 's|^(\./)?/?|/|')
 for f in /usr/bin/seloste /usr/share/man/man1/seloste.1.gz /usr/share/man/man1/seloste-check.1.gz \
   /usr/share/bash-completion/completions/seloste /usr/share/zsh/vendor-completions/_seloste \
   /usr/share/fish/vendor_completions.d/seloste.fish; do
