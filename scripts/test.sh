@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. On a fresh Debian 12 machine it first installs what the tests need.
+#  0. the GitHub Actions workflows: actionlint and the release pipeline's checks
+#     (scripts/lint-workflows.sh), first, so a broken workflow fails here before a push;
 #  1. the core's unit and integration tests (no GUI);
 #  2. the desktop shell's unit tests;
 #  3. the end-to-end tests: the real app under Xvfb, driven through tauri-driver and
@@ -11,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_system_packages
+bash scripts/lint-workflows.sh
 ensure_tauri_driver
 
 cargo test --workspace --locked

@@ -13,6 +13,7 @@ pub mod import;
 pub mod model;
 pub mod notice_io;
 pub mod pdf;
+pub mod platform;
 pub mod render;
 pub mod rights;
 pub mod store;

@@ -1,7 +1,7 @@
 //! The `seloste` command-line tool: a thin layer over the library.
 //! Exit status: 0 success, 1 the checker found errors, 2 unusable input (one sentence on stderr).
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 mod cli;
@@ -10,12 +10,24 @@ mod cli;
 #[command(
     name = "seloste",
     version,
-    about = "Write a correct Finnish GDPR privacy notice (tietosuojaseloste)."
+    about = "Write a correct Finnish GDPR privacy notice (tietosuojaseloste).",
+    after_long_help = FILES_HELP
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+/// Where the data lives; shown by `--help` (the manual page has it as FILES, ENVIRONMENT and
+/// EXIT STATUS, `cli/man.rs`).
+const FILES_HELP: &str = "\
+Drafts are kept in one SQLite database, shared with the Seloste app:
+  Linux    ~/.local/share/seloste/seloste.db (or $XDG_DATA_HOME/seloste/seloste.db)
+  macOS    ~/Library/Application Support/seloste/seloste.db
+  Windows  %APPDATA%\\seloste\\seloste.db
+SELOSTE_DB, or `--db PATH`, names another file. Backups are in `backups/` beside it.
+
+Exit status: 0 success; 1 `check` found errors; 2 the input could not be used.";
 
 #[derive(Subcommand)]
 enum Command {
@@ -31,6 +43,10 @@ enum Command {
     Drafts(cli::drafts::Args),
     /// Export a notice as HTML (a standalone document or a fragment for a web page) or as PDF.
     Render(cli::render::Args),
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions(cli::completions::Args),
+    /// Print the manual page (roff), or write every page into a folder with --dir.
+    Man(cli::man::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +57,8 @@ fn main() -> ExitCode {
         Command::Import(args) => cli::import::run(args),
         Command::Drafts(args) => cli::drafts::run(args),
         Command::Render(args) => cli::render::run(args),
+        Command::Completions(args) => cli::completions::run(args, Cli::command()),
+        Command::Man(args) => cli::man::run(args, Cli::command()),
     };
     match result {
         Ok(code) => code,

@@ -237,7 +237,7 @@ async fn save_as(
 }
 
 fn file_name(lang: Lang, ext: &str) -> String {
-    format!("{}.{ext}", wizard::ui("export.filename", lang))
+    seloste::platform::portable_file_name(wizard::ui("export.filename", lang), ext)
 }
 
 #[tauri::command]

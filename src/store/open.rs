@@ -9,6 +9,7 @@
 
 use super::backup::{self, Backup};
 use super::{KEEP_DELETED_DAYS, Store, migrate};
+use crate::platform::{self, Platform};
 use crate::text::Lang;
 use crate::{Error, Result};
 use rusqlite::{Connection, ErrorCode};
@@ -23,14 +24,18 @@ pub const DB_ENV: &str = "SELOSTE_DB";
 /// How long a write waits for another process (e.g. the CLI beside the app) to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The database file to use: `$SELOSTE_DB` if set, else `<data dir>/seloste/seloste.db`
-/// (`~/.local/share` on Linux, `~/Library/Application Support` on macOS, `%APPDATA%` on Windows).
+/// The database file to use: `$SELOSTE_DB` if set, else `<data dir>/seloste/seloste.db`, the
+/// data directory being the platform's (`platform::data_dir`: `~/.local/share` on Linux,
+/// `~/Library/Application Support` on macOS, `%APPDATA%` on Windows). When the environment
+/// names no home, the system is asked directly (`dirs`; on Windows its known-folder API).
 pub fn default_path() -> Result<PathBuf> {
     if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(p));
     }
-    let dir = dirs::data_dir().ok_or(Error::NoDataDir)?;
-    Ok(dir.join("seloste").join("seloste.db"))
+    let dir = platform::app_data_dir(Platform::current(), &platform::Env::from_process())
+        .or_else(|| dirs::data_dir().map(|d| d.join(platform::APP_DIR)))
+        .ok_or(Error::NoDataDir)?;
+    Ok(dir.join("seloste.db"))
 }
 
 /// An opened store, and what had to be done to open it.

@@ -2,9 +2,11 @@
 
 mod catalogue;
 mod check;
+mod cli_docs;
 mod fixtures;
 mod import;
 mod pdf;
+mod platforms;
 mod render;
 mod snapshots;
 mod store;
