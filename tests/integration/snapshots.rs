@@ -65,3 +65,21 @@ fn the_first_layer_is_short_and_links_to_its_sections() {
         }
     }
 }
+
+/// Words of plain text per starting point (`--nocapture` prints the table). Before issue 12 the
+/// sole trader's starting point had 1,085 words in Finnish with no first layer; it must stay
+/// shorter while carrying every Art. 13/14 item (the catalogue tests check those).
+#[test]
+fn starting_points_stay_short() {
+    let words = |n: &seloste::Notice, lang| document::build(n, lang).to_plain_text().split_whitespace().count();
+    println!("{:<26} {:>6} {:>6} {:>6} | reference fi/sv/en", "starting point", "fi", "sv", "en");
+    for p in seloste::catalogue::presets() {
+        let reference = load(&fixture(&format!("reference/{}.json", p.key)));
+        let row: Vec<usize> = Lang::ALL.iter().map(|&l| words(&p.notice, l)).collect();
+        let refs: Vec<usize> = Lang::ALL.iter().map(|&l| words(&reference, l)).collect();
+        println!("{:<26} {:>6} {:>6} {:>6} | {:?}", p.key, row[0], row[1], row[2], refs);
+        if p.key == "sole_trader_customers" {
+            assert!(row[0] < 1085, "the sole trader's notice grew back: {} words", row[0]);
+        }
+    }
+}
