@@ -41,6 +41,38 @@ pub fn run(t: &mut Table) {
             std::hint::black_box(seloste::check::check(&seeds[0], seloste::Lang::Fi));
         },
     );
+    // The largest real notice of ../shared/corpus, imported, then checked (issue 13: < 2 ms).
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let largest = std::fs::read_dir(&corpus).ok().and_then(|d| {
+        d.filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+            .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+    });
+    if let Some(path) = largest {
+        let raw = std::fs::read_to_string(&path).expect("corpus notice");
+        // The text after the corpus header block.
+        let body = raw.find("\n---\n").map_or(raw.as_str(), |i| &raw[i + 5..]);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let imported = seloste::import::import_bytes(body.as_bytes(), &name).expect("imports");
+        t.time(
+            "check",
+            &format!("check the largest corpus notice ({name}, imported)"),
+            200,
+            Some(Duration::from_millis(2)),
+            || {
+                std::hint::black_box(seloste::check::check(&imported.notice, seloste::Lang::Fi));
+            },
+        );
+        t.time(
+            "check",
+            &format!("check_text on its raw text ({} kB)", body.len() / 1024),
+            200,
+            Some(Duration::from_millis(2)),
+            || {
+                std::hint::black_box(seloste::check::check_text(body, seloste::Lang::Fi));
+            },
+        );
+    }
     t.time(
         "check",
         "check all five seed notices",

@@ -330,7 +330,7 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
     ),
     (
         "cookies.service_without_consent",
-        |n| n.cookies.items.clear(),
+        |n| n.cookies = Cookies::default(),
         |n| {
             n.cookies.items.clear();
             n.recipients.items.truncate(2);
@@ -361,11 +361,180 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
     ),
     (
         "outdated.transfer_mechanism",
+        |n| n.transfers.text = fi("Google on sitoutunut Safe Harbor -periaatteisiin."),
+        |n| {
+            n.transfers.text =
+                fi("Safe Harbor mitätöitiin vuonna 2015; nykyään siirto perustuu DPF:ään.")
+        },
+    ),
+    (
+        "transfer.no_adequacy_decision",
         |n| n.recipients.items[1].mechanism = Some(Mechanism::Adequacy),
         |n| {
             n.recipients.items[1].country = "CA".into();
             n.recipients.items[1].mechanism = Some(Mechanism::Adequacy);
         },
+    ),
+    (
+        "transfer.dpf_outside_us",
+        |n| n.recipients.items[1].country = "GB".into(),
+        |n| {
+            n.recipients.items[1].country = "GB".into();
+            n.recipients.items[1].mechanism = Some(Mechanism::Adequacy);
+        },
+    ),
+    (
+        "transfer.incomplete",
+        |n| {
+            n.recipients.items.truncate(1);
+            n.cookies = Cookies::default();
+            n.transfers = Transfers::default();
+            n.security.text = fi("Tietoja voidaan siirtää myös EU:n ulkopuolelle.");
+        },
+        |n| {
+            n.recipients.items.truncate(1);
+            n.cookies = Cookies::default();
+            n.transfers = Transfers::default();
+            n.security.text = fi("Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.");
+        },
+    ),
+    (
+        "joint.arrangement_missing",
+        |n| {
+            let mut second = n.controllers[0].clone();
+            (second.name, second.business_id) = ("Toinen Tmi".into(), "2680511-4".into());
+            n.controllers.push(second);
+        },
+        |n| {
+            let mut second = n.controllers[0].clone();
+            (second.name, second.business_id) = ("Toinen Tmi".into(), "2680511-4".into());
+            n.controllers.push(second);
+            n.joint_arrangement =
+                fi("Kumpikin vastaa omista asiakkaistaan; pyynnöt voi lähettää kummalle tahansa.");
+        },
+    ),
+    (
+        "joint.entered_as_processor",
+        |n| {
+            n.recipients.items.push(Recipient {
+                key: "meta_pixel".into(),
+                name: "Meta Platforms Ireland Ltd (Meta Pixel)".into(),
+                role: Role::Processor,
+                country: "US".into(),
+                mechanism: Some(Mechanism::Dpf),
+                ..Default::default()
+            });
+            n.joint_arrangement = fi("Meta vastaa tietojen käsittelystä keruun jälkeen.");
+        },
+        |n| {
+            n.recipients.items.push(Recipient {
+                key: "meta_pixel".into(),
+                name: "Meta Platforms Ireland Ltd (Meta Pixel)".into(),
+                role: Role::JointController,
+                country: "US".into(),
+                mechanism: Some(Mechanism::Dpf),
+                ..Default::default()
+            });
+            n.joint_arrangement = fi("Meta vastaa tietojen käsittelystä keruun jälkeen.");
+        },
+    ),
+    (
+        "data.id_code_reason_missing",
+        |n| n.data.text = fi("Keräämme nimen, henkilötunnuksen ja puhelinnumeron."),
+        |n| {
+            n.data.text = fi(
+                "Henkilötunnus kysytään vain, kun maksat laskulla, luottotietojen tarkistamiseksi.",
+            )
+        },
+    ),
+    (
+        "automated.decisions_info_missing",
+        |n| {
+            n.automated.decisions = Some(true);
+            n.automated.text = Text::default();
+        },
+        |n| {
+            n.automated.decisions = Some(true);
+            n.automated.text = fi(
+                "Verkkokauppa hyväksyy laskulla maksamisen automaattisesti luottotietojen perusteella; voit pyytää ihmisen arviota.",
+            );
+        },
+    ),
+    (
+        "marketing.electronic_without_consent",
+        |n| {
+            n.purposes.items[3].text = fi("Sähköpostimarkkinointi sivuston kävijöille");
+            n.purposes.items[3].interest = fi("Myynnin kasvattaminen");
+        },
+        |n| {
+            n.purposes.items[3].text =
+                fi("Sähköpostimarkkinointi nykyisille asiakkaillemme omista tuotteista")
+        },
+    ),
+    (
+        "consent.implied",
+        |n| n.cookies.text = fi("Jatkamalla sivuston käyttöä hyväksyt evästeet."),
+        |n| n.cookies.text = fi("Evästeet asetetaan vasta, kun hyväksyt ne evästebannerissa."),
+    ),
+    (
+        "consent.child_under_13",
+        |n| {
+            n.data.children_text =
+                fi("Yli 10-vuotiaat lapset voivat itse antaa suostumuksen uutiskirjeeseen.")
+        },
+        |n| n.data.children_text = fi("Alle 13-vuotiaiden puolesta suostumuksen antaa huoltaja."),
+    ),
+    (
+        "consent.not_withdrawable",
+        |n| n.rights.text = fi("Annettua suostumusta ei voi peruuttaa."),
+        |n| {
+            n.rights.text = fi(
+                "Suostumuksen peruuttaminen ei vaikuta ennen peruuttamista tehdyn käsittelyn lainmukaisuuteen.",
+            )
+        },
+    ),
+    (
+        "outdated.replaced_act",
+        |n| n.retention.text = fi("Potilasasiakirjat säilytetään asetuksen 298/2009 mukaisesti."),
+        |n| {
+            n.retention.text = fi(
+                "Potilasasiakirjat säilytetään asetuksen 94/2022 mukaisesti (se korvasi asetuksen 298/2009).",
+            )
+        },
+    ),
+    (
+        "outdated.rights_wording",
+        |n| {
+            n.rights.text = fi(
+                "Rekisteröidyllä on tarkastusoikeus ja oikeus vaatia virheellisen tiedon korjaamista.",
+            )
+        },
+        |n| {
+            n.rights.text = fi(
+                "Sinulla on oikeus tarkastaa tietosi ja pyytää niiden korjaamista tai poistamista.",
+            )
+        },
+    ),
+    (
+        "basis.examples_only",
+        |n| {
+            n.purposes.text =
+                fi("Käsittelemme tietoja eri oikeusperusteilla, esimerkiksi suostumuksella.")
+        },
+        |n| {
+            n.purposes.text =
+                fi("Kirjanpidon oikeusperuste on lakisääteinen velvoite (esim. kirjanpitolaki).")
+        },
+    ),
+    (
+        "basis.purpose_names_other",
+        |n| n.purposes.items[3].text = fi("Markkinointi asiakkaille suostumuksellasi"),
+        |n| n.purposes.items[2].text = fi("Uutiskirje suostumuksellasi"),
+    ),
+    (
+        "leftover.separate_document",
+        |n| n.data.text = fi("Käsiteltävät tiedot on kuvattu erillisessä asiakirjassa."),
+        |n| n.data.text = fi("Tietojen säilytys on kuvattu kohdassa Säilytysaika."),
     ),
     (
         "outdated.authority_address",
@@ -978,9 +1147,160 @@ fn numbering_gaps_inside_one_text_are_found_but_periods_are_not_headings() {
 }
 
 #[test]
+fn special_categories_in_free_text_need_a_condition() {
+    let mut n = clean();
+    n.data.text = fi("Kysymme asiakkaalta allergiat ja muut terveystiedot.");
+    assert!(fires(&n, "special.condition_missing"));
+    n.data.text = fi("Emme käsittele terveystietoja.");
+    assert!(!fires(&n, "special.condition_missing"), "negated");
+    n.data.text = fi("Kysymme allergiat; niitä käsitellään vain nimenomaisella suostumuksellasi.");
+    assert!(
+        !fires(&n, "special.condition_missing"),
+        "explicit consent given"
+    );
+}
+
+#[test]
+fn a_social_media_link_is_not_a_pixel() {
+    let mut n = clean();
+    n.recipients.items.truncate(2);
+    n.other.push(other(
+        "Seuraa meitä",
+        "Löydät meidät Instagramista ja Facebookista.",
+    ));
+    n.recipients.items.push(Recipient {
+        key: "meta_pixel".into(),
+        name: "Meta Platforms Ireland Ltd (Meta Pixel)".into(),
+        role: Role::JointController,
+        country: "US".into(),
+        mechanism: Some(Mechanism::Dpf),
+        ..Default::default()
+    });
+    n.cookies = Cookies::default();
+    let f = findings(&n);
+    assert!(
+        !f.iter().any(|f| f.rule == "joint.arrangement_missing"
+            || f.rule == "cookies.service_without_consent"),
+        "{f:#?}"
+    );
+    n.other[0].text = fi("Sivustolla on Facebook-pikseli, joka mittaa mainosten tehoa.");
+    let f = findings(&n);
+    assert!(
+        f.iter().any(|f| f.rule == "joint.arrangement_missing"),
+        "{f:#?}"
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.rule == "cookies.service_without_consent"),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn history_and_negation_are_not_claims() {
+    for (text, rule) in [
+        (
+            "Emme enää käytä Privacy Shield -järjestelyä.",
+            "outdated.privacy_shield",
+        ),
+        (
+            "Henkilötietolaki, joka kumottiin 1.1.2019, on korvattu tietosuojalailla.",
+            "outdated.personal_data_act",
+        ),
+        (
+            "We do not transfer data outside the EU.",
+            "transfer.incomplete",
+        ),
+        (
+            "Vi överför inte uppgifter utanför EU.",
+            "transfer.incomplete",
+        ),
+        (
+            "We no longer rely on the Safe Harbor framework.",
+            "outdated.transfer_mechanism",
+        ),
+        (
+            "Emme oleta suostumusta sivuston käytöstä.",
+            "consent.implied",
+        ),
+    ] {
+        let f = check::check_text(text, Lang::Fi);
+        assert!(!f.iter().any(|f| f.rule == rule), "{text}: {f:#?}");
+    }
+    for (text, rule) in [
+        (
+            "We do not sell data, except that our host stores it outside the EU.",
+            "transfer.incomplete",
+        ),
+        (
+            "Tietoja käsitellään henkilötietolain mukaisesti.",
+            "outdated.personal_data_act",
+        ),
+        (
+            "Genom att använda webbplatsen godkänner du kakor.",
+            "consent.implied",
+        ),
+        (
+            "By subscribing you agree to receive offers.",
+            "consent.implied",
+        ),
+        (
+            "Ditt samtycke kan inte återkallas.",
+            "consent.not_withdrawable",
+        ),
+        (
+            "Consent cannot be withdrawn once given.",
+            "consent.not_withdrawable",
+        ),
+        (
+            "Children from the age of 10 can give their own consent.",
+            "consent.child_under_13",
+        ),
+        (
+            "Enligt PUL behandlas uppgifterna.",
+            "outdated.personal_data_act",
+        ),
+        ("Write to [Company] for details.", "leftover.placeholder"),
+        ("Puhelin 040 123 4567.", "leftover.placeholder"),
+        (
+            "Vi skickar nyhetsbrev per e-post till presumtiva kunder med stöd av berättigat intresse.",
+            "marketing.electronic_without_consent",
+        ),
+    ] {
+        let f = check::check_text(text, Lang::En);
+        assert!(
+            f.iter().any(|f| f.rule == rule),
+            "{text}: {rule} missing in {f:#?}"
+        );
+    }
+}
+
+#[test]
+fn missing_translations_are_reported_once_per_section() {
+    let n = clean();
+    let f = check::check(&n, Lang::Sv);
+    let langs: Vec<&Finding> = f.iter().filter(|f| f.rule == "lang.missing").collect();
+    let mut sections: Vec<&str> = langs
+        .iter()
+        .map(|f| f.path.split('/').nth(1).unwrap())
+        .collect();
+    let before = sections.len();
+    sections.dedup();
+    assert_eq!(
+        before,
+        sections.len(),
+        "one finding per section: {langs:#?}"
+    );
+    assert!(
+        langs.iter().any(|f| f.path.starts_with("/purposes/")),
+        "{langs:#?}"
+    );
+}
+
+#[test]
 fn catalogue_services_that_need_consent_are_recognised_by_key() {
     let mut n = clean();
-    n.cookies.items.clear();
+    n.cookies = Cookies::default();
     n.recipients.items.truncate(2);
     n.recipients.items.push(Recipient {
         key: "meta_pixel".into(),
@@ -1078,6 +1398,194 @@ fn an_empty_notice_lists_every_missing_item() {
             value.get(top).is_some() || top == "controllers",
             "{}",
             f.path
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 40 real notices of ../shared/corpus: recall and false alarms against a hand-made table
+// ---------------------------------------------------------------------------------------------
+
+mod corpus {
+    use seloste::Lang;
+    use seloste::check;
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    #[derive(serde::Deserialize)]
+    struct Table {
+        judged: Vec<String>,
+        notices: Vec<Entry>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        file: String,
+        expected: Vec<String>,
+        allowed: Vec<String>,
+        must_not: Vec<MustNot>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct MustNot {
+        rule: String,
+        #[allow(dead_code)]
+        about: String,
+    }
+
+    fn corpus_dir() -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"))
+    }
+
+    /// The notice's text after the corpus header block, and its language.
+    fn body(raw: &str) -> (String, Lang) {
+        let lang = raw
+            .lines()
+            .find_map(|l| l.strip_prefix("Language:"))
+            .map(|l| l.trim())
+            .map(|l| match &l[..2] {
+                "sv" => Lang::Sv,
+                "en" => Lang::En,
+                _ => Lang::Fi,
+            })
+            .unwrap_or(Lang::Fi);
+        let at = raw.find("\n---\n").map_or(0, |i| i + 5);
+        (raw[at..].to_string(), lang)
+    }
+
+    /// The raw body as a reader would see it: no scripts, styles or tags, entities decoded.
+    fn visible_text(s: &str) -> String {
+        let drop = regex::Regex::new(r"(?is)<(script|style)\b.*?</(script|style)>").unwrap();
+        let tags = regex::Regex::new(r"(?s)<[^>]*>").unwrap();
+        let s = drop.replace_all(s, "\n");
+        let s = tags.replace_all(&s, "\n");
+        s.replace("&nbsp;", " ")
+            .replace("&amp;", "&")
+            .replace("&copy;", "©")
+            .replace("&larr;", "←")
+            .replace("&rarr;", "→")
+    }
+
+    fn fired(findings: &[check::Finding], judged: &[String]) -> BTreeSet<String> {
+        findings
+            .iter()
+            .filter(|f| judged.contains(&f.rule))
+            .map(|f| f.rule.clone())
+            .collect()
+    }
+
+    #[test]
+    fn corpus_recall_and_false_alarms() {
+        let table: Table = serde_json::from_str(
+            &std::fs::read_to_string(crate::util::fixture("check/corpus_expected.json")).unwrap(),
+        )
+        .unwrap();
+        let dir = corpus_dir();
+        assert!(dir.is_dir(), "corpus not found at {}", dir.display());
+        assert_eq!(table.notices.len(), 40, "one row per corpus notice");
+        let (mut expected, mut found_imp, mut found_raw, mut found_any) = (0, 0, 0, 0);
+        let (mut fa_imp, mut fa_raw) = (Vec::new(), Vec::new());
+        let mut missed = Vec::new();
+        let mut rows = String::new();
+        for e in &table.notices {
+            let raw = std::fs::read_to_string(dir.join(&e.file))
+                .unwrap_or_else(|err| panic!("{}: {err}", e.file));
+            let (text, lang) = body(&raw);
+            let imported = seloste::import::import_bytes(text.as_bytes(), &e.file)
+                .unwrap_or_else(|err| panic!("{}: {err}", e.file));
+            let opts = check::Options { lang, output: None };
+            let imp_all = check::check_with(&imported.notice, opts);
+            let raw_all = check::check_text(&visible_text(&text), lang);
+            // CORPUS_DEBUG=<file prefix>: show what the checker said about one notice.
+            if std::env::var("CORPUS_DEBUG").is_ok_and(|d| e.file.starts_with(&d)) {
+                println!(
+                    "controllers: {:?}",
+                    imported
+                        .notice
+                        .controllers
+                        .iter()
+                        .map(|c| (&c.name, &c.business_id))
+                        .collect::<Vec<_>>()
+                );
+                println!(
+                    "recipients: {:?}",
+                    imported
+                        .notice
+                        .recipients
+                        .items
+                        .iter()
+                        .map(|r| (&r.name, &r.key, r.role, &r.country))
+                        .collect::<Vec<_>>()
+                );
+                for f in imp_all
+                    .iter()
+                    .chain(&raw_all)
+                    .filter(|f| table.judged.contains(&f.rule))
+                {
+                    println!("{} {} {}", f.rule, f.path, f.message);
+                }
+            }
+            let imp = fired(&imp_all, &table.judged);
+            let rawf = fired(&raw_all, &table.judged);
+            let ok = |r: &String| e.expected.contains(r) || e.allowed.contains(r);
+            for m in &e.must_not {
+                assert!(
+                    !e.expected.contains(&m.rule) && !e.allowed.contains(&m.rule),
+                    "{}: {} is both expected/allowed and must_not",
+                    e.file,
+                    m.rule
+                );
+            }
+            for r in imp.iter().filter(|r| !ok(r)) {
+                fa_imp.push(format!("{} {r}", e.file));
+            }
+            for r in rawf.iter().filter(|r| !ok(r)) {
+                fa_raw.push(format!("{} {r}", e.file));
+            }
+            for r in &e.expected {
+                expected += 1;
+                let (a, b) = (imp.contains(r), rawf.contains(r));
+                found_imp += a as usize;
+                found_raw += b as usize;
+                found_any += (a || b) as usize;
+                if !(a || b) {
+                    missed.push(format!("{} {r}", e.file));
+                }
+            }
+            rows.push_str(&format!(
+                "{:<40} expected {:<2} import {:<40} text {}\n",
+                e.file,
+                e.expected.len(),
+                imp.iter().cloned().collect::<Vec<_>>().join(","),
+                rawf.iter().cloned().collect::<Vec<_>>().join(",")
+            ));
+        }
+        let pct = |n: usize| 100.0 * n as f64 / expected.max(1) as f64;
+        println!("{rows}");
+        println!(
+            "expected findings {expected}; recall: imported {found_imp} ({:.0} %), raw text {found_raw} ({:.0} %), either {found_any} ({:.0} %)",
+            pct(found_imp),
+            pct(found_raw),
+            pct(found_any)
+        );
+        println!(
+            "false alarms: imported {} {fa_imp:?}; raw text {} {fa_raw:?}",
+            fa_imp.len(),
+            fa_raw.len()
+        );
+        println!("missed: {missed:?}");
+        assert!(
+            pct(found_any) >= 90.0,
+            "recall {:.0} % < 90 %: missed {missed:?}",
+            pct(found_any)
+        );
+        assert!(
+            fa_raw.is_empty(),
+            "false alarms on the raw texts: {fa_raw:?}"
+        );
+        assert!(
+            fa_imp.is_empty(),
+            "false alarms on the imported notices: {fa_imp:?}"
         );
     }
 }

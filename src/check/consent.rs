@@ -1,0 +1,143 @@
+//! Consent and marketing: consent read into an action, a child's own consent under 13, consent
+//! said to be irrevocable, and e-mail or SMS marketing to private persons on legitimate
+//! interest beyond the existing-customer exception (917/2014 200 §).
+
+use super::{Ctx, has, list_re, quote, sentence};
+use crate::model::LegalBasis;
+
+/// The youngest age a child may consent alone to an information-society service in Finland
+/// (tietosuojalaki 1050/2018 5 §).
+const CHILD_CONSENT_AGE: u32 = 13;
+
+impl Ctx<'_> {
+    pub(super) fn consent(&mut self) {
+        let mut implied = Vec::new();
+        let mut irrevocable = Vec::new();
+        let mut child = Vec::new();
+        for (p, _, s) in &self.strings {
+            for m in list_re("consent_implied").find_iter(s) {
+                if sentence::affirmed(s, m.start()..m.start() + 1) {
+                    implied.push((p.clone(), sentence::quote_sentence(s, m.start())));
+                    break;
+                }
+            }
+            for m in list_re("consent_not_withdrawable").find_iter(s) {
+                let sent = &s[sentence::sentence_at(s, m.start())];
+                // "cannot be withdrawn retroactively" only restates Art. 7(3).
+                if !has("retroactive", sent) {
+                    irrevocable.push((p.clone(), sentence::quote_sentence(s, m.start())));
+                    break;
+                }
+            }
+            for r in sentence::sentences(s) {
+                let sent = &s[r.clone()];
+                if has("consent_word", sent)
+                    && !has("guardian", sent)
+                    && has("own_consent", sent)
+                    && youngest_age(sent).is_some_and(|a| a < CHILD_CONSENT_AGE)
+                    && sentence::affirmed(s, r.start..r.start + 1)
+                {
+                    child.push((p.clone(), quote(sent)));
+                    break;
+                }
+            }
+        }
+        for (p, q) in implied {
+            self.add("consent.implied", p, &[("phrase", &q)]);
+        }
+        for (p, q) in irrevocable {
+            self.add("consent.not_withdrawable", p, &[("phrase", &q)]);
+        }
+        for (p, q) in child {
+            self.add("consent.child_under_13", p, &[("phrase", &q)]);
+        }
+    }
+
+    /// E-mail or SMS marketing on legitimate interest to anyone but existing customers (for
+    /// similar products) or business contacts: 917/2014 200 § asks for prior consent.
+    pub(super) fn marketing(&mut self) {
+        let n = self.n;
+        let mut hits: Vec<(String, String)> = Vec::new();
+        for (i, p) in n.purposes.items.iter().enumerate() {
+            if p.basis != Some(LegalBasis::LegitimateInterest) {
+                continue;
+            }
+            let words: Vec<&str> = p
+                .text
+                .all()
+                .chain(p.interest.all())
+                .map(|(_, s)| s)
+                .collect();
+            let marketing = p.direct_marketing || words.iter().any(|s| has("marketing_word", s));
+            let electronic = words.iter().any(|s| has("electronic_channel", s));
+            let limited = words.iter().any(|s| has("existing_customers", s));
+            if marketing && electronic && !limited {
+                let name = self.name_of(&p.text, &format!("#{}", i + 1));
+                hits.push((format!("/purposes/items/{i}/basis"), name));
+            }
+        }
+        // Free text: one sentence naming electronic marketing and legitimate interest.
+        for (p, _, s) in &self.strings {
+            for r in sentence::sentences(s) {
+                let sent = &s[r.clone()];
+                if has("marketing_word", sent)
+                    && has("electronic_channel", sent)
+                    && has("legitimate_interest_words", sent)
+                    && !has("existing_customers", sent)
+                    && !has("consent_word", sent)
+                    && sentence::affirmed(s, r.start..r.start + 1)
+                {
+                    hits.push((p.clone(), quote(sent)));
+                    break;
+                }
+            }
+        }
+        if let Some((p, name)) = hits.into_iter().next() {
+            self.add(
+                "marketing.electronic_without_consent",
+                p,
+                &[("name", &name)],
+            );
+        }
+    }
+}
+
+/// The youngest age a sentence speaks of: "alle 16-vuotiaat" → 0, "yli 12-vuotiaat" → 13,
+/// "12 vuotta täyttäneet" → 12, "från 10 års ålder" → 10.
+fn youngest_age(sent: &str) -> Option<u32> {
+    let re = list_re("child_age");
+    re.captures_iter(sent)
+        .filter_map(|c| {
+            let n: u32 = c
+                .name("n")
+                .or_else(|| c.name("n2"))?
+                .as_str()
+                .parse()
+                .ok()?;
+            let pre = c.name("pre").map(|m| m.as_str().to_lowercase());
+            Some(match pre.as_deref() {
+                Some("alle" | "under" | "younger than") => 0,
+                Some("yli" | "över" | "over" | "older than") => n + 1,
+                _ => n,
+            })
+        })
+        .filter(|&a| a < 19)
+        .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages() {
+        assert_eq!(
+            youngest_age("alle 16-vuotiaat voivat itse antaa suostumuksen"),
+            Some(0)
+        );
+        assert_eq!(youngest_age("yli 12-vuotiaat"), Some(13));
+        assert_eq!(youngest_age("Children aged 10 years and older"), Some(10));
+        assert_eq!(youngest_age("från 15 års ålder"), Some(15));
+        assert_eq!(youngest_age("säilytämme 6 vuotta"), None);
+    }
+}
