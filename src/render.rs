@@ -54,9 +54,24 @@ fn render_doc(template: &str, doc: &Document) -> Result<String> {
     ctx.insert("doc", doc);
     ctx.insert("lang", doc.lang.code());
     ctx.insert("scope", SCOPE_CLASS);
-    tera()?
+    let html = tera()?
         .render(template, &ctx)
-        .map_err(|e| Error::Render(describe(&e)))
+        .map_err(|e| Error::Render(describe(&e)))?;
+    Ok(without_forbidden(html))
+}
+
+/// The output with every control character (but tab and newlines) and noncharacter removed:
+/// HTML forbids them and they are invisible. Validation already refuses them in a notice
+/// (`validate::text`); this keeps a draft not yet validated (the live preview, an import)
+/// from carrying them into a page either.
+fn without_forbidden(html: String) -> String {
+    if html.chars().all(|c| crate::validate::forbidden_char(c).is_none()) {
+        html
+    } else {
+        html.chars()
+            .filter(|&c| crate::validate::forbidden_char(c).is_none())
+            .collect()
+    }
 }
 
 /// A standalone HTML5 document in `lang`.

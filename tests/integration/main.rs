@@ -3,6 +3,7 @@
 mod catalogue;
 mod check;
 mod fixtures;
+mod hostile;
 mod import;
 mod pdf;
 mod render;

@@ -1,0 +1,213 @@
+//! Hostile and huge input (issue 17): notice files with a BOM, duplicate keys, a size far
+//! past any notice; text with control characters and noncharacters; values of megabytes in
+//! error messages; shapes that were quadratic in the PDF export. Every assertion is about
+//! what comes out (bytes read, messages, output), never about time: speed is in the
+//! benchmark table (`benches/bench/hostile.rs`).
+
+use crate::util::{fixture, load, seloste, stderr, stdout};
+use seloste::{Error, Lang, Notice, Text};
+
+fn shop() -> Notice {
+    load(&fixture("reference/web_shop.json"))
+}
+
+fn json(n: &Notice) -> String {
+    seloste::notice_io::to_json(n)
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_accepted() {
+    let text = format!("\u{FEFF}{}", json(&shop()));
+    assert_eq!(seloste::notice_io::from_json(&text, "x").unwrap(), shop());
+    let (_d, path) = temp_file("bom.json", text.as_bytes());
+    assert_eq!(seloste::notice_io::read(&path).unwrap(), shop());
+    let out = seloste(&["check", path.to_str().unwrap()]);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
+fn a_key_given_twice_is_refused_naming_it() {
+    // A trailing "controllers": [] used to drop every controller silently.
+    let text = json(&shop());
+    let dup = text.trim_end().strip_suffix('}').unwrap().to_string() + ",\n  \"controllers\": []\n}\n";
+    let e = seloste::notice_io::from_json(&dup, "notice.json").unwrap_err();
+    assert_eq!(e.code(), "json");
+    let msg = e.to_string();
+    assert!(msg.contains("\"controllers\" appears twice"), "{msg}");
+    assert!(msg.contains("line"), "the position is given: {msg}");
+    // Deeper down too, and from the command line (exit 2, one sentence).
+    let deep = text.replacen("\"name\":", "\"name\": \"A\", \"name\":", 1);
+    let (_d, path) = temp_file("dup.json", deep.as_bytes());
+    for cmd in ["check", "render"] {
+        let out = seloste(&[cmd, path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(stderr(&out).contains("\"name\" appears twice"), "{cmd}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_huge_file_is_refused_by_its_size_before_reading() {
+    // A sparse 3 GB file: its size says no before one byte is read (reading it whole took
+    // 3.1 GB of memory before).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.json");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(3 * 1024 * 1024 * 1024).unwrap();
+    drop(f);
+    let e = seloste::notice_io::read(&path).unwrap_err();
+    assert_eq!(e.code(), "too_large");
+    assert!(e.to_string().contains("10 MB"), "{e}");
+    for cmd in ["check", "render"] {
+        let out = seloste(&[cmd, path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(stderr(&out).contains("larger than 10 MB"), "{cmd}: {}", stderr(&out));
+    }
+    // One byte over the cap, real bytes: refused too (and text of that size in memory).
+    let big = vec![b' '; seloste::notice_io::MAX_BYTES as usize + 1];
+    let (_d2, path) = temp_file("big.json", &big);
+    assert_eq!(seloste::notice_io::read(&path).unwrap_err().code(), "too_large");
+    let s = String::from_utf8(big).unwrap();
+    assert_eq!(seloste::notice_io::from_json(&s, "x").unwrap_err().code(), "too_large");
+}
+
+#[test]
+fn a_file_with_no_size_is_read_only_up_to_the_cap() {
+    // A pipe or device reports size 0: the read itself stops after the cap.
+    let path = std::path::Path::new("/dev/zero");
+    if path.exists() {
+        let e = seloste::notice_io::read_capped(path, 1024 * 1024).unwrap_err();
+        assert_eq!(e.code(), "too_large", "{e}");
+    }
+}
+
+#[test]
+fn messages_quote_at_most_a_short_piece_of_a_value() {
+    let huge = "x".repeat(10_000_000);
+    let mut cases: Vec<(&str, String)> = vec![
+        ("format", format!("{{\"format\": \"{huge}\"}}")),
+        ("wrong type", json(&shop()).replacen("\"controllers\": [", &format!("\"controllers\": \"{huge}\", \"x\": ["), 1)),
+        ("unknown field", json(&shop()).replacen("\"name\":", &format!("\"{huge}\": 1, \"name\":"), 1)),
+        ("bad date", json(&shop()).replacen("\"format\"", &format!("\"meta\": {{\"drafted\": 5{huge}}}, \"format\""), 1)),
+    ];
+    cases.push(("json syntax", format!("{{\"a\": \"{huge}")));
+    for (what, text) in cases {
+        let e = seloste::notice_io::from_json(&text, "notice.json").unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.chars().count() < 600, "{what}: {} chars: {}", msg.len(), &msg[..300]);
+        assert!(!msg.contains(&"x".repeat(81)), "{what}: quotes more than 80 characters");
+    }
+    // Validation messages too, in every language.
+    let mut n = shop();
+    n.controllers[0].email = format!("{huge}@");
+    let e = seloste::validate::validate(&n).into_iter().find(|e| e.code == "email.format").unwrap();
+    for lang in Lang::ALL {
+        let m = e.message(lang);
+        assert!(m.chars().count() < 400, "{lang}: {}", m.len());
+    }
+    assert!(matches!(
+        "x".repeat(1000).parse::<Lang>(),
+        Err(Error::UnknownLanguage(s)) if s.chars().count() <= 81
+    ));
+}
+
+#[test]
+fn control_characters_and_noncharacters_are_refused_with_a_clear_message() {
+    for (bad, code) in [
+        ("\u{7}", "text.control"),
+        ("\u{0}", "text.control"),
+        ("\u{1B}", "text.control"),
+        ("\u{7F}", "text.control"),
+        ("\u{85}", "text.control"),
+        ("\u{FFFE}", "text.noncharacter"),
+        ("\u{FDD0}", "text.noncharacter"),
+        ("\u{10FFFF}", "text.noncharacter"),
+    ] {
+        let mut n = shop();
+        n.purposes.text = Text::fi(format!("Käsittelemme{bad} tietoja."));
+        let errors = seloste::validate::blocking(&n);
+        let e = errors.iter().find(|e| e.code == code).unwrap_or_else(|| panic!("{bad:?}: {errors:?}"));
+        assert_eq!(e.path, "/purposes/text/fi");
+        let hex = format!("U+{:04X}", bad.chars().next().unwrap() as u32);
+        for lang in Lang::ALL {
+            let m = e.message(lang);
+            assert!(m.contains(&hex), "{lang}: {m}");
+            assert!(!m.contains(bad), "{lang}: the character itself is not echoed");
+        }
+        // Names, addresses and every other string are covered, not only language texts.
+        let mut n = shop();
+        n.controllers[0].address.city = format!("Tampere{bad}");
+        assert!(
+            seloste::validate::blocking(&n).iter().any(|e| e.code == code && e.path == "/controllers/0/address/city"),
+            "{bad:?} in a city"
+        );
+    }
+    // Tab, newline and carriage return are ordinary text.
+    let mut n = shop();
+    n.purposes.text = Text::fi("Rivi 1\r\nRivi 2\n\tSisennys");
+    assert!(seloste::validate::blocking(&n).is_empty());
+}
+
+#[test]
+fn a_field_over_the_cap_is_refused() {
+    let mut n = shop();
+    n.retention.text = Text::fi("a".repeat(seloste::validate::MAX_FIELD_CHARS + 1));
+    let errors = seloste::validate::blocking(&n);
+    let e = errors.iter().find(|e| e.code == "text.too_long").expect("too long");
+    assert_eq!(e.path, "/retention/text/fi");
+    assert!(e.message(Lang::Fi).contains("100000"), "{}", e.message(Lang::Fi));
+    n.retention.text = Text::fi("a".repeat(seloste::validate::MAX_FIELD_CHARS));
+    assert!(seloste::validate::blocking(&n).is_empty());
+}
+
+#[test]
+fn control_characters_never_reach_an_export() {
+    let mut n = shop();
+    n.purposes.text = Text::fi("A\u{7}B\u{FFFF}C\u{1}D\u{9F}E");
+    n.controllers[0].name = "Oy\u{0} Esimerkki\u{FDD5} Ab".into();
+    // Rendering directly (the live preview of a draft not yet valid) leaves them out…
+    for lang in Lang::ALL {
+        for h in [
+            seloste::render::html(&n, lang).unwrap(),
+            seloste::render::fragment(&n, lang).unwrap(),
+        ] {
+            let bad: Vec<char> = h.chars().filter(|&c| seloste::validate::forbidden_char(c).is_some()).collect();
+            assert!(bad.is_empty(), "{lang}: {bad:?}");
+        }
+    }
+    assert!(seloste::render::html(&n, Lang::Fi).unwrap().contains("ABCDE"));
+    // …and the command line refuses to export them, with a sentence naming the character.
+    let (_d, path) = temp_file("ctl.json", json(&n).as_bytes());
+    let out = seloste(&["render", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("control character (U+"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn pdf_export_of_huge_controller_shapes_works() {
+    // A 20,000-character controller name (an imported .txt whose first line never ends)
+    // and 1,001 controllers: both were quadratic in the footer; the footer now fits in a
+    // pass bounded by the line (see `pdf::tests::fitting_looks_at_what_fits_not_at_the_whole_text`).
+    let mut long = shop();
+    long.controllers[0].name = "Osakeyhtiö Esimerkki ".repeat(1_000);
+    let mut many = shop();
+    let first = many.controllers[0].clone();
+    many.controllers = (0..1_001)
+        .map(|i| {
+            let mut c = first.clone();
+            c.name = format!("Yhteisrekisterinpitäjä {i} Oy");
+            c
+        })
+        .collect();
+    for n in [long, many] {
+        let pdf = seloste::pdf::render(&n, Lang::Fi).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
+}
