@@ -81,6 +81,10 @@ pub enum Error {
         found: i64,
         known: i64,
     },
+    #[error(
+        "The database at {path} is read-only (read-only media, or a file you may not change): drafts can be listed, shown and exported, but not changed. Copy it to a folder you can write to in order to edit."
+    )]
+    ReadOnly { path: PathBuf },
     #[error("The database at {path} failed: {detail}.")]
     Database { path: PathBuf, detail: String },
     #[error("The backup {path} is damaged or not a Seloste database, so it was not restored.")]
@@ -136,6 +140,7 @@ impl Error {
             Error::StoreOpen { .. } => "store_open",
             Error::NotSeloste { .. } => "not_seloste",
             Error::StoreTooNew { .. } => "store_too_new",
+            Error::ReadOnly { .. } => "read_only",
             Error::Database { .. } => "database",
             Error::BadBackup { .. } => "bad_backup",
             Error::DamagedContent { .. } => "damaged_content",

@@ -75,6 +75,16 @@ pub struct Startup {
 #[tauri::command]
 pub fn startup(state: State<'_, AppState>, lang: Lang) -> Startup {
     *lock(&state.lang) = lang;
+    let mut started = opening(&state, lang);
+    // A database on read-only media opens read-only: the start screen says so in the UI language.
+    if let Some(store) = lock(&state.store).as_ref().filter(|s| s.is_read_only()) {
+        started.warnings.retain(|w| !w.contains("read-only"));
+        started.warnings.push(store.read_only_message(lang));
+    }
+    started
+}
+
+fn opening(state: &AppState, lang: Lang) -> Startup {
     match lock(&state.opened).as_ref() {
         Some(Opening::Recovered(r, w)) => Startup {
             recovery: Some(r.message(lang)),

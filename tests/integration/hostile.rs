@@ -211,3 +211,163 @@ fn pdf_export_of_huge_controller_shapes_works() {
         assert!(pdf.starts_with(b"%PDF-"));
     }
 }
+
+// ------------------------------------------------------------------------------------------
+// The store's edges
+// ------------------------------------------------------------------------------------------
+
+use seloste::store::{RecoveryKind, Store};
+use std::path::{Path, PathBuf};
+
+/// A store with one draft in a backup and one more after it, closed; `damage` is then done
+/// to the file with a raw SQLite connection.
+fn store_then(damage: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("seloste.db");
+    {
+        let store = Store::open(&path).unwrap().store;
+        store.create("Varmuuskopioitu", &shop()).unwrap();
+        store.backup_now().unwrap();
+        store.create("Varmuuskopion jälkeen", &shop()).unwrap();
+    }
+    if !damage.is_empty() {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(damage).unwrap();
+    }
+    (dir, path)
+}
+
+fn titles(store: &Store) -> Vec<String> {
+    store.list().unwrap().into_iter().map(|d| d.title).collect()
+}
+
+#[test]
+fn an_impossible_schema_version_is_damage_recovered_from_the_backup() {
+    for damage in [
+        "PRAGMA user_version = -1",
+        "PRAGMA user_version = -2147483648",
+        // Version 0 with our tables: creating them and setting the version is one transaction.
+        "PRAGMA user_version = 0",
+    ] {
+        let (_dir, path) = store_then(damage);
+        let opened = Store::open(&path).unwrap_or_else(|e| panic!("{damage}: {e}"));
+        let r = opened.recovery.clone().unwrap_or_else(|| panic!("{damage}: no recovery"));
+        assert_eq!(r.kind, RecoveryKind::Damaged, "{damage}");
+        assert!(r.moved_to.exists(), "{damage}: the bad file is kept");
+        assert!(r.restored_from.is_some(), "{damage}");
+        assert_eq!(titles(&opened.store), ["Varmuuskopioitu"], "{damage}");
+        // The command line says so in a sentence and carries on.
+        drop(opened);
+        let (_dir, path) = store_then(damage);
+        let out = seloste(&["drafts", "list", "--db", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{damage}: {}", stderr(&out));
+        assert!(stderr(&out).contains("was damaged"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn sql_is_never_shown_to_a_person() {
+    // Another program's database (tables, version 0): refused in a sentence.
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE drafts (id INTEGER PRIMARY KEY, body TEXT);")
+        .unwrap();
+    // One claiming to be ours (application id and version) with a table of another shape.
+    let claimed = dir.path().join("claimed.db");
+    rusqlite::Connection::open(&claimed)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE drafts (id INTEGER PRIMARY KEY, body TEXT);
+             CREATE TABLE versions (id INTEGER PRIMARY KEY);
+             PRAGMA application_id = 1397050447; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    for db in [&other, &claimed] {
+        for args in [&["drafts", "list"][..], &["drafts", "show", "1"], &["drafts", "new", "X"]] {
+            let mut a = args.to_vec();
+            a.extend(["--db", db.to_str().unwrap()]);
+            let out = seloste(&a);
+            let err = stderr(&out);
+            assert!(!out.status.success() || err.is_empty(), "{a:?}");
+            for sql in ["SELECT", "INSERT", "CREATE", "FROM drafts", " WHERE "] {
+                assert!(!err.contains(sql), "{a:?} shows SQL: {err}");
+            }
+        }
+    }
+    let e = Store::open(&other).err().unwrap();
+    assert_eq!(e.code(), "not_seloste");
+}
+
+#[test]
+fn stale_backup_temp_files_are_swept_on_open() {
+    let (dir, path) = store_then("");
+    let backups = dir.path().join("backups");
+    let old = backups.join("seloste-20261101T101010101Z.db.tmp");
+    let fresh = backups.join("seloste-20261130T101010101Z.db.tmp");
+    let restoring = dir.path().join(".seloste.db.restoring");
+    for p in [&old, &fresh, &restoring] {
+        std::fs::write(p, vec![0u8; 64 * 1024]).unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for p in [&old, &restoring] {
+        std::fs::File::options().write(true).open(p).unwrap().set_modified(hour_ago).unwrap();
+    }
+    drop(Store::open(&path).unwrap());
+    assert!(!old.exists(), "a temp file an hour old is removed");
+    assert!(!restoring.exists(), "an interrupted restore's copy is removed");
+    assert!(fresh.exists(), "a backup possibly in progress in another process is left alone");
+    assert!(backups.read_dir().unwrap().any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".db")));
+}
+
+/// Run the command line with `dir` mounted read-only (a private mount namespace, so no
+/// privileges are needed and nothing outside the test sees it). `None` when this system
+/// allows no user namespaces; under CI that fails the test instead.
+fn on_read_only_media(dir: &Path, args: &[&str]) -> Option<std::process::Output> {
+    let d = dir.to_str().unwrap();
+    let script = format!(
+        "mount --bind -o ro '{d}' '{d}' && exec \"$0\" \"$@\""
+    );
+    let out = std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-c", &script, env!("CARGO_BIN_EXE_seloste")])
+        .args(args)
+        .env_remove("SELOSTE_DB")
+        .output()
+        .ok()?;
+    let err = stderr(&out);
+    if err.contains("unshare:") || err.contains("mount:") {
+        assert!(std::env::var("CI").is_err(), "read-only media cannot be simulated: {err}");
+        eprintln!("skipped: read-only media cannot be simulated here: {err}");
+        return None;
+    }
+    Some(out)
+}
+
+#[test]
+fn a_database_on_read_only_media_opens_read_only() {
+    let (dir, path) = store_then("");
+    let db = path.to_str().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let exported = out_dir.path().join("exported.json");
+    let before = std::fs::read(&path).unwrap();
+    let Some(list) = on_read_only_media(dir.path(), &["drafts", "list", "--db", db]) else {
+        return;
+    };
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert!(stdout(&list).contains("Varmuuskopion jälkeen"), "{}", stdout(&list));
+    assert!(stderr(&list).contains("read-only"), "the message says so: {}", stderr(&list));
+    let show = on_read_only_media(dir.path(), &["drafts", "show", "2", "--db", db]).unwrap();
+    assert!(show.status.success(), "{}", stderr(&show));
+    let export = on_read_only_media(
+        dir.path(),
+        &["drafts", "export", "2", exported.to_str().unwrap(), "--db", db],
+    )
+    .unwrap();
+    assert!(export.status.success(), "{}", stderr(&export));
+    assert_eq!(load(&exported), shop());
+    let new = on_read_only_media(dir.path(), &["drafts", "new", "Uusi", "--db", db]).unwrap();
+    assert_eq!(new.status.code(), Some(2));
+    assert!(stderr(&new).contains("is read-only"), "{}", stderr(&new));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing was written");
+}
