@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_system_packages
 ensure_tauri_driver
+ensure_html_validator
 
 cargo test --workspace --locked
 

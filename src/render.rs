@@ -79,10 +79,21 @@ pub fn html(notice: &Notice, lang: Lang) -> Result<String> {
     render_doc("notice.html", &document::build(notice, lang))
 }
 
-/// An HTML fragment (one `<section class="seloste-notice">` with scoped styles) to paste into
-/// a website's page.
+/// An HTML fragment to paste into a website's page: one `<section class="seloste-notice">`
+/// and nothing else — no `<style>` (HTML allows it only in `<head>`, and CMS sanitisers strip
+/// it), no ids outside `seloste-`, no `<h1>`. It is valid HTML inside any `<body>` and takes the
+/// site's own look; [`fragment_css`] gives the optional scoped stylesheet for the site's CSS.
 pub fn fragment(notice: &Notice, lang: Lang) -> Result<String> {
     render_doc("fragment.html", &document::build(notice, lang))
+}
+
+/// The stylesheet for the fragment, for a site's stylesheet or its "additional CSS" box:
+/// every selector starts with `.seloste-notice`, so it styles the notice and nothing else.
+pub fn fragment_css() -> Result<String> {
+    let css = tera()?
+        .render("style.css.html", &Context::new())
+        .map_err(|e| Error::Render(describe(&e)))?;
+    Ok(css.trim_start().to_string())
 }
 
 /// Render an already-built document (the PDF export and previews reuse one build).

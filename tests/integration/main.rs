@@ -4,6 +4,7 @@ mod catalogue;
 mod check;
 mod fixtures;
 mod hostile;
+mod html_validator;
 mod import;
 mod pdf;
 mod render;

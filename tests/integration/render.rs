@@ -388,10 +388,9 @@ fn no_scripts_and_no_remote_resources() {
     }
 }
 
-/// The CSS rules inside the fragment's `<style>`: selectors of every rule, including the
+/// The CSS rules of the fragment's stylesheet: selectors of every rule, including the
 /// rules nested in `@media`.
-fn fragment_selectors(h: &str) -> Vec<String> {
-    let css = &h[h.find("<style>").unwrap() + 7..h.find("</style>").unwrap()];
+fn fragment_selectors(css: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0;
     let mut buf = String::new();
@@ -435,7 +434,12 @@ fn fragment_has_no_document_tags_and_scoped_styles() {
             "{lang}: one root element"
         );
         assert!(h.trim_end().ends_with("</section>"));
-        let sels = fragment_selectors(&h);
+        // No <style>: HTML allows it only in <head>, and CMS sanitisers strip it. The styles
+        // come separately, for the site's stylesheet.
+        assert!(!h.contains("<style"), "{lang}");
+        let css = render::fragment_css().unwrap();
+        assert!(!css.contains('<'), "plain CSS, no tags");
+        let sels = fragment_selectors(&css);
         assert!(sels.len() > 10, "parsed the rules");
         for s in sels {
             assert!(
@@ -443,7 +447,7 @@ fn fragment_has_no_document_tags_and_scoped_styles() {
                 "{lang}: unscoped selector {s:?}"
             );
         }
-        assert!(!h.contains("@page"), "@page cannot be scoped");
+        assert!(!css.contains("@page"), "@page cannot be scoped");
         // Its ids do not collide with the host page's.
         assert!(h.contains("id=\"seloste-rights\""));
         assert!(!h.contains("<h1"), "the host page owns its h1");
@@ -775,4 +779,14 @@ fn a_list_all_in_another_language_gets_one_note_and_the_document_says_so() {
     n.register.subjects[1].text.en = "contact persons".into();
     let en = render::html(&n, Lang::En).unwrap();
     assert_eq!(en.matches("(in Finnish only)").count(), 2);
+}
+
+#[test]
+fn cli_prints_the_fragment_stylesheet_without_a_notice() {
+    let o = seloste(&["render", "--format", "fragment-css"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), render::fragment_css().unwrap());
+    let o = seloste(&["render"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Give the notice file"), "{}", stderr(&o));
 }
