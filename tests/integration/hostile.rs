@@ -371,3 +371,124 @@ fn a_database_on_read_only_media_opens_read_only() {
     assert!(stderr(&new).contains("is read-only"), "{}", stderr(&new));
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing was written");
 }
+
+// ------------------------------------------------------------------------------------------
+// The fuzz corpora, through the fuzz targets' entry points, and a fixed-seed proptest
+// ------------------------------------------------------------------------------------------
+
+use proptest::prelude::*;
+
+fn corpus(name: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = crate::util::root().join("tests/fuzz/corpus").join(name);
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The body of `tests/fuzz/fuzz_targets/notice.rs`.
+fn notice_target(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match seloste::notice_io::from_json(text, "fuzz.json") {
+        Err(e) => assert!(e.to_string().chars().count() < 700, "a long message: {e}"),
+        Ok(notice) => {
+            let _ = seloste::check::check(&notice, Lang::Fi);
+            if seloste::validate::ensure_no_blocking(&notice).is_ok() {
+                for lang in Lang::ALL {
+                    for html in [
+                        seloste::render::html(&notice, lang).unwrap(),
+                        seloste::render::fragment(&notice, lang).unwrap(),
+                    ] {
+                        assert!(html.chars().all(|c| seloste::validate::forbidden_char(c).is_none()));
+                    }
+                }
+                seloste::pdf::render(&notice, Lang::Fi).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn every_notice_corpus_file_gives_a_notice_or_a_short_error() {
+    let files = corpus("notice");
+    assert!(files.len() >= 7);
+    for (name, bytes) in &files {
+        notice_target(bytes);
+        let r = seloste::notice_io::from_json(std::str::from_utf8(bytes).unwrap(), name);
+        match name.as_str() {
+            "duplicate-key.json" => assert!(r.unwrap_err().to_string().contains("appears twice")),
+            "bom.json" | "web_shop.json" | "long-name.json" | "many-controllers.json" => {
+                assert!(r.is_ok(), "{name}")
+            }
+            "controls.json" => {
+                assert!(!seloste::validate::blocking(&r.unwrap()).is_empty(), "{name}")
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn every_import_corpus_file_gives_a_draft_or_an_error() {
+    // The body of `tests/fuzz/fuzz_targets/import.rs`, as .txt, .html and .docx.
+    for (name, bytes) in corpus("import") {
+        for ext in ["txt", "html", "docx"] {
+            if let Ok(imported) = seloste::import::import_bytes(&bytes, &format!("fuzz.{ext}")) {
+                let json = seloste::notice_io::to_json(&imported.notice);
+                assert!(seloste::notice_io::from_json(&json, "draft").is_ok(), "{name} as .{ext}");
+            }
+        }
+    }
+}
+
+/// One edit to a notice file of the kind a hand, another program or a damaged disk makes.
+fn edit() -> impl Strategy<Value = (usize, String)> {
+    (
+        any::<usize>(),
+        prop_oneof![
+            Just("\u{FEFF}".to_string()),
+            Just("\"controllers\": [], ".to_string()),
+            Just("\"name\": \"B\", ".to_string()),
+            Just("\u{7}".to_string()),
+            Just("\u{FFFF}".to_string()),
+            Just("\\u0000".to_string()),
+            Just("\\ud800".to_string()),
+            Just("[[[[[[[[".to_string()),
+            Just("}".to_string()),
+            Just(",".to_string()),
+            Just("1e999".to_string()),
+            Just("-1".to_string()),
+            Just("\"x\"".to_string()),
+            "\\PC{0,12}",
+            "[\\x00-\\x1f\"\\\\{}\\[\\],:]{1,4}",
+        ],
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 96,
+        rng_algorithm: proptest::test_runner::RngAlgorithm::ChaCha,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(17),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Edited notice files: a notice or a short error, never a panic, and what validates
+    /// renders clean (the notice fuzz target's properties, deterministic here).
+    #[test]
+    fn edited_notice_files_never_panic(edits in proptest::collection::vec(edit(), 1..4)) {
+        let mut text = json(&shop());
+        for (at, insert) in edits {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, &insert);
+        }
+        notice_target(text.as_bytes());
+    }
+}
