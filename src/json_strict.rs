@@ -88,16 +88,25 @@ mod tests {
         for (json, key) in [
             (r#"{"a": 1, "a": 2}"#, "a"),
             (r#"{"x": [{"name": "A", "name": "B"}]}"#, "name"),
-            (r#"{"controllers": [1], "b": 2, "controllers": []}"#, "controllers"),
+            (
+                r#"{"controllers": [1], "b": 2, "controllers": []}"#,
+                "controllers",
+            ),
         ] {
             let e = from_str(json).unwrap_err().to_string();
-            assert!(e.contains(&format!("\"{key}\" appears twice")), "{json}: {e}");
+            assert!(
+                e.contains(&format!("\"{key}\" appears twice")),
+                "{json}: {e}"
+            );
         }
     }
 
     #[test]
     fn parses_like_serde_json_otherwise() {
         let json = r#"{"a": [1, -2, 3.5, true, null, "t\u00e4"], "b": {"c": {}}, "n": 18446744073709551615}"#;
-        assert_eq!(from_str(json).unwrap(), serde_json::from_str::<Value>(json).unwrap());
+        assert_eq!(
+            from_str(json).unwrap(),
+            serde_json::from_str::<Value>(json).unwrap()
+        );
     }
 }

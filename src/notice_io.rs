@@ -90,7 +90,9 @@ pub fn read_capped(path: &Path, max: u64) -> Result<String> {
         return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(max + 1).read_to_end(&mut bytes).map_err(read_err)?;
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
     if bytes.len() as u64 > max {
         return Err(too_large());
     }

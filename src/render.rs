@@ -65,7 +65,10 @@ fn render_doc(template: &str, doc: &Document) -> Result<String> {
 /// (`validate::text`); this keeps a draft not yet validated (the live preview, an import)
 /// from carrying them into a page either.
 fn without_forbidden(html: String) -> String {
-    if html.chars().all(|c| crate::validate::forbidden_char(c).is_none()) {
+    if html
+        .chars()
+        .all(|c| crate::validate::forbidden_char(c).is_none())
+    {
         html
     } else {
         html.chars()

@@ -62,7 +62,11 @@ fn row(t: &mut Table, what: String, bytes: usize, base_bytes: usize, d: Duration
         AREA,
         format!("{what} (+{mb:.2} MB)"),
         format!("{marginal:.3} s/MB"),
-        format!("whole run {} (reference notice alone {})", fmt_duration(d), fmt_duration(base)),
+        format!(
+            "whole run {} (reference notice alone {})",
+            fmt_duration(d),
+            fmt_duration(base)
+        ),
         format!("< {TARGET_S_PER_MB} s/MB"),
         Some(marginal < TARGET_S_PER_MB),
     );

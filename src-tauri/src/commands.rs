@@ -224,7 +224,9 @@ pub fn toggle_pick(
 #[tauri::command(async)]
 pub fn preview(state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<String> {
     let notice = state.core(notice_from(notice))?;
-    state.core(seloste::render::fragment(&notice, lang).map(|h| crate::contain::sanitise_preview(&h)))
+    state.core(
+        seloste::render::fragment(&notice, lang).map(|h| crate::contain::sanitise_preview(&h)),
+    )
 }
 
 /// Open a link the user clicked in the preview in the system's browser or mail program:

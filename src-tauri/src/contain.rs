@@ -38,8 +38,8 @@ pub fn external_link(href: &str) -> Option<String> {
 /// attributes each may carry. A test below renders every starting point and checks the
 /// templates use nothing else, so this list cannot silently fall behind them.
 const TAGS: &[&str] = &[
-    "section", "div", "h1", "h2", "h3", "h4", "h5", "h6", "p", "span", "strong", "ul", "li",
-    "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "a",
+    "section", "div", "h1", "h2", "h3", "h4", "h5", "h6", "p", "span", "strong", "ul", "li", "dl",
+    "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "a",
 ];
 const GENERIC_ATTRIBUTES: &[&str] = &["class", "lang", "id"];
 
@@ -60,7 +60,23 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
             .link_rel(None)
             .id_prefix(None)
             .strip_comments(true)
-            .clean_content_tags(HashSet::from(["script", "style", "template", "noscript", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext", "object", "embed", "svg", "math"]));
+            .clean_content_tags(HashSet::from([
+                "script",
+                "style",
+                "template",
+                "noscript",
+                "title",
+                "textarea",
+                "xmp",
+                "iframe",
+                "noembed",
+                "noframes",
+                "plaintext",
+                "object",
+                "embed",
+                "svg",
+                "math",
+            ]));
         b
     })
 }
@@ -78,7 +94,12 @@ mod tests {
 
     #[test]
     fn only_the_apps_own_origin_may_be_navigated_to() {
-        for ok in ["tauri://localhost/", "tauri://localhost/index.html", "http://tauri.localhost/", "https://tauri.localhost/x"] {
+        for ok in [
+            "tauri://localhost/",
+            "tauri://localhost/index.html",
+            "http://tauri.localhost/",
+            "https://tauri.localhost/x",
+        ] {
             assert!(is_app_origin(&Url::parse(ok).unwrap()), "{ok}");
         }
         for no in [
@@ -97,7 +118,10 @@ mod tests {
 
     #[test]
     fn links_open_outside_only_for_http_https_and_mailto() {
-        assert_eq!(external_link("https://tietosuoja.fi/").as_deref(), Some("https://tietosuoja.fi/"));
+        assert_eq!(
+            external_link("https://tietosuoja.fi/").as_deref(),
+            Some("https://tietosuoja.fi/")
+        );
         assert!(external_link(" http://esimerkki.fi/a?b=c ").is_some());
         assert!(external_link("mailto:tietosuoja@esimerkki.fi").is_some());
         for no in [
@@ -122,7 +146,21 @@ mod tests {
              <a href=\"javascript:alert(1)\">a</a><a href=\"https://ok.fi/\" target=\"_top\">b</a>\
              <script>alert(1)</script><style>body{}</style><img src=x onerror=alert(1)><form action=x><input></form></section>",
         );
-        for gone in ["<meta", "refresh", "onclick", "style", "<iframe", "javascript:", "<script", "alert", "<img", "onerror", "<form", "<input", "target="] {
+        for gone in [
+            "<meta",
+            "refresh",
+            "onclick",
+            "style",
+            "<iframe",
+            "javascript:",
+            "<script",
+            "alert",
+            "<img",
+            "onerror",
+            "<form",
+            "<input",
+            "target=",
+        ] {
             assert!(!h.contains(gone), "{gone} survived: {h}");
         }
         assert!(h.contains("Teksti"));
@@ -156,7 +194,12 @@ mod tests {
         for p in seloste::catalogue::presets() {
             for lang in Lang::ALL {
                 let h = seloste::render::fragment(&p.notice, lang).unwrap();
-                assert_eq!(elements(&sanitise_preview(&h)), elements(&h), "{} {lang}", p.key);
+                assert_eq!(
+                    elements(&sanitise_preview(&h)),
+                    elements(&h),
+                    "{} {lang}",
+                    p.key
+                );
             }
         }
     }

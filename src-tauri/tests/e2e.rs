@@ -499,12 +499,17 @@ async fn a_preview_link_opens_in_the_browser_and_the_wizard_stays() {
         let h = a.attr("href").await.unwrap().unwrap_or_default();
         assert!(!h.contains("example.com"), "owner text became a link: {h}");
     }
-    c.execute("arguments[0].scrollIntoView({block: 'center'}); return 1", vec![serde_json::to_value(&link).unwrap()])
-        .await
-        .unwrap();
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center'}); return 1",
+        vec![serde_json::to_value(&link).unwrap()],
+    )
+    .await
+    .unwrap();
     link.click().await.unwrap();
     eventually("the link went to the system browser", || async {
-        sb.opened().iter().any(|u| u.trim_end_matches('/') == href.trim_end_matches('/'))
+        sb.opened()
+            .iter()
+            .any(|u| u.trim_end_matches('/') == href.trim_end_matches('/'))
     })
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(700)).await;
@@ -519,7 +524,12 @@ async fn a_preview_link_opens_in_the_browser_and_the_wizard_stays() {
     .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     still_the_wizard(&c, "after a scripted navigation").await;
-    assert_eq!(sb.opened().len(), 1, "only the clicked link was opened: {:?}", sb.opened());
+    assert_eq!(
+        sb.opened().len(),
+        1,
+        "only the clicked link was opened: {:?}",
+        sb.opened()
+    );
     c.close().await.unwrap();
 }
 
@@ -582,11 +592,19 @@ async fn the_window_answers_while_a_slow_import_runs() {
         r["runningAfterAnswers"].as_bool().unwrap(),
         "the import finished before the answers were timed, so this proves nothing: {r}"
     );
-    let mut answers: Vec<f64> = r["answers"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+    let mut answers: Vec<f64> = r["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
     answers.sort_by(f64::total_cmp);
     let median = answers[answers.len() / 2];
     // Within 100 ms (the median; one slow answer on a busy shared machine is allowed up to 250 ms).
-    assert!(median < 100.0, "median answer {median:.0} ms while importing: {r}");
+    assert!(
+        median < 100.0,
+        "median answer {median:.0} ms while importing: {r}"
+    );
     assert!(answers.last().unwrap() < &250.0, "slowest answer: {r}");
     still_the_wizard_or_start(&c).await;
     c.close().await.unwrap();
@@ -595,6 +613,9 @@ async fn the_window_answers_while_a_slow_import_runs() {
 /// The window still shows the app (the start screen or the wizard).
 async fn still_the_wizard_or_start(c: &fantoccini::Client) {
     let url = c.current_url().await.unwrap();
-    assert!(url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"), "{url}");
+    assert!(
+        url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"),
+        "{url}"
+    );
     wait_for(c, "body[data-ready='true']").await;
 }

@@ -503,9 +503,15 @@ mod tests {
         // The longest cut that fits: one more character would not.
         let kept = s.trim_end_matches('…').chars().count();
         let longer: String = long.chars().take(kept + 1).collect::<String>() + "…";
-        assert!(faces().get(Face::Regular).width(longer.trim_end(), 8.0) > 200.0 || long.chars().nth(kept) == Some(' '));
+        assert!(
+            faces().get(Face::Regular).width(longer.trim_end(), 8.0) > 200.0
+                || long.chars().nth(kept) == Some(' ')
+        );
         // Text that fits is kept whole.
-        assert_eq!(fit("Oy Esimerkki Ab", Face::Regular, 8.0, 200.0), "Oy Esimerkki Ab");
+        assert_eq!(
+            fit("Oy Esimerkki Ab", Face::Regular, 8.0, 200.0),
+            "Oy Esimerkki Ab"
+        );
         // Nothing fits: only the ellipsis.
         assert_eq!(fit("Osakeyhtiö", Face::Regular, 8.0, 1.0), "…");
     }
@@ -520,7 +526,10 @@ mod tests {
         let (b, seen_b) = fit_counted(&huge, Face::Regular, 8.0, 300.0);
         assert_eq!(a, b);
         assert_eq!(seen_a, seen_b);
-        assert!(seen_a < 100, "{seen_a} characters looked at for a 300 pt line");
+        assert!(
+            seen_a < 100,
+            "{seen_a} characters looked at for a 300 pt line"
+        );
         assert!(faces().get(Face::Regular).width(&a, 8.0) <= 300.0);
     }
 

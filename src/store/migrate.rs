@@ -95,7 +95,9 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
 pub fn impossible(conn: &Connection) -> rusqlite::Result<Option<String>> {
     let v = version(conn)?;
     if v < 0 {
-        return Ok(Some(format!("its schema version is {v}, which no Seloste writes")));
+        return Ok(Some(format!(
+            "its schema version is {v}, which no Seloste writes"
+        )));
     }
     let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     if app == APPLICATION_ID && v == 0 {

@@ -36,7 +36,8 @@ fn a_utf8_byte_order_mark_is_accepted() {
 fn a_key_given_twice_is_refused_naming_it() {
     // A trailing "controllers": [] used to drop every controller silently.
     let text = json(&shop());
-    let dup = text.trim_end().strip_suffix('}').unwrap().to_string() + ",\n  \"controllers\": []\n}\n";
+    let dup =
+        text.trim_end().strip_suffix('}').unwrap().to_string() + ",\n  \"controllers\": []\n}\n";
     let e = seloste::notice_io::from_json(&dup, "notice.json").unwrap_err();
     assert_eq!(e.code(), "json");
     let msg = e.to_string();
@@ -48,7 +49,11 @@ fn a_key_given_twice_is_refused_naming_it() {
     for cmd in ["check", "render"] {
         let out = seloste(&[cmd, path.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(2), "{cmd}");
-        assert!(stderr(&out).contains("\"name\" appears twice"), "{cmd}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("\"name\" appears twice"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
     }
 }
 
@@ -67,14 +72,24 @@ fn a_huge_file_is_refused_by_its_size_before_reading() {
     for cmd in ["check", "render"] {
         let out = seloste(&[cmd, path.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(2), "{cmd}");
-        assert!(stderr(&out).contains("larger than 10 MB"), "{cmd}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("larger than 10 MB"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
     }
     // One byte over the cap, real bytes: refused too (and text of that size in memory).
     let big = vec![b' '; seloste::notice_io::MAX_BYTES as usize + 1];
     let (_d2, path) = temp_file("big.json", &big);
-    assert_eq!(seloste::notice_io::read(&path).unwrap_err().code(), "too_large");
+    assert_eq!(
+        seloste::notice_io::read(&path).unwrap_err().code(),
+        "too_large"
+    );
     let s = String::from_utf8(big).unwrap();
-    assert_eq!(seloste::notice_io::from_json(&s, "x").unwrap_err().code(), "too_large");
+    assert_eq!(
+        seloste::notice_io::from_json(&s, "x").unwrap_err().code(),
+        "too_large"
+    );
 }
 
 #[test]
@@ -92,21 +107,49 @@ fn messages_quote_at_most_a_short_piece_of_a_value() {
     let huge = "x".repeat(10_000_000);
     let mut cases: Vec<(&str, String)> = vec![
         ("format", format!("{{\"format\": \"{huge}\"}}")),
-        ("wrong type", json(&shop()).replacen("\"controllers\": [", &format!("\"controllers\": \"{huge}\", \"x\": ["), 1)),
-        ("unknown field", json(&shop()).replacen("\"name\":", &format!("\"{huge}\": 1, \"name\":"), 1)),
-        ("bad date", json(&shop()).replacen("\"format\"", &format!("\"meta\": {{\"drafted\": 5{huge}}}, \"format\""), 1)),
+        (
+            "wrong type",
+            json(&shop()).replacen(
+                "\"controllers\": [",
+                &format!("\"controllers\": \"{huge}\", \"x\": ["),
+                1,
+            ),
+        ),
+        (
+            "unknown field",
+            json(&shop()).replacen("\"name\":", &format!("\"{huge}\": 1, \"name\":"), 1),
+        ),
+        (
+            "bad date",
+            json(&shop()).replacen(
+                "\"format\"",
+                &format!("\"meta\": {{\"drafted\": 5{huge}}}, \"format\""),
+                1,
+            ),
+        ),
     ];
     cases.push(("json syntax", format!("{{\"a\": \"{huge}")));
     for (what, text) in cases {
         let e = seloste::notice_io::from_json(&text, "notice.json").unwrap_err();
         let msg = e.to_string();
-        assert!(msg.chars().count() < 600, "{what}: {} chars: {}", msg.len(), &msg[..300]);
-        assert!(!msg.contains(&"x".repeat(81)), "{what}: quotes more than 80 characters");
+        assert!(
+            msg.chars().count() < 600,
+            "{what}: {} chars: {}",
+            msg.len(),
+            &msg[..300]
+        );
+        assert!(
+            !msg.contains(&"x".repeat(81)),
+            "{what}: quotes more than 80 characters"
+        );
     }
     // Validation messages too, in every language.
     let mut n = shop();
     n.controllers[0].email = format!("{huge}@");
-    let e = seloste::validate::validate(&n).into_iter().find(|e| e.code == "email.format").unwrap();
+    let e = seloste::validate::validate(&n)
+        .into_iter()
+        .find(|e| e.code == "email.format")
+        .unwrap();
     for lang in Lang::ALL {
         let m = e.message(lang);
         assert!(m.chars().count() < 400, "{lang}: {}", m.len());
@@ -132,19 +175,27 @@ fn control_characters_and_noncharacters_are_refused_with_a_clear_message() {
         let mut n = shop();
         n.purposes.text = Text::fi(format!("Käsittelemme{bad} tietoja."));
         let errors = seloste::validate::blocking(&n);
-        let e = errors.iter().find(|e| e.code == code).unwrap_or_else(|| panic!("{bad:?}: {errors:?}"));
+        let e = errors
+            .iter()
+            .find(|e| e.code == code)
+            .unwrap_or_else(|| panic!("{bad:?}: {errors:?}"));
         assert_eq!(e.path, "/purposes/text/fi");
         let hex = format!("U+{:04X}", bad.chars().next().unwrap() as u32);
         for lang in Lang::ALL {
             let m = e.message(lang);
             assert!(m.contains(&hex), "{lang}: {m}");
-            assert!(!m.contains(bad), "{lang}: the character itself is not echoed");
+            assert!(
+                !m.contains(bad),
+                "{lang}: the character itself is not echoed"
+            );
         }
         // Names, addresses and every other string are covered, not only language texts.
         let mut n = shop();
         n.controllers[0].address.city = format!("Tampere{bad}");
         assert!(
-            seloste::validate::blocking(&n).iter().any(|e| e.code == code && e.path == "/controllers/0/address/city"),
+            seloste::validate::blocking(&n)
+                .iter()
+                .any(|e| e.code == code && e.path == "/controllers/0/address/city"),
             "{bad:?} in a city"
         );
     }
@@ -159,9 +210,16 @@ fn a_field_over_the_cap_is_refused() {
     let mut n = shop();
     n.retention.text = Text::fi("a".repeat(seloste::validate::MAX_FIELD_CHARS + 1));
     let errors = seloste::validate::blocking(&n);
-    let e = errors.iter().find(|e| e.code == "text.too_long").expect("too long");
+    let e = errors
+        .iter()
+        .find(|e| e.code == "text.too_long")
+        .expect("too long");
     assert_eq!(e.path, "/retention/text/fi");
-    assert!(e.message(Lang::Fi).contains("100000"), "{}", e.message(Lang::Fi));
+    assert!(
+        e.message(Lang::Fi).contains("100000"),
+        "{}",
+        e.message(Lang::Fi)
+    );
     n.retention.text = Text::fi("a".repeat(seloste::validate::MAX_FIELD_CHARS));
     assert!(seloste::validate::blocking(&n).is_empty());
 }
@@ -177,16 +235,27 @@ fn control_characters_never_reach_an_export() {
             seloste::render::html(&n, lang).unwrap(),
             seloste::render::fragment(&n, lang).unwrap(),
         ] {
-            let bad: Vec<char> = h.chars().filter(|&c| seloste::validate::forbidden_char(c).is_some()).collect();
+            let bad: Vec<char> = h
+                .chars()
+                .filter(|&c| seloste::validate::forbidden_char(c).is_some())
+                .collect();
             assert!(bad.is_empty(), "{lang}: {bad:?}");
         }
     }
-    assert!(seloste::render::html(&n, Lang::Fi).unwrap().contains("ABCDE"));
+    assert!(
+        seloste::render::html(&n, Lang::Fi)
+            .unwrap()
+            .contains("ABCDE")
+    );
     // …and the command line refuses to export them, with a sentence naming the character.
     let (_d, path) = temp_file("ctl.json", json(&n).as_bytes());
     let out = seloste(&["render", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("control character (U+"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("control character (U+"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).is_empty());
 }
 
@@ -251,7 +320,10 @@ fn an_impossible_schema_version_is_damage_recovered_from_the_backup() {
     ] {
         let (_dir, path) = store_then(damage);
         let opened = Store::open(&path).unwrap_or_else(|e| panic!("{damage}: {e}"));
-        let r = opened.recovery.clone().unwrap_or_else(|| panic!("{damage}: no recovery"));
+        let r = opened
+            .recovery
+            .clone()
+            .unwrap_or_else(|| panic!("{damage}: no recovery"));
         assert_eq!(r.kind, RecoveryKind::Damaged, "{damage}");
         assert!(r.moved_to.exists(), "{damage}: the bad file is kept");
         assert!(r.restored_from.is_some(), "{damage}");
@@ -285,7 +357,11 @@ fn sql_is_never_shown_to_a_person() {
         )
         .unwrap();
     for db in [&other, &claimed] {
-        for args in [&["drafts", "list"][..], &["drafts", "show", "1"], &["drafts", "new", "X"]] {
+        for args in [
+            &["drafts", "list"][..],
+            &["drafts", "show", "1"],
+            &["drafts", "new", "X"],
+        ] {
             let mut a = args.to_vec();
             a.extend(["--db", db.to_str().unwrap()]);
             let out = seloste(&a);
@@ -312,13 +388,30 @@ fn stale_backup_temp_files_are_swept_on_open() {
     }
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     for p in [&old, &restoring] {
-        std::fs::File::options().write(true).open(p).unwrap().set_modified(hour_ago).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
     }
     drop(Store::open(&path).unwrap());
     assert!(!old.exists(), "a temp file an hour old is removed");
-    assert!(!restoring.exists(), "an interrupted restore's copy is removed");
-    assert!(fresh.exists(), "a backup possibly in progress in another process is left alone");
-    assert!(backups.read_dir().unwrap().any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".db")));
+    assert!(
+        !restoring.exists(),
+        "an interrupted restore's copy is removed"
+    );
+    assert!(
+        fresh.exists(),
+        "a backup possibly in progress in another process is left alone"
+    );
+    assert!(
+        backups.read_dir().unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".db"))
+    );
 }
 
 /// Run the command line with `dir` mounted read-only (a private mount namespace, so no
@@ -326,9 +419,7 @@ fn stale_backup_temp_files_are_swept_on_open() {
 /// allows no user namespaces; under CI that fails the test instead.
 fn on_read_only_media(dir: &Path, args: &[&str]) -> Option<std::process::Output> {
     let d = dir.to_str().unwrap();
-    let script = format!(
-        "mount --bind -o ro '{d}' '{d}' && exec \"$0\" \"$@\""
-    );
+    let script = format!("mount --bind -o ro '{d}' '{d}' && exec \"$0\" \"$@\"");
     let out = std::process::Command::new("unshare")
         .args(["-rm", "sh", "-c", &script, env!("CARGO_BIN_EXE_seloste")])
         .args(args)
@@ -337,7 +428,10 @@ fn on_read_only_media(dir: &Path, args: &[&str]) -> Option<std::process::Output>
         .ok()?;
     let err = stderr(&out);
     if err.contains("unshare:") || err.contains("mount:") {
-        assert!(std::env::var("CI").is_err(), "read-only media cannot be simulated: {err}");
+        assert!(
+            std::env::var("CI").is_err(),
+            "read-only media cannot be simulated: {err}"
+        );
         eprintln!("skipped: read-only media cannot be simulated here: {err}");
         return None;
     }
@@ -355,13 +449,28 @@ fn a_database_on_read_only_media_opens_read_only() {
         return;
     };
     assert!(list.status.success(), "{}", stderr(&list));
-    assert!(stdout(&list).contains("Varmuuskopion jälkeen"), "{}", stdout(&list));
-    assert!(stderr(&list).contains("read-only"), "the message says so: {}", stderr(&list));
+    assert!(
+        stdout(&list).contains("Varmuuskopion jälkeen"),
+        "{}",
+        stdout(&list)
+    );
+    assert!(
+        stderr(&list).contains("read-only"),
+        "the message says so: {}",
+        stderr(&list)
+    );
     let show = on_read_only_media(dir.path(), &["drafts", "show", "2", "--db", db]).unwrap();
     assert!(show.status.success(), "{}", stderr(&show));
     let export = on_read_only_media(
         dir.path(),
-        &["drafts", "export", "2", exported.to_str().unwrap(), "--db", db],
+        &[
+            "drafts",
+            "export",
+            "2",
+            exported.to_str().unwrap(),
+            "--db",
+            db,
+        ],
     )
     .unwrap();
     assert!(export.status.success(), "{}", stderr(&export));
@@ -383,7 +492,12 @@ fn corpus(name: &str) -> Vec<(String, Vec<u8>)> {
     let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -391,7 +505,9 @@ fn corpus(name: &str) -> Vec<(String, Vec<u8>)> {
 
 /// The body of `tests/fuzz/fuzz_targets/notice.rs`.
 fn notice_target(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     match seloste::notice_io::from_json(text, "fuzz.json") {
         Err(e) => assert!(e.to_string().chars().count() < 700, "a long message: {e}"),
         Ok(notice) => {
@@ -402,7 +518,10 @@ fn notice_target(data: &[u8]) {
                         seloste::render::html(&notice, lang).unwrap(),
                         seloste::render::fragment(&notice, lang).unwrap(),
                     ] {
-                        assert!(html.chars().all(|c| seloste::validate::forbidden_char(c).is_none()));
+                        assert!(
+                            html.chars()
+                                .all(|c| seloste::validate::forbidden_char(c).is_none())
+                        );
                     }
                 }
                 seloste::pdf::render(&notice, Lang::Fi).unwrap();
@@ -424,7 +543,10 @@ fn every_notice_corpus_file_gives_a_notice_or_a_short_error() {
                 assert!(r.is_ok(), "{name}")
             }
             "controls.json" => {
-                assert!(!seloste::validate::blocking(&r.unwrap()).is_empty(), "{name}")
+                assert!(
+                    !seloste::validate::blocking(&r.unwrap()).is_empty(),
+                    "{name}"
+                )
             }
             _ => {}
         }
@@ -438,7 +560,10 @@ fn every_import_corpus_file_gives_a_draft_or_an_error() {
         for ext in ["txt", "html", "docx"] {
             if let Ok(imported) = seloste::import::import_bytes(&bytes, &format!("fuzz.{ext}")) {
                 let json = seloste::notice_io::to_json(&imported.notice);
-                assert!(seloste::notice_io::from_json(&json, "draft").is_ok(), "{name} as .{ext}");
+                assert!(
+                    seloste::notice_io::from_json(&json, "draft").is_ok(),
+                    "{name} as .{ext}"
+                );
             }
         }
     }

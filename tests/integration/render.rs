@@ -788,5 +788,9 @@ fn cli_prints_the_fragment_stylesheet_without_a_notice() {
     assert_eq!(stdout(&o), render::fragment_css().unwrap());
     let o = seloste(&["render"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("Give the notice file"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Give the notice file"),
+        "{}",
+        stderr(&o)
+    );
 }

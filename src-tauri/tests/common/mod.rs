@@ -86,10 +86,14 @@ impl Sandbox {
         let opener = s.bin.join("xdg-open");
         std::fs::write(
             &opener,
-            format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", s.opened_log().display()),
+            format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+                s.opened_log().display()
+            ),
         )
         .unwrap();
-        std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .unwrap();
         s
     }
 
