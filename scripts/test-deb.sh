@@ -77,6 +77,7 @@ check "the menu icon '$icon' is installed" bash -c "dpkg -L '$pkg' | grep -q '/u
 exe=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
 exe=$(command -v "$exe" || true)
 check "the menu's command is on PATH ($exe)" test -x "$exe"
+check "the shipped binary has no test seam (SELOSTE_EXPORT_DIR is debug-only)" bash -c "! grep -qa SELOSTE_EXPORT_DIR '$exe'"
 check "every shared library of $exe is found" bash -c "! ldd '$exe' | grep -q 'not found'"
 # Every library the binary links directly comes from a package the .deb depends on (what
 # dpkg-shlibdeps would say), apart from the C runtime every Debian system has.

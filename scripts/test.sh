@@ -15,6 +15,7 @@ source scripts/lib.sh
 ensure_system_packages
 bash scripts/lint-workflows.sh
 ensure_tauri_driver
+ensure_html_validator
 
 cargo test --workspace --locked
 

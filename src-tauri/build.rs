@@ -22,6 +22,7 @@ fn main() {
             "export_pdf",
             "copy_snippet",
             "open_file",
+            "open_link",
             "publish",
             "import_text",
             "import_file",

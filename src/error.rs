@@ -55,6 +55,10 @@ pub enum Error {
     )]
     ImportTooLarge { what: String, limit_mb: usize },
     #[error(
+        "{what} is larger than {limit_mb} MB, far more than any privacy notice: check that it is the right file."
+    )]
+    TooLarge { what: String, limit_mb: u64 },
+    #[error(
         "Could not find this computer's data folder for the database; set SELOSTE_DB or pass --db PATH."
     )]
     NoDataDir,
@@ -77,6 +81,10 @@ pub enum Error {
         found: i64,
         known: i64,
     },
+    #[error(
+        "The database at {path} is read-only (read-only media, or a file you may not change): drafts can be listed, shown and exported, but not changed. Copy it to a folder you can write to in order to edit."
+    )]
+    ReadOnly { path: PathBuf },
     #[error("The database at {path} failed: {detail}.")]
     Database { path: PathBuf, detail: String },
     #[error("The backup {path} is damaged or not a Seloste database, so it was not restored.")]
@@ -126,11 +134,13 @@ impl Error {
             Error::ImportBinary { .. } => "import_binary",
             Error::ImportFormat { .. } => "import_format",
             Error::ImportTooLarge { .. } => "import_too_large",
+            Error::TooLarge { .. } => "too_large",
             Error::NoDataDir => "no_data_dir",
             Error::StoreDir { .. } => "store_dir",
             Error::StoreOpen { .. } => "store_open",
             Error::NotSeloste { .. } => "not_seloste",
             Error::StoreTooNew { .. } => "store_too_new",
+            Error::ReadOnly { .. } => "read_only",
             Error::Database { .. } => "database",
             Error::BadBackup { .. } => "bad_backup",
             Error::DamagedContent { .. } => "damaged_content",
@@ -152,6 +162,41 @@ fn more_invalid(count: usize) -> String {
         2 => " One more field is invalid too.".to_string(),
         n => format!(" {} more fields are invalid too.", n - 1),
     }
+}
+
+/// A parser's message with every quoted value (`"…"` or `` `…` ``) clipped to
+/// `text::QUOTE_CHARS` characters, and the whole kept to a few hundred characters: serde
+/// quotes the offending value whole, and a 10 MB value must not come back in a message.
+pub fn clip_quoted(detail: &str) -> String {
+    let mut out = String::new();
+    let mut rest = detail;
+    while let Some(open) = rest.find(['"', '`']) {
+        let q = rest.as_bytes()[open] as char;
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        // The closing quote: the next one not escaped with a backslash.
+        let mut close = None;
+        let mut escaped = false;
+        for (i, c) in after.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                c if c == q && !escaped => {
+                    close = Some(i);
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let Some(close) = close else {
+            out.push_str(&crate::text::clip(after));
+            return crate::text::clip_to(&out, 400);
+        };
+        out.push_str(&crate::text::clip(&after[..close]));
+        out.push(q);
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    crate::text::clip_to(&out, 400)
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -10,6 +10,7 @@ pub mod document;
 pub mod error;
 pub mod files;
 pub mod import;
+pub mod json_strict;
 pub mod model;
 pub mod notice_io;
 pub mod pdf;

@@ -55,9 +55,27 @@ fn render_doc(template: &str, doc: &Document) -> Result<String> {
     ctx.insert("doc", doc);
     ctx.insert("lang", doc.lang.code());
     ctx.insert("scope", SCOPE_CLASS);
-    tera()?
+    let html = tera()?
         .render(template, &ctx)
-        .map_err(|e| Error::Render(describe(&e)))
+        .map_err(|e| Error::Render(describe(&e)))?;
+    Ok(without_forbidden(html))
+}
+
+/// The output with every control character (but tab and newlines) and noncharacter removed:
+/// HTML forbids them and they are invisible. Validation already refuses them in a notice
+/// (`validate::text`); this keeps a draft not yet validated (the live preview, an import)
+/// from carrying them into a page either.
+fn without_forbidden(html: String) -> String {
+    if html
+        .chars()
+        .all(|c| crate::validate::forbidden_char(c).is_none())
+    {
+        html
+    } else {
+        html.chars()
+            .filter(|&c| crate::validate::forbidden_char(c).is_none())
+            .collect()
+    }
 }
 
 /// A standalone HTML5 document in `lang`.
@@ -65,10 +83,21 @@ pub fn html(notice: &Notice, lang: Lang) -> Result<String> {
     render_doc("notice.html", &document::build(notice, lang))
 }
 
-/// An HTML fragment (one `<section class="seloste-notice">` with scoped styles) to paste into
-/// a website's page.
+/// An HTML fragment to paste into a website's page: one `<section class="seloste-notice">`
+/// and nothing else — no `<style>` (HTML allows it only in `<head>`, and CMS sanitisers strip
+/// it), no ids outside `seloste-`, no `<h1>`. It is valid HTML inside any `<body>` and takes the
+/// site's own look; [`fragment_css`] gives the optional scoped stylesheet for the site's CSS.
 pub fn fragment(notice: &Notice, lang: Lang) -> Result<String> {
     render_doc("fragment.html", &document::build(notice, lang))
+}
+
+/// The stylesheet for the fragment, for a site's stylesheet or its "additional CSS" box:
+/// every selector starts with `.seloste-notice`, so it styles the notice and nothing else.
+pub fn fragment_css() -> Result<String> {
+    let css = tera()?
+        .render("style.css.html", &Context::new())
+        .map_err(|e| Error::Render(describe(&e)))?;
+    Ok(css.trim_start().to_string())
 }
 
 /// Render an already-built document (the PDF export and previews reuse one build).

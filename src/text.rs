@@ -41,8 +41,29 @@ impl FromStr for Lang {
             "fi" | "suomi" | "finnish" => Ok(Lang::Fi),
             "sv" | "svenska" | "swedish" => Ok(Lang::Sv),
             "en" | "english" => Ok(Lang::En),
-            other => Err(crate::Error::UnknownLanguage(other.to_string())),
+            other => Err(crate::Error::UnknownLanguage(clip(other).into_owned())),
         }
+    }
+}
+
+/// How many characters of a value a message quotes.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `s` as a message may quote it: at most `QUOTE_CHARS` characters, then "…" (a 10 MB value
+/// must not come back whole in an error).
+pub fn clip(s: &str) -> std::borrow::Cow<'_, str> {
+    clip_chars(s, QUOTE_CHARS)
+}
+
+/// `s` cut to `max` characters with "…", owned.
+pub fn clip_to(s: &str, max: usize) -> String {
+    clip_chars(s, max).into_owned()
+}
+
+fn clip_chars(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..at])),
     }
 }
 

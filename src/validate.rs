@@ -45,7 +45,13 @@ impl FieldError {
     }
 
     fn arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.args.insert(name, value.into());
+        let value = value.into();
+        // A message quotes at most a short piece of the value.
+        let value = match crate::text::clip(&value) {
+            std::borrow::Cow::Borrowed(_) => value,
+            std::borrow::Cow::Owned(c) => c,
+        };
+        self.args.insert(name, value);
         self
     }
 
@@ -168,7 +174,83 @@ pub const CODES: &[&str] = &[
     "purpose.text_missing",
     "purpose.interest_missing",
     "special.condition_missing",
+    "text.control",
+    "text.noncharacter",
+    "text.too_long",
 ];
+
+/// The most characters one field of a notice may hold. A long section of a real notice is a
+/// few thousand characters; this only stops a runaway paste or a damaged import.
+pub const MAX_FIELD_CHARS: usize = 100_000;
+
+/// A character that must not reach a published notice: a control character other than tab,
+/// line feed and carriage return (C0, DEL, C1 — HTML forbids them, and they are invisible),
+/// or a Unicode noncharacter (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF).
+pub fn forbidden_char(c: char) -> Option<&'static str> {
+    if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+        Some("text.control")
+    } else if is_noncharacter(c) {
+        Some("text.noncharacter")
+    } else {
+        None
+    }
+}
+
+fn is_noncharacter(c: char) -> bool {
+    let cp = c as u32;
+    (0xFDD0..=0xFDEF).contains(&cp) || cp & 0xFFFE == 0xFFFE
+}
+
+/// Check one text value: no forbidden characters, not over the length cap.
+pub fn text(value: &str) -> Result<(), FieldError> {
+    if let Some((code, c)) = value
+        .chars()
+        .find_map(|c| forbidden_char(c).map(|code| (code, c)))
+    {
+        return Err(FieldError::new(code, true).arg("value", format!("U+{:04X}", c as u32)));
+    }
+    let n = value.chars().count();
+    if n > MAX_FIELD_CHARS {
+        return Err(FieldError::new("text.too_long", true)
+            .arg("value", n.to_string())
+            .arg("expected", MAX_FIELD_CHARS.to_string()));
+    }
+    Ok(())
+}
+
+/// Every string in the notice (whatever its field), checked with `text`.
+fn check_texts(out: &mut Vec<FieldError>, n: &Notice) {
+    fn walk(out: &mut Vec<FieldError>, v: &serde_json::Value, at: &mut String) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Err(e) = text(s) {
+                    out.push(e.at(at.clone()));
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    let len = at.len();
+                    at.push_str(&format!("/{i}"));
+                    walk(out, x, at);
+                    at.truncate(len);
+                }
+            }
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    let len = at.len();
+                    at.push('/');
+                    at.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                    walk(out, x, at);
+                    at.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Ok(v) = serde_json::to_value(n) {
+        walk(out, &v, &mut String::new());
+    }
+}
 
 // ------------------------------------------------------------------------------------------
 // Single-field validators
@@ -533,6 +615,8 @@ pub fn validate(n: &Notice) -> Vec<FieldError> {
             check(&mut out, path, &e.date, date);
         }
     }
+
+    check_texts(&mut out, n);
 
     out.sort_by_key(|e| !e.blocking);
     out

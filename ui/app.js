@@ -438,7 +438,16 @@ function previewPanel() {
     h("div", { class: "preview-head" }, h("h2", { id: "preview-h" }, t("preview.heading")),
       h("label", { for: "preview-lang" }, t("preview.lang"), sel)),
     h("p", { class: "writing" }, `${t("preview.writing")} ${t(`lang.${app.lang}`)}`),
-    h("div", { class: "preview-body", id: "preview", "aria-live": "off" }));
+    h("div", { class: "preview-body", id: "preview", "aria-live": "off", onclick: previewLinkClick }));
+}
+
+/** A link in the preview never navigates the window: the core opens http, https and mailto
+ *  links in the system's own browser or mail program, after this click. */
+function previewLinkClick(ev) {
+  const a = ev.target.closest && ev.target.closest("a[href]");
+  if (!a) return;
+  ev.preventDefault();
+  call("open_link", { url: a.getAttribute("href") }).catch(showError);
 }
 
 function schedulePreview() {
@@ -453,8 +462,10 @@ async function updatePreview() {
   try {
     const html = await call("preview", { notice: app.draft.notice, lang: app.lang });
     if (seq !== previewSeq) return;
+    // The core has already cut the HTML down to the templates' own tags (contain.rs); parsing
+    // it in an inert document and dropping style/script again costs nothing.
     const doc = new DOMParser().parseFromString(html, "text/html");
-    doc.querySelectorAll("style, script").forEach((n) => n.remove());
+    doc.querySelectorAll("style, script, meta, link, iframe, base").forEach((n) => n.remove());
     el.replaceChildren(...doc.body.childNodes);
     el.dataset.updated = String(performance.now());
   } catch (e) {

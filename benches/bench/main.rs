@@ -4,6 +4,7 @@
 mod app;
 mod catalogue;
 mod check;
+mod hostile;
 mod import;
 mod pdf;
 mod render;
@@ -25,6 +26,7 @@ fn main() {
     check::run(&mut t);
     import::run(&mut t);
     pdf::run(&mut t);
+    hostile::run(&mut t);
     render::run(&mut t);
     store::run(&mut t);
     validate::run(&mut t);

@@ -1,6 +1,12 @@
 //! The commands the wizard may call (each declared in build.rs and granted in
 //! capabilities/main.json). Each is a few lines over the core; the shell adds only what needs
 //! the desktop: the save dialog, the clipboard, opening a file, and the window's state.
+//!
+//! Every command that reads or writes the store, imports, renders, checks or exports is
+//! `async` (or `#[tauri::command(async)]`): it runs on the async runtime's threads, never on
+//! the GTK main thread, so the window keeps answering while it works. Only instant lookups of
+//! embedded data (`ui_strings`, `wizard`, `presets`, `catalogue_options`) and setting the UI
+//! language run on the main thread.
 
 use crate::error::{AppError, AppResult};
 use seloste::store::{Draft, DraftId, DraftSummary, Store, VersionSummary};
@@ -16,8 +22,23 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 /// Replaces the native save dialog in end-to-end tests (WebDriver cannot drive GTK dialogs):
-/// when set, exports are written into this folder under their suggested names.
+/// when set, exports are written into this folder under their suggested names. A test seam:
+/// it exists only in debug builds (the e2e tests run the debug binary); the shipped release
+/// binary has no such variable (scripts/test-deb.sh checks the installed binary for it).
+#[cfg(debug_assertions)]
 pub const EXPORT_DIR_ENV: &str = "SELOSTE_EXPORT_DIR";
+
+/// The test seam's folder, if set (debug builds only; always `None` in a release build).
+fn test_export_dir() -> Option<PathBuf> {
+    #[cfg(debug_assertions)]
+    {
+        std::env::var_os(EXPORT_DIR_ENV).map(PathBuf::from)
+    }
+    #[cfg(not(debug_assertions))]
+    {
+        None
+    }
+}
 
 pub struct AppState {
     pub store: Mutex<Option<Store>>,
@@ -75,6 +96,16 @@ pub struct Startup {
 #[tauri::command]
 pub fn startup(state: State<'_, AppState>, lang: Lang) -> Startup {
     *lock(&state.lang) = lang;
+    let mut started = opening(&state, lang);
+    // A database on read-only media opens read-only: the start screen says so in the UI language.
+    if let Some(store) = lock(&state.store).as_ref().filter(|s| s.is_read_only()) {
+        started.warnings.retain(|w| !w.contains("read-only"));
+        started.warnings.push(store.read_only_message(lang));
+    }
+    started
+}
+
+fn opening(state: &AppState, lang: Lang) -> Startup {
     match lock(&state.opened).as_ref() {
         Some(Opening::Recovered(r, w)) => Startup {
             recovery: Some(r.message(lang)),
@@ -123,18 +154,18 @@ pub fn wizard() -> WizardData {
     }
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_drafts(state: State<'_, AppState>) -> AppResult<Vec<DraftSummary>> {
     state.with(|s| s.list())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_draft(state: State<'_, AppState>, id: DraftId) -> AppResult<Draft> {
     state.with(|s| s.get(id))
 }
 
 /// The autosave path: called on every change, so closing the window never loses text.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_draft(
     state: State<'_, AppState>,
     id: DraftId,
@@ -146,18 +177,18 @@ pub fn save_draft(
 }
 
 /// The same report as `save_draft`, for a draft just opened.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_status(state: State<'_, AppState>, notice: Value) -> AppResult<wizard::Assessment> {
     let notice = state.core(notice_from(notice))?;
     Ok(wizard::assess(&notice, state.lang()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rename_draft(state: State<'_, AppState>, id: DraftId, title: String) -> AppResult<()> {
     state.with(|s| s.rename(id, &title))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn duplicate_draft(
     state: State<'_, AppState>,
     id: DraftId,
@@ -166,7 +197,7 @@ pub fn duplicate_draft(
     state.with(|s| s.duplicate(id, &title))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_draft(state: State<'_, AppState>, id: DraftId) -> AppResult<()> {
     state.with(|s| s.delete(id))
 }
@@ -177,7 +208,7 @@ pub fn catalogue_options(source: String) -> Vec<wizard::PickOption> {
 }
 
 /// Tick or untick a catalogue clause; returns the changed notice (the UI then autosaves it).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn toggle_pick(
     state: State<'_, AppState>,
     notice: Value,
@@ -190,13 +221,26 @@ pub fn toggle_pick(
 }
 
 /// The notice as the HTML fragment a website shows, for the live preview.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview(state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<String> {
     let notice = state.core(notice_from(notice))?;
-    state.core(seloste::render::fragment(&notice, lang))
+    state.core(
+        seloste::render::fragment(&notice, lang).map(|h| crate::contain::sanitise_preview(&h)),
+    )
 }
 
-#[tauri::command]
+/// Open a link the user clicked in the preview in the system's browser or mail program:
+/// only http, https and mailto (`contain::external_link`); the app window never navigates.
+#[tauri::command(async)]
+pub fn open_link(app: AppHandle, state: State<'_, AppState>, url: String) -> AppResult<()> {
+    let url = crate::contain::external_link(&url)
+        .ok_or_else(|| AppError::new("open", state.lang(), "not an http, https or mailto link"))?;
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| AppError::new("open", state.lang(), e))
+}
+
+#[tauri::command(async)]
 pub fn publish(state: State<'_, AppState>, id: DraftId, note: Text) -> AppResult<VersionSummary> {
     state.with(|s| s.publish(id, &note)).map(|v| v.summary)
 }
@@ -216,8 +260,8 @@ async fn save_as(
     bytes: Vec<u8>,
 ) -> AppResult<Exported> {
     let lang = state.lang();
-    let path = match std::env::var_os(EXPORT_DIR_ENV) {
-        Some(dir) => Some(PathBuf::from(dir).join(name)),
+    let path = match test_export_dir() {
+        Some(dir) => Some(dir.join(name)),
         None => app
             .dialog()
             .file()
@@ -269,7 +313,7 @@ pub async fn export_pdf(
     save_as(&app, &state, &file_name(lang, "pdf"), "pdf", pdf).await
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn copy_snippet(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -283,7 +327,7 @@ pub fn copy_snippet(
 }
 
 /// Open a file this session exported, in the system's default program.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_file(app: AppHandle, state: State<'_, AppState>, path: String) -> AppResult<()> {
     let path = PathBuf::from(path);
     if !lock(&state.exported).contains(&path) {
@@ -319,7 +363,7 @@ pub fn presets() -> Vec<PresetView> {
 }
 
 /// A new draft: blank, or prefilled from one of the catalogue's starting points.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_draft(
     state: State<'_, AppState>,
     title: String,
@@ -353,7 +397,7 @@ fn import_view(imported: seloste::import::Imported, lang: Lang) -> ImportView {
 }
 
 /// Import pasted text; nothing is saved until the user has reviewed it (`create_draft_from`).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_text(state: State<'_, AppState>, text: String) -> AppResult<ImportView> {
     let imported = state.core(seloste::import::import_text(&text))?;
     Ok(import_view(imported, state.lang()))
@@ -377,7 +421,7 @@ pub async fn import_file(
 }
 
 /// Save a reviewed notice (an import) as a new draft.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_draft_from(
     state: State<'_, AppState>,
     title: String,

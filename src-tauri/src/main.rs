@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod contain;
 mod error;
 
 use commands::{AppState, Opening};
@@ -42,6 +43,13 @@ fn main() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        // The window shows the app's own page and nothing else: any other navigation (a link,
+        // a refresh, a form) is refused here; preview links go to the system browser instead.
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry>::new("navigation-guard")
+                .on_navigation(|_, url| contain::is_app_origin(url))
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
@@ -68,6 +76,7 @@ fn main() {
             commands::export_pdf,
             commands::copy_snippet,
             commands::open_file,
+            commands::open_link,
             commands::import_text,
             commands::import_file,
             commands::create_draft_from,

@@ -1,4 +1,4 @@
-//! `seloste render NOTICE.json [--lang fi|sv|en] [--format html|fragment|pdf|first-layer] [--url URL] [-o FILE]`
+//! `seloste render [NOTICE.json] [--lang fi|sv|en] [--format html|fragment|fragment-css|pdf|first-layer] [--url URL] [-o FILE]`
 
 use seloste::{Error, Lang, Result};
 use std::io::{IsTerminal, Write};
@@ -9,8 +9,12 @@ use std::process::ExitCode;
 pub enum Format {
     /// A standalone HTML5 document.
     Html,
-    /// A fragment to paste into a web page (one <section>, scoped styles).
+    /// A fragment to paste into a web page: one <section>, valid HTML anywhere in a <body>,
+    /// with no <style> (it takes the site's look).
     Fragment,
+    /// The optional stylesheet for the fragment (every selector scoped to .seloste-notice),
+    /// for the site's stylesheet or its "additional CSS" box. Needs no notice file.
+    FragmentCss,
     /// An A4 PDF for printing; written with -o FILE, or to standard output when that is
     /// redirected (never onto a terminal).
     Pdf,
@@ -21,13 +25,13 @@ pub enum Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The notice file (seloste/1 JSON).
-    pub notice: PathBuf,
+    /// The notice file (seloste/1 JSON); not needed for --format fragment-css.
+    pub notice: Option<PathBuf>,
     /// Output language: fi, sv or en.
     #[arg(long, default_value = "fi")]
     pub lang: String,
     /// html: a standalone document; fragment: a piece to paste into a web page;
-    /// pdf: an A4 document for printing.
+    /// fragment-css: the fragment's optional stylesheet; pdf: an A4 document for printing.
     #[arg(long, value_enum, default_value = "html")]
     pub format: Format,
     /// With --format first-layer: the address where the full notice is published.
@@ -47,16 +51,33 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .to_string(),
         ));
     }
-    let notice = seloste::notice_io::read(&args.notice)?;
-    // A malformed value (a Y-tunnus with a wrong check digit, a `javascript:` website) must not
-    // reach a published notice; missing items are the checker's business, not a refusal.
-    seloste::validate::ensure_no_blocking(&notice)?;
-    let bytes = match args.format {
-        Format::Html => seloste::render::html(&notice, lang)?.into_bytes(),
-        Format::Fragment => seloste::render::fragment(&notice, lang)?.into_bytes(),
-        Format::Pdf => seloste::pdf::render(&notice, lang)?,
-        Format::FirstLayer => seloste::render::first_layer(&notice, lang, &args.url)?.into_bytes(),
+    let bytes = match (args.format, &args.notice) {
+        (Format::FragmentCss, _) => seloste::render::fragment_css()?.into_bytes(),
+        (_, None) => {
+            return Err(Error::Other(
+                "Give the notice file to render, e.g. seloste render notice.json.".to_string(),
+            ));
+        }
+        (format, Some(path)) => {
+            let notice = seloste::notice_io::read(path)?;
+            // A malformed value (a Y-tunnus with a wrong check digit, a `javascript:` website,
+            // a control character) must not reach a published notice; missing items are the
+            // checker's business, not a refusal.
+            seloste::validate::ensure_no_blocking(&notice)?;
+            match format {
+                Format::Html => seloste::render::html(&notice, lang)?.into_bytes(),
+                Format::Pdf => seloste::pdf::render(&notice, lang)?,
+                Format::FirstLayer => {
+                    seloste::render::first_layer(&notice, lang, &args.url)?.into_bytes()
+                }
+                _ => seloste::render::fragment(&notice, lang)?.into_bytes(),
+            }
+        }
     };
+    write(&args, bytes)
+}
+
+fn write(args: &Args, bytes: Vec<u8>) -> Result<ExitCode> {
     match &args.output {
         Some(path) => seloste::files::write_atomic(path, &bytes)?,
         None => {

@@ -173,6 +173,16 @@ impl FontFace {
         }
     }
 
+    /// The advance of `c` in font units (0 for a character the face lacks).
+    pub fn advance(&self, c: char) -> u16 {
+        self.advance_units(c).unwrap_or(0)
+    }
+
+    /// Font units per em (the size the advances are measured in).
+    pub fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
     /// The advance of `c` at `size` points (0 for a character the face lacks; callers
     /// pass text through `printable` first, so that does not happen in practice).
     pub fn char_width(&self, c: char, size: f32) -> f32 {

@@ -161,19 +161,50 @@ fn kerned(text: &str, face: Face) -> Vec<TextItem> {
 
 /// Shorten `text` with "…" until it fits in `width` points.
 fn fit(text: &str, face: Face, size: f32, width: f32) -> String {
+    fit_counted(text, face, size, width).0
+}
+
+/// `fit`, also returning how many characters it looked at. One pass over the text that
+/// stops as soon as the running width passes `width`: the work per call is bounded by what
+/// fits on the line, never by the length of the text (a 20,000-character controller name
+/// costs the same as a 200-character one), so a footer on every page stays cheap.
+fn fit_counted(text: &str, face: Face, size: f32, width: f32) -> (String, usize) {
+    const ELLIPSIS: char = '…';
     let f = faces().get(face);
-    if f.width(text, size) <= width {
-        return text.to_string();
-    }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let s: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
-        if f.width(&s, size) <= width {
-            return s;
+    let limit = width * f.units_per_em() / size;
+    let ellipsis = f32::from(f.advance(ELLIPSIS));
+    // Running width of text[..i] in font units, and the best cut so far: the end of the
+    // longest prefix whose trimmed form plus "…" fits.
+    let mut units = 0.0f32;
+    let mut prev: Option<char> = None;
+    let mut best = 0usize;
+    // Width of the prefix up to its last non-space character, and that character.
+    let mut trimmed: Option<(usize, f32, char)> = None;
+    let mut seen = 0usize;
+    for (i, c) in text.char_indices() {
+        seen += 1;
+        if let Some(p) = prev {
+            units += f32::from(f.kern_units(p, c));
+        }
+        units += f32::from(f.advance(c));
+        prev = Some(c);
+        if !c.is_whitespace() {
+            trimmed = Some((i + c.len_utf8(), units, c));
+        }
+        if units > limit {
+            // The whole text does not fit: cut at the best prefix found before this point.
+            let cut = text[..best].trim_end();
+            return (format!("{cut}{ELLIPSIS}"), seen);
+        }
+        // The prefix ending here (trimmed) plus "…": does it fit?
+        if let Some((end, w, last)) = trimmed {
+            let with = w + f32::from(f.kern_units(last, ELLIPSIS)) + ellipsis;
+            if with <= limit {
+                best = end;
+            }
         }
     }
-    "…".to_string()
+    (text.to_string(), seen)
 }
 
 fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
@@ -469,6 +500,37 @@ mod tests {
         let s = fit(&long, Face::Regular, 8.0, 200.0);
         assert!(s.ends_with('…'));
         assert!(faces().get(Face::Regular).width(&s, 8.0) <= 200.0);
+        // The longest cut that fits: one more character would not.
+        let kept = s.trim_end_matches('…').chars().count();
+        let longer: String = long.chars().take(kept + 1).collect::<String>() + "…";
+        assert!(
+            faces().get(Face::Regular).width(longer.trim_end(), 8.0) > 200.0
+                || long.chars().nth(kept) == Some(' ')
+        );
+        // Text that fits is kept whole.
+        assert_eq!(
+            fit("Oy Esimerkki Ab", Face::Regular, 8.0, 200.0),
+            "Oy Esimerkki Ab"
+        );
+        // Nothing fits: only the ellipsis.
+        assert_eq!(fit("Osakeyhtiö", Face::Regular, 8.0, 1.0), "…");
+    }
+
+    #[test]
+    fn fitting_looks_at_what_fits_not_at_the_whole_text() {
+        // The work per footer is bounded by the line, not by the text: a 20,000- and a
+        // 2,000,000-character controller name look at the same number of characters.
+        let short = "Ä".repeat(20_000);
+        let huge = "Ä".repeat(2_000_000);
+        let (a, seen_a) = fit_counted(&short, Face::Regular, 8.0, 300.0);
+        let (b, seen_b) = fit_counted(&huge, Face::Regular, 8.0, 300.0);
+        assert_eq!(a, b);
+        assert_eq!(seen_a, seen_b);
+        assert!(
+            seen_a < 100,
+            "{seen_a} characters looked at for a 300 pt line"
+        );
+        assert!(faces().get(Face::Regular).width(&a, 8.0) <= 300.0);
     }
 
     #[test]

@@ -128,12 +128,7 @@ pub(crate) fn restore_latest(db: &Path) -> Result<Option<Backup>> {
         if !is_good(&b.path) {
             continue;
         }
-        let tmp = db.with_file_name(format!(
-            ".{}.restoring",
-            db.file_name()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
+        let tmp = restoring_path(db);
         let write = |source| Error::Write {
             path: tmp.clone(),
             source,
@@ -157,7 +152,45 @@ fn is_good(path: &Path) -> bool {
     let Ok(conn) = Connection::open_with_flags(path, flags) else {
         return false;
     };
-    matches!(quick_check(&conn), Ok(p) if p.is_empty()) && migrate::check(&conn, path).is_ok()
+    matches!(quick_check(&conn), Ok(p) if p.is_empty())
+        && matches!(migrate::impossible(&conn), Ok(None))
+        && migrate::check(&conn, path).is_ok()
+}
+
+/// How old a temporary file must be before opening removes it: a backup or a restore in
+/// progress (by another copy of Seloste on the same database) keeps touching its file.
+pub(crate) const STALE_TEMP: Duration = Duration::from_secs(10 * 60);
+
+/// Remove what interrupted backups and restores left behind: `backups/*.db.tmp` and the
+/// `.<name>.restoring` copy beside the database, when older than `STALE_TEMP`. A backup killed
+/// mid-way used to leave a full-size temporary file forever. Errors are ignored: this only
+/// tidies up.
+pub(crate) fn sweep_stale(db: &Path) {
+    let stale = |p: &Path| {
+        fs::metadata(p)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|d| d > STALE_TEMP))
+    };
+    if let Ok(entries) = fs::read_dir(backup_dir(db)) {
+        for e in entries.filter_map(|e| e.ok()) {
+            if e.file_name().to_string_lossy().ends_with(".db.tmp") && stale(&e.path()) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+    let restoring = restoring_path(db);
+    if stale(&restoring) {
+        let _ = fs::remove_file(restoring);
+    }
+}
+
+fn restoring_path(db: &Path) -> PathBuf {
+    db.with_file_name(format!(
+        ".{}.restoring",
+        db.file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ))
 }
 
 impl Store {
@@ -257,19 +290,8 @@ impl Store {
                 _ => {}
             }
         }
-        // Left-overs of backups interrupted by a crash, older than a day.
-        let dir = backup_dir(&self.path);
-        if let Ok(entries) = fs::read_dir(&dir) {
-            for e in entries.filter_map(|e| e.ok()) {
-                let stale = e.file_name().to_string_lossy().ends_with(".db.tmp")
-                    && e.metadata()
-                        .and_then(|m| m.modified())
-                        .is_ok_and(|t| t.elapsed().is_ok_and(|d| d > Duration::from_secs(86_400)));
-                if stale {
-                    let _ = fs::remove_file(e.path());
-                }
-            }
-        }
+        // Left-overs of backups interrupted by a crash.
+        sweep_stale(&self.path);
         Ok(())
     }
 }

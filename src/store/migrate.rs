@@ -73,12 +73,42 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             }
             return Ok(());
         }
-        tx.execute_batch(MIGRATIONS[v as usize]).map_err(db)?;
+        // `check` refuses what is not a step (a negative version is damage), so this never
+        // indexes out of range; it stays an error rather than a panic all the same.
+        let Some(step) = usize::try_from(v).ok().and_then(|i| MIGRATIONS.get(i)) else {
+            return Err(Error::StoreOpen {
+                path: path.to_path_buf(),
+                detail: format!("its schema version {v} is impossible"),
+            });
+        };
+        tx.execute_batch(step).map_err(db)?;
         tx.pragma_update(None, "user_version", v + 1).map_err(db)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(db)?;
         tx.commit().map_err(db)?;
     }
+}
+
+/// A Seloste database in a state no Seloste ever leaves it in: a negative schema version, or
+/// version 0 with tables (creating the tables and setting the version are one transaction).
+/// That is damage, recovered from a backup like a corrupt page. Reads only.
+pub fn impossible(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    let v = version(conn)?;
+    if v < 0 {
+        return Ok(Some(format!(
+            "its schema version is {v}, which no Seloste writes"
+        )));
+    }
+    let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if app == APPLICATION_ID && v == 0 {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if tables > 0 {
+            return Ok(Some(
+                "it has tables but schema version 0, which no Seloste writes".to_string(),
+            ));
+        }
+    }
+    Ok(None)
 }
 
 /// Is this a Seloste database this build can open? Reads only.
@@ -100,6 +130,12 @@ pub fn check(conn: &Connection, path: &Path) -> Result<()> {
     }
     if v > SCHEMA_VERSION {
         return Err(too_new(path, v));
+    }
+    if v < 0 {
+        return Err(Error::StoreOpen {
+            path: path.to_path_buf(),
+            detail: format!("its schema version {v} is impossible"),
+        });
     }
     Ok(())
 }

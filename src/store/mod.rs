@@ -45,6 +45,9 @@ pub const KEEP_DELETED_DAYS: i64 = 30;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Opened read-only (read-only media or a file this user may not write): reading and
+    /// exporting work, every change is refused with `Error::ReadOnly`.
+    read_only: bool,
 }
 
 /// A line of the draft list (no content, so listing thousands stays fast).
@@ -109,6 +112,11 @@ impl Store {
         &self.path
     }
 
+    /// Was the database opened read-only (read-only media, or a file this user may not write)?
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
     /// Turn an SQLite error into the crate's error, naming the file.
     fn db(&self, e: rusqlite::Error) -> Error {
         db_error(&self.path, e)
@@ -116,9 +124,23 @@ impl Store {
 }
 
 pub(crate) fn db_error(path: &Path, e: rusqlite::Error) -> Error {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
+        return Error::ReadOnly {
+            path: path.to_path_buf(),
+        };
+    }
     Error::Database {
         path: path.to_path_buf(),
-        detail: e.to_string(),
+        detail: sqlite_detail(&e),
+    }
+}
+
+/// SQLite's words about an error, without the statement: rusqlite's message for an error in
+/// a statement quotes the whole SQL, which is no sentence for a person.
+pub(crate) fn sqlite_detail(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        other => other.to_string(),
     }
 }
 

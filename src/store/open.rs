@@ -113,6 +113,8 @@ impl Recovery {
 /// Why a file could not be opened as it is.
 enum Bad {
     Damaged(RecoveryKind, String),
+    /// It can be read but not written: open it read-only.
+    ReadOnly,
     Error(Error),
 }
 
@@ -140,10 +142,12 @@ impl Store {
                 detail: "it is a folder, not a file".into(),
             });
         }
+        backup::sweep_stale(&path);
         let mut recovery = None;
         let conn = match connect(&path) {
             Ok(conn) => conn,
             Err(Bad::Error(e)) => return Err(e),
+            Err(Bad::ReadOnly) => return Err(Error::ReadOnly { path }),
             Err(Bad::Damaged(kind, detail)) => {
                 let moved_to = move_aside(&path)?;
                 let restored_from = backup::restore_latest(&path)?;
@@ -157,17 +161,27 @@ impl Store {
                 match connect(&path) {
                     Ok(conn) => conn,
                     Err(Bad::Error(e)) => return Err(e),
+                    Err(Bad::ReadOnly) => return Err(Error::ReadOnly { path }),
                     Err(Bad::Damaged(_, detail)) => {
                         return Err(Error::StoreOpen { path, detail });
                     }
                 }
             }
         };
-        let store = Store { conn, path };
+        let read_only = conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false);
+        let store = Store {
+            conn,
+            path,
+            read_only,
+        };
         let mut warnings = Vec::new();
-        store.purge_deleted(KEEP_DELETED_DAYS)?;
-        if let Err(e) = store.backup_if_due() {
-            warnings.push(format!("The automatic backup was not made: {e}"));
+        if read_only {
+            warnings.push(store.read_only_message(Lang::En));
+        } else {
+            store.purge_deleted(KEEP_DELETED_DAYS)?;
+            if let Err(e) = store.backup_if_due() {
+                warnings.push(format!("The automatic backup was not made: {e}"));
+            }
         }
         Ok(Opened {
             store,
@@ -177,35 +191,128 @@ impl Store {
     }
 }
 
-/// Open, check and configure the file, and bring its schema up to date.
+impl Store {
+    /// The sentence saying the database is open read-only, in `lang`.
+    pub fn read_only_message(&self, lang: Lang) -> String {
+        let db = self.path.display();
+        match lang {
+            Lang::Fi => format!(
+                "Tietokanta {db} on vain luku -tilassa (kirjoitussuojattu levy tai tiedosto, jota et voi muuttaa): luonnoksia voi katsella ja viedä, mutta ei muuttaa. Kopioi se kansioon, johon voit kirjoittaa, jos haluat muokata."
+            ),
+            Lang::Sv => format!(
+                "Databasen {db} är skrivskyddad (skrivskyddat medium eller en fil du inte får ändra): utkasten kan visas och exporteras men inte ändras. Kopiera den till en mapp du kan skriva i för att redigera."
+            ),
+            Lang::En => format!(
+                "The database {db} is open read-only (read-only media, or a file you may not change): drafts can be listed, shown and exported, but not changed. Copy it to a folder you can write to in order to edit."
+            ),
+        }
+    }
+}
+
+/// Open, check and configure the file, and bring its schema up to date. A file that can only
+/// be read (read-only media, no write permission) is opened read-only, as it is.
 fn connect(path: &Path) -> Result<Connection, Bad> {
-    let fail = |e: rusqlite::Error| match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => Bad::Damaged(RecoveryKind::NotADatabase, e.to_string()),
-        Some(ErrorCode::DatabaseCorrupt) => Bad::Damaged(RecoveryKind::Damaged, e.to_string()),
-        _ => Bad::Error(Error::StoreOpen {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        }),
-    };
-    let mut conn = Connection::open(path).map_err(fail)?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
-    let problems = quick_check(&conn).map_err(fail)?;
+    match connect_rw(path) {
+        Err(Bad::ReadOnly) => connect_ro(path),
+        other => other,
+    }
+}
+
+fn failure(path: &Path) -> impl Fn(rusqlite::Error) -> Bad + '_ {
+    move |e: rusqlite::Error| {
+        let detail = super::sqlite_detail(&e);
+        match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => Bad::Damaged(RecoveryKind::NotADatabase, detail),
+            Some(ErrorCode::DatabaseCorrupt) => Bad::Damaged(RecoveryKind::Damaged, detail),
+            Some(ErrorCode::ReadOnly) => Bad::ReadOnly,
+            Some(ErrorCode::CannotOpen) if path.is_file() => Bad::ReadOnly,
+            _ => Bad::Error(Error::StoreOpen {
+                path: path.to_path_buf(),
+                detail,
+            }),
+        }
+    }
+}
+
+/// Checks shared by both ways of opening: sound pages, a possible schema, ours.
+fn inspect(conn: &Connection, path: &Path) -> Result<(), Bad> {
+    let fail = failure(path);
+    let problems = quick_check(conn).map_err(&fail)?;
     if !problems.is_empty() {
         return Err(Bad::Damaged(RecoveryKind::Damaged, problems));
     }
-    migrate::check(&conn, path).map_err(Bad::Error)?;
+    if let Some(why) = migrate::impossible(conn).map_err(&fail)? {
+        return Err(Bad::Damaged(RecoveryKind::Damaged, why));
+    }
+    migrate::check(conn, path).map_err(Bad::Error)
+}
+
+/// Read-only: no journal-mode change, no migration (an older schema cannot be brought up to
+/// date, so it is refused), nothing written. On read-only media a database in WAL mode
+/// cannot create its `-shm`, so it is opened as immutable.
+fn connect_ro(path: &Path) -> Result<Connection, Bad> {
+    use rusqlite::OpenFlags;
+    let fail = failure(path);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let plain = Connection::open_with_flags(path, flags)
+        .map_err(&fail)
+        .and_then(|c| inspect(&c, path).map(|()| c));
+    let conn = match plain {
+        Ok(c) => c,
+        Err(Bad::ReadOnly) | Err(Bad::Error(Error::StoreOpen { .. })) => {
+            let c = Connection::open_with_flags(
+                immutable_uri(path),
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            )
+            .map_err(&fail)?;
+            inspect(&c, path)?;
+            c
+        }
+        Err(e) => return Err(e),
+    };
+    if migrate::version(&conn).map_err(&fail)? != migrate::SCHEMA_VERSION {
+        return Err(Bad::Error(Error::ReadOnly {
+            path: path.to_path_buf(),
+        }));
+    }
+    Ok(conn)
+}
+
+/// `file:` URI of `path` with `immutable=1` (percent-encoding what a URI cannot hold).
+fn immutable_uri(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for b in abs.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+fn connect_rw(path: &Path) -> Result<Connection, Bad> {
+    let fail = failure(path);
+    let mut conn = Connection::open(path).map_err(&fail)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(&fail)?;
+    if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        return Err(Bad::ReadOnly);
+    }
+    inspect(&conn, path)?;
     let mode: String = conn
         .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-        .map_err(fail)?;
+        .map_err(&fail)?;
     if !mode.eq_ignore_ascii_case("wal") {
         // e.g. a file system without shared memory; the store still works, only slower.
         conn.pragma_update(None, "journal_mode", "DELETE")
-            .map_err(fail)?;
+            .map_err(&fail)?;
     }
     conn.pragma_update(None, "synchronous", "NORMAL")
-        .map_err(fail)?;
+        .map_err(&fail)?;
     conn.pragma_update(None, "foreign_keys", "ON")
-        .map_err(fail)?;
+        .map_err(&fail)?;
     migrate::migrate(&mut conn, path).map_err(Bad::Error)?;
     Ok(conn)
 }

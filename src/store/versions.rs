@@ -36,7 +36,7 @@ fn check_date(date: &str) -> Result<String> {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     match time::Date::parse(d, &fmt) {
         Ok(_) if d.len() == 10 => Ok(d.to_string()),
-        _ => Err(Error::BadDate(date.to_string())),
+        _ => Err(Error::BadDate(crate::text::clip(date).into_owned())),
     }
 }
 

@@ -4,6 +4,8 @@ mod catalogue;
 mod check;
 mod cli_docs;
 mod fixtures;
+mod hostile;
+mod html_validator;
 mod import;
 mod pdf;
 mod platforms;

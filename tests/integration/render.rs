@@ -392,10 +392,9 @@ fn no_scripts_and_no_remote_resources() {
     }
 }
 
-/// The CSS rules inside the fragment's `<style>`: selectors of every rule, including the
+/// The CSS rules of the fragment's stylesheet: selectors of every rule, including the
 /// rules nested in `@media`.
-fn fragment_selectors(h: &str) -> Vec<String> {
-    let css = &h[h.find("<style>").unwrap() + 7..h.find("</style>").unwrap()];
+fn fragment_selectors(css: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth = 0;
     let mut buf = String::new();
@@ -439,7 +438,12 @@ fn fragment_has_no_document_tags_and_scoped_styles() {
             "{lang}: one root element"
         );
         assert!(h.trim_end().ends_with("</section>"));
-        let sels = fragment_selectors(&h);
+        // No <style>: HTML allows it only in <head>, and CMS sanitisers strip it. The styles
+        // come separately, for the site's stylesheet.
+        assert!(!h.contains("<style"), "{lang}");
+        let css = render::fragment_css().unwrap();
+        assert!(!css.contains('<'), "plain CSS, no tags");
+        let sels = fragment_selectors(&css);
         assert!(sels.len() > 10, "parsed the rules");
         for s in sels {
             assert!(
@@ -447,7 +451,7 @@ fn fragment_has_no_document_tags_and_scoped_styles() {
                 "{lang}: unscoped selector {s:?}"
             );
         }
-        assert!(!h.contains("@page"), "@page cannot be scoped");
+        assert!(!css.contains("@page"), "@page cannot be scoped");
         // Its ids do not collide with the host page's.
         assert!(h.contains("id=\"seloste-rights\""));
         assert!(!h.contains("<h1"), "the host page owns its h1");
@@ -807,4 +811,18 @@ fn the_first_layer_can_be_copied_on_its_own() {
     let o = crate::util::seloste(&["render", file.to_str().unwrap(), "--format", "first-layer", "--lang", "sv"]);
     assert!(o.status.success(), "{}", crate::util::stderr(&o));
     assert!(crate::util::stdout(&o).contains("I korthet"));
+}
+
+#[test]
+fn cli_prints_the_fragment_stylesheet_without_a_notice() {
+    let o = seloste(&["render", "--format", "fragment-css"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), render::fragment_css().unwrap());
+    let o = seloste(&["render"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Give the notice file"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -65,6 +65,9 @@ pub struct Sandbox {
     pub data: PathBuf,
     pub config: PathBuf,
     pub exports: PathBuf,
+    /// First on the app's PATH: an `xdg-open` that records what the app asked the system to
+    /// open (in `opened()`) instead of starting a browser.
+    pub bin: PathBuf,
 }
 
 impl Sandbox {
@@ -74,12 +77,37 @@ impl Sandbox {
             data: tmp.path().join("data"),
             config: tmp.path().join("config"),
             exports: tmp.path().join("exports"),
+            bin: tmp.path().join("bin"),
             _tmp: tmp,
         };
-        for d in [&s.data, &s.config, &s.exports] {
+        for d in [&s.data, &s.config, &s.exports, &s.bin] {
             std::fs::create_dir_all(d).unwrap();
         }
+        let opener = s.bin.join("xdg-open");
+        std::fs::write(
+            &opener,
+            format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+                s.opened_log().display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .unwrap();
         s
+    }
+
+    fn opened_log(&self) -> PathBuf {
+        self.bin.join("opened.txt")
+    }
+
+    /// What the app handed to the system's opener (browser, mail program), one per line.
+    pub fn opened(&self) -> Vec<String> {
+        std::fs::read_to_string(self.opened_log())
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect()
     }
 
     pub fn db(&self) -> PathBuf {
@@ -108,6 +136,14 @@ pub async fn start_driver(sb: &Sandbox) -> Driver {
         .env("XDG_DATA_HOME", &sb.data)
         .env("XDG_CONFIG_HOME", &sb.config)
         .env("SELOSTE_EXPORT_DIR", &sb.exports)
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                sb.bin.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .env_remove("SELOSTE_DB")
         .stdout(Stdio::null())
