@@ -4,6 +4,7 @@ mod catalogue;
 mod check;
 mod fixtures;
 mod import;
+mod import_corpus;
 mod pdf;
 mod render;
 mod store;
