@@ -24,6 +24,7 @@ fn main() {
     catalogue::run(&mut t);
     check::run(&mut t);
     import::run(&mut t);
+    import::run_hostile(&mut t);
     pdf::run(&mut t);
     render::run(&mut t);
     store::run(&mut t);

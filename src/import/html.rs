@@ -183,7 +183,13 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
             .collect();
         if name.is_empty() {
             // "<!doctype …>", "< 5" and the like: not an element.
-            if !tag.starts_with('!') && !tag.starts_with('?') {
+            if tag.starts_with('?') {
+                // Server code ("<?php include … ?>"): left out, and said so.
+                dropped.push(Dropped {
+                    text: html[i - close - 1..i].chars().take(200).collect(),
+                    reason: DropReason::Markup,
+                });
+            } else if !tag.starts_with('!') {
                 st.buf.push_str(&html[i - close - 1..i]);
             }
             continue;
@@ -223,12 +229,11 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
                 .unwrap_or((lower.len(), usize::MAX))
             && visible <= 1500
         {
+            // The whole text (at most 1,500 visible characters): the report shows what was
+            // left out, not a preview of it.
             let inner = collapse(&strip_tags(&html[i..end]));
             if !inner.is_empty() {
-                dropped.push(Dropped {
-                    text: inner.chars().take(120).collect(),
-                    reason,
-                });
+                dropped.push(Dropped { text: inner, reason });
             }
             i = lower[end..].find('>').map_or(html.len(), |n| end + n + 1);
             continue;
@@ -414,7 +419,7 @@ fn collapse(s: &str) -> String {
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn entities(s: &str) -> String {
+pub(crate) fn entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

@@ -16,6 +16,7 @@ pub mod html;
 mod map;
 pub mod report;
 pub mod sections;
+mod parties;
 mod selfcheck;
 mod statements;
 mod services;
@@ -148,6 +149,7 @@ fn from_lines(lines: Vec<sections::Line>, dropped: Vec<Dropped>) -> Imported {
     let lang = detect_lang(&doc);
     let (mut notice, mut report) = map::map(doc, lang);
     statements::apply(&texts, &mut notice, &mut report);
+    parties::fill_controller(&texts, &mut notice, &mut report);
     selfcheck::check(&texts, &mut notice, &mut report);
     Imported { notice, report }
 }

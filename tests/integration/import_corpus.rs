@@ -92,7 +92,8 @@ fn readable(body: &str) -> String {
         } else if rest.starts_with("<style") {
             i = skip_to("</style>");
         } else if rest.starts_with('<')
-            && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            && rest[1..]
+                .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
         {
             i = skip_to(">");
             out.push('\n');
