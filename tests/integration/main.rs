@@ -5,6 +5,7 @@ mod check;
 mod fixtures;
 mod import;
 mod import_corpus;
+mod import_hostile;
 mod pdf;
 mod render;
 mod store;
