@@ -56,7 +56,11 @@ pub fn run_hostile(t: &mut Table) {
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for e in entries.flatten() {
             let p = e.path();
-            let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             if !name.starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
@@ -87,7 +91,11 @@ pub fn run_hostile(t: &mut Table) {
                 <ul><li>nimi</li><li>puhelin</li></ul><h2>3. Säilytys</h2><p>Tiedot säilytetään 6 vuotta.</p>";
     let repeat = |s: &str, mb: usize| s.repeat(mb * 1024 * 1024 / s.len());
     let shapes: Vec<(&str, String, &str)> = vec![
-        ("'<' without '>' (2 MB)", "<".repeat(2 * 1024 * 1024), "x.txt"),
+        (
+            "'<' without '>' (2 MB)",
+            "<".repeat(2 * 1024 * 1024),
+            "x.txt",
+        ),
         (
             "16,000 nested menus",
             format!(
@@ -97,14 +105,28 @@ pub fn run_hostile(t: &mut Table) {
             ),
             "x.html",
         ),
-        ("a page repeated on one line (10 MB)", repeat(page, 10), "x.txt"),
-        ("a page repeated as HTML (10 MB)", format!("<html><body>{}</body></html>", repeat(page, 10)), "x.html"),
+        (
+            "a page repeated on one line (10 MB)",
+            repeat(page, 10),
+            "x.txt",
+        ),
+        (
+            "a page repeated as HTML (10 MB)",
+            format!("<html><body>{}</body></html>", repeat(page, 10)),
+            "x.html",
+        ),
     ];
     for (what, input, name) in shapes {
         let mb = input.len() as f64 / (1024.0 * 1024.0);
-        let samples = t.time("import", format!("hostile: {what}, whole file"), 3, None, || {
-            let _ = std::hint::black_box(seloste::import::import_bytes(input.as_bytes(), name));
-        });
+        let samples = t.time(
+            "import",
+            format!("hostile: {what}, whole file"),
+            3,
+            None,
+            || {
+                let _ = std::hint::black_box(seloste::import::import_bytes(input.as_bytes(), name));
+            },
+        );
         let median = samples[samples.len() / 2].as_secs_f64();
         let per_mb = median / mb;
         t.row(

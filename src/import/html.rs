@@ -233,7 +233,10 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
             // left out, not a preview of it.
             let inner = collapse(&strip_tags(&html[i..end]));
             if !inner.is_empty() {
-                dropped.push(Dropped { text: inner, reason });
+                dropped.push(Dropped {
+                    text: inner,
+                    reason,
+                });
             }
             i = lower[end..].find('>').map_or(html.len(), |n| end + n + 1);
             continue;

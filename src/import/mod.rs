@@ -14,12 +14,12 @@ pub mod docx;
 mod fields;
 pub mod html;
 mod map;
+mod parties;
 pub mod report;
 pub mod sections;
-mod parties;
 mod selfcheck;
-mod statements;
 mod services;
+mod statements;
 pub mod vocab;
 
 pub use report::{DropReason, Dropped, Kept, Note, Recognised, Report, SectionMap};

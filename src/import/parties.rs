@@ -28,9 +28,7 @@ fn candidates(line: &str) -> Vec<String> {
         .find_iter(line)
         .filter_map(|m| {
             let mut words: Vec<&str> = m.as_str().split_whitespace().collect();
-            while words.len() > 2
-                && !super::vocab::vocab().heading_targets(words[0]).is_empty()
-            {
+            while words.len() > 2 && !super::vocab::vocab().heading_targets(words[0]).is_empty() {
                 words.remove(0);
             }
             let name = words.join(" ");
@@ -59,7 +57,11 @@ pub(crate) fn fill_controller(lines: &[String], notice: &mut Notice, report: &mu
     {
         notice.controllers.pop();
     }
-    if notice.controllers.first().is_some_and(|c| !c.name.trim().is_empty()) {
+    if notice
+        .controllers
+        .first()
+        .is_some_and(|c| !c.name.trim().is_empty())
+    {
         return;
     }
     // Each candidate: how often it is named, and where first.
@@ -88,7 +90,9 @@ pub(crate) fn fill_controller(lines: &[String], notice: &mut Notice, report: &mu
         value: name.clone(),
         source: lines[at].clone(),
     });
-    report.notes.push(Note::new("controller_from_text", vec![name]));
+    report
+        .notes
+        .push(Note::new("controller_from_text", vec![name]));
 }
 
 /// A line that is only a name ("Kai Esimerkki", "Example University of Applied Sciences"):
@@ -97,7 +101,9 @@ fn is_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     line.chars().count() <= 60
         && (2..=6).contains(&words.len())
-        && !line.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.' | '@' | '?' | '!' | ','))
+        && !line.contains(|c: char| {
+            c.is_ascii_digit() || matches!(c, ':' | '.' | '@' | '?' | '!' | ',')
+        })
         && words.iter().all(|w| {
             w.starts_with(char::is_uppercase) || ["of", "and", "ja", "och", "&", "af"].contains(w)
         })
@@ -119,7 +125,8 @@ fn name_line(lines: &[String]) -> Option<(String, usize)> {
         .filter(|(_, l)| !l.is_empty())
         .collect();
     lines.iter().enumerate().find_map(|(k, &(i, l))| {
-        let after_heading = k > 0 && lines[k - 1].1.chars().count() <= 60 && controller(lines[k - 1].1);
+        let after_heading =
+            k > 0 && lines[k - 1].1.chars().count() <= 60 && controller(lines[k - 1].1);
         let above_email = lines
             .get(k + 1)
             .is_some_and(|(_, n)| n.contains('@') || n.contains("(at)"));
@@ -133,8 +140,14 @@ mod tests {
 
     #[test]
     fn names_with_a_legal_form() {
-        assert_eq!(candidates("Tietoja käsittelee Esimerkki oy yhdessä"), ["Esimerkki oy"]);
-        assert_eq!(candidates("Ab Kuvitteellinen Oy on vastuussa"), ["Ab Kuvitteellinen Oy"]);
+        assert_eq!(
+            candidates("Tietoja käsittelee Esimerkki oy yhdessä"),
+            ["Esimerkki oy"]
+        );
+        assert_eq!(
+            candidates("Ab Kuvitteellinen Oy on vastuussa"),
+            ["Ab Kuvitteellinen Oy"]
+        );
         assert_eq!(
             candidates("Keksityn Kylän Kuoro ry/rf (Y-tunnus 1234567-8)"),
             ["Keksityn Kylän Kuoro ry/rf"]
@@ -153,6 +166,9 @@ mod tests {
             name_line(&lines(&["Kiitos!", "Liisa Kuviteltu", "liisa@example.com"])),
             Some(("Liisa Kuviteltu".into(), 1))
         );
-        assert_eq!(name_line(&lines(&["Tämä on lause, ei nimi.", "x@example.com"])), None);
+        assert_eq!(
+            name_line(&lines(&["Tämä on lause, ei nimi.", "x@example.com"])),
+            None
+        );
     }
 }

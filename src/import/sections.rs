@@ -105,8 +105,14 @@ pub fn text_lines(text: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
         };
         let l = plain.as_str();
         // A markdown table row: its rule line is layout; a two-cell row reads "label: value".
-        let cells: Vec<&str> = l.trim().trim_matches('|').split('|').map(str::trim).collect();
-        let pipe_row = l.trim_start().starts_with('|') && l.trim_end().ends_with('|') && cells.len() >= 2;
+        let cells: Vec<&str> = l
+            .trim()
+            .trim_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
+        let pipe_row =
+            l.trim_start().starts_with('|') && l.trim_end().ends_with('|') && cells.len() >= 2;
         if pipe_row
             && cells
                 .iter()

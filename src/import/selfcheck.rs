@@ -114,7 +114,10 @@ pub(crate) fn check(lines: &[String], notice: &mut Notice, report: &mut Report) 
     *t.get_mut(lang) = text.clone();
     let mut h = Text::default();
     *h.get_mut(lang) = heading.clone();
-    notice.other.push(ExtraSection { heading: h, text: t });
+    notice.other.push(ExtraSection {
+        heading: h,
+        text: t,
+    });
     report.kept_as_text.push(Kept {
         field: format!("/other/{i}/text/{lang}"),
         heading,

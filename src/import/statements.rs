@@ -48,7 +48,15 @@ const LIMITS: &[&str] = &[
     "regularly",
 ];
 /// Word beginnings that name the EU/EEA.
-const REGION: &[&str] = &["eu", "eta", "eea", "ees", "euroopan", "europeiska", "european"];
+const REGION: &[&str] = &[
+    "eu",
+    "eta",
+    "eea",
+    "ees",
+    "euroopan",
+    "europeiska",
+    "european",
+];
 const OUTSIDE: &[&str] = &["ulkopuol", "utanför", "outside"];
 /// Third countries and "third countries" as a term.
 const THIRD: &[&str] = &[
@@ -64,9 +72,32 @@ const THIRD: &[&str] = &[
 /// Verbs that say the data go, are stored or may be handled somewhere (Finnish passives end in
 /// -aan/-ään; the rest are modal or common finite verbs).
 const GOES: &[&str] = &[
-    "voi", "voivat", "saattavat", "saattaa", "sijaitsee", "sijaitsevat", "joutua", "kan", "får",
-    "finns", "överförs", "lagras", "behandlas", "lämnas", "sparas", "may", "can", "is", "are",
-    "will", "be", "sent", "stored", "transferred", "located", "processed",
+    "voi",
+    "voivat",
+    "saattavat",
+    "saattaa",
+    "sijaitsee",
+    "sijaitsevat",
+    "joutua",
+    "kan",
+    "får",
+    "finns",
+    "överförs",
+    "lagras",
+    "behandlas",
+    "lämnas",
+    "sparas",
+    "may",
+    "can",
+    "is",
+    "are",
+    "will",
+    "be",
+    "sent",
+    "stored",
+    "transferred",
+    "located",
+    "processed",
 ];
 const RIGHTS: &[&str] = &["oikeus", "oikeutta", "rätt", "rätten", "right", "rights"];
 
@@ -105,7 +136,8 @@ fn transfer(sentence: &str) -> Option<Says> {
     let lower = sentence.to_lowercase();
     let ws = words(sentence);
     let starts = |list: &[&str]| ws.iter().any(|w| list.iter().any(|p| w.starts_with(p)));
-    let region = ws.iter().any(|w| REGION.iter().any(|r| w == r || w.starts_with(&format!("{r}-"))))
+    // "EU:n", "EU-" and "ETA-alueen" split into words at their punctuation.
+    let region = ws.iter().any(|w| REGION.contains(&w.as_str()))
         || starts(&["euroopan", "europeiska", "european"]);
     let third = THIRD.iter().any(|t| {
         if t.contains(' ') {
@@ -114,7 +146,7 @@ fn transfer(sentence: &str) -> Option<Says> {
             ws.iter().any(|w| w.starts_with(t))
         }
     });
-    if !(region && starts(OUTSIDE)) && !third {
+    if !((region && starts(OUTSIDE)) || third) {
         return None;
     }
     if has_phrase(&lower, &ws, NEGATIONS) {
@@ -197,7 +229,9 @@ pub(crate) fn apply(lines: &[String], notice: &mut Notice, report: &mut Report) 
             source: t[0].1.to_string(),
         });
     } else if !t.is_empty() {
-        report.notes.push(Note::new("transfers_unclear", Vec::new()));
+        report
+            .notes
+            .push(Note::new("transfers_unclear", Vec::new()));
     }
     if !a.is_empty() && a.iter().all(|(s, _, _)| *s == Says::No) {
         notice.automated.decisions = Some(false);

@@ -26,8 +26,10 @@ fn corpus() -> Vec<File> {
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(|c: char| c.is_ascii_digit()))
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy()
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
         })
         .map(|p| {
             let raw = std::fs::read_to_string(&p).unwrap();
@@ -295,12 +297,19 @@ fn corpus_table() {
             .find(|x| f.name.starts_with(&x.file))
             .unwrap_or_else(|| panic!("{}: no row in corpus_facts.json", f.name));
         for (what, answer, said) in [
-            ("transfers", imp.notice.transfers.outside_eea, &fact.transfers),
+            (
+                "transfers",
+                imp.notice.transfers.outside_eea,
+                &fact.transfers,
+            ),
             ("cookies", imp.notice.cookies.used, &fact.cookies),
             ("automated", imp.notice.automated.decisions, &fact.automated),
         ] {
             if !answer_allowed(answer, said) {
-                invented.push(format!("{}: {what} = {answer:?}, the notice: {said}", f.name));
+                invented.push(format!(
+                    "{}: {what} = {answer:?}, the notice: {said}",
+                    f.name
+                ));
             }
         }
         rows.push((measure(f, &imp), fact));
@@ -320,7 +329,11 @@ fn corpus_table() {
             r.unplaced,
             format!(
                 "{}{}",
-                if controller_found(r, fact) { "" } else { "✗ " },
+                if controller_found(r, fact) {
+                    ""
+                } else {
+                    "✗ "
+                },
                 r.controller.chars().take(38).collect::<String>()
             ),
             r.free_text.join(" ")
