@@ -25,6 +25,7 @@ fn main() {
     catalogue::run(&mut t);
     check::run(&mut t);
     import::run(&mut t);
+    import::run_hostile(&mut t);
     pdf::run(&mut t);
     hostile::run(&mut t);
     render::run(&mut t);

@@ -23,9 +23,20 @@ pub fn to_lines(bytes: &[u8], what: &str) -> Result<Vec<Line>> {
         let file = zip
             .by_name("word/document.xml")
             .map_err(|_| bad("it is a zip file but not a Word document (no word/document.xml)"))?;
-        file.take(MAX_XML)
+        let too_large = || Error::ImportTooLarge {
+            what: what.to_string(),
+            limit_mb: (MAX_XML / (1024 * 1024)) as usize,
+        };
+        if file.size() > MAX_XML {
+            return Err(too_large());
+        }
+        // The declared size may lie: read one byte past the cap and refuse rather than cut.
+        file.take(MAX_XML + 1)
             .read_to_string(&mut xml)
             .map_err(|_| bad("its word/document.xml could not be read"))?;
+        if xml.len() as u64 > MAX_XML {
+            return Err(too_large());
+        }
     }
     parse(&xml).map_err(|e| {
         bad(&format!(

@@ -146,6 +146,11 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
         row: None,
     };
     let lower = html.to_ascii_lowercase();
+    // Each element's extent, from one pass over the tags (never a scan per element).
+    let pairs = pair_tags(&lower);
+    // The next '>' at or after `i`, found once and reused: a text full of '<' without a later
+    // '>' costs one scan, not one per '<'.
+    let mut next_gt: Option<usize> = lower.find('>');
     let mut i = 0;
     while i < html.len() {
         let rest = &html[i..];
@@ -159,7 +164,10 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
             i = lower[i..].find("-->").map_or(html.len(), |n| i + n + 3);
             continue;
         }
-        let Some(close) = rest.find('>') else {
+        if next_gt.is_some_and(|g| g < i) {
+            next_gt = lower[i..].find('>').map(|g| i + g);
+        }
+        let Some(close) = next_gt.map(|g| g - i) else {
             // A lone '<' in text.
             st.buf.push('<');
             i += 1;
@@ -175,7 +183,13 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
             .collect();
         if name.is_empty() {
             // "<!doctype …>", "< 5" and the like: not an element.
-            if !tag.starts_with('!') && !tag.starts_with('?') {
+            if tag.starts_with('?') {
+                // Server code ("<?php include … ?>"): left out, and said so.
+                dropped.push(Dropped {
+                    text: html[i - close - 1..i].chars().take(200).collect(),
+                    reason: DropReason::Markup,
+                });
+            } else if !tag.starts_with('!') {
                 st.buf.push_str(&html[i - close - 1..i]);
             }
             continue;
@@ -209,13 +223,18 @@ pub fn to_lines(html: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
             && !VOID.contains(&name.as_str())
             && !matches!(name.as_str(), "html" | "body" | "main" | "article")
             && let Some(reason) = chrome(tag)
-            && let end = matching_end(&lower, i, &name)
-            && let inner = collapse(&strip_tags(&html[i..end]))
-            && inner.chars().count() <= 1500
+            && let (end, visible) = pairs
+                .get(&(i - close - 1))
+                .copied()
+                .unwrap_or((lower.len(), usize::MAX))
+            && visible <= 1500
         {
+            // The whole text (at most 1,500 visible characters): the report shows what was
+            // left out, not a preview of it.
+            let inner = collapse(&strip_tags(&html[i..end]));
             if !inner.is_empty() {
                 dropped.push(Dropped {
-                    text: inner.chars().take(120).collect(),
+                    text: inner,
                     reason,
                 });
             }
@@ -312,30 +331,48 @@ fn chrome(tag: &str) -> Option<DropReason> {
     }
 }
 
-/// Where the element opened just before `from` ends: its matching close tag (same-name elements
-/// nested inside are counted), or the end of the text.
-fn matching_end(lower: &str, from: usize, name: &str) -> usize {
-    let open = format!("<{name}");
-    let close = format!("</{name}");
-    let mut depth = 1usize;
-    let mut i = from;
-    while let Some(p) = lower[i..].find('<') {
-        let at = i + p;
-        let rest = &lower[at..];
-        let boundary = |s: &str| {
-            rest[s.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace() || c == '/')
-        };
-        if rest.starts_with(&close) && boundary(&close) {
-            depth -= 1;
-            if depth == 0 {
-                return at;
+/// Every element's extent from one pass with a stack per element name: for the `<` of an opening
+/// tag, where its matching close tag starts (same-name elements nested inside are counted) and
+/// how many visible non-space characters lie between. Elements never closed are absent.
+fn pair_tags(lower: &str) -> std::collections::HashMap<usize, (usize, usize)> {
+    let b = lower.as_bytes();
+    let mut stacks: std::collections::HashMap<&str, Vec<(usize, usize)>> =
+        std::collections::HashMap::new();
+    let mut pairs = std::collections::HashMap::new();
+    let mut visible = 0usize;
+    let mut in_tag = false;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'<' => {
+                in_tag = true;
+                let closing = b.get(i + 1) == Some(&b'/');
+                let start = i + 1 + usize::from(closing);
+                let len = b[start..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .count();
+                let after = b.get(start + len);
+                if len > 0
+                    && after.is_none_or(|c| *c == b'>' || *c == b'/' || c.is_ascii_whitespace())
+                {
+                    let name = &lower[start..start + len];
+                    if closing {
+                        if let Some((open, vis)) = stacks.get_mut(name).and_then(Vec::pop) {
+                            pairs.insert(open, (i, visible - vis));
+                        }
+                    } else {
+                        stacks.entry(name).or_default().push((i, visible));
+                    }
+                }
             }
-        } else if rest.starts_with(&open) && boundary(&open) {
-            depth += 1;
+            b'>' => in_tag = false,
+            c if !in_tag && !c.is_ascii_whitespace() && (c & 0xC0) != 0x80 => visible += 1,
+            _ => {}
         }
-        i = at + 1;
+        i += 1;
     }
-    lower.len()
+    pairs
 }
 
 /// Does a line of plain text carry HTML markup worth reading as HTML?
@@ -385,7 +422,7 @@ fn collapse(s: &str) -> String {
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn entities(s: &str) -> String {
+pub(crate) fn entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

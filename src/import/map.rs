@@ -509,7 +509,6 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
             }
         }
         Target::Transfers => {
-            transfers_statement(m, text);
             m.keep(Slot::Transfers, heading, kept);
         }
         Target::Retention => {
@@ -561,7 +560,6 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
             m.keep(Slot::Cookies, heading, kept);
         }
         Target::Automated => {
-            automated_statement(m, text);
             m.keep(Slot::Automated, heading, kept);
         }
         Target::Rights => m.keep(Slot::Rights, heading, kept),
@@ -618,77 +616,6 @@ fn purpose(m: &Mapper, text: &str) -> Purpose {
             .iter()
             .any(|k| lower.contains(k)),
         ..Default::default()
-    }
-}
-
-/// "Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle." with no "unless": an explicit no.
-fn transfers_statement(m: &mut Mapper, text: &str) {
-    let lower = text.to_lowercase();
-    let no = [
-        "ei siirretä",
-        "emme siirrä",
-        "ei luovuteta eikä siirretä",
-        "överförs inte",
-        "not transferred",
-        "do not transfer",
-    ];
-    let but = [
-        "ellei",
-        "paitsi",
-        "pois lukien",
-        "saatetaan",
-        "voivat sijaita",
-        "voi sijaita",
-        "lähtökohtaisesti",
-        "säännönmukaisesti",
-        "unless",
-        "except",
-        "såvida",
-        "utom",
-        "kan ",
-    ];
-    if m.notice.transfers.outside_eea.is_none()
-        && no.iter().any(|n| lower.contains(n))
-        && !but.iter().any(|b| lower.contains(b))
-    {
-        m.notice.transfers.outside_eea = Some(false);
-        m.recognise("/transfers/outside_eea".into(), "false", text);
-    }
-}
-
-/// "Emme tee automaattisia päätöksiä emmekä profiloi": an explicit no (Art. 13(2)(f)).
-fn automated_statement(m: &mut Mapper, text: &str) {
-    let lower = text.to_lowercase();
-    let no = [
-        "ei tehdä automaattisia",
-        "emme tee automaattisia",
-        "ei käytetä automaattista päätöksentekoa",
-        "ei automaattista päätöksentekoa",
-        "automaattista päätöksentekoa ei",
-        "inga automatiserade beslut",
-        "fattas inga automatiserade",
-        "vi fattar inte automatiserade",
-        "no automated decision",
-        "we do not make automated",
-        "we do not use automated",
-    ];
-    let no_profiling = [
-        "emmekä profiloi",
-        "ei profiloida",
-        "emme profiloi",
-        "profilointia ei",
-        "ingen profilering",
-        "profilerar inte",
-        "no profiling",
-        "do not profile",
-    ];
-    if m.notice.automated.decisions.is_none() && no.iter().any(|n| lower.contains(n)) {
-        m.notice.automated.decisions = Some(false);
-        m.recognise("/automated/decisions".into(), "false", text);
-    }
-    if m.notice.automated.profiling.is_none() && no_profiling.iter().any(|n| lower.contains(n)) {
-        m.notice.automated.profiling = Some(false);
-        m.recognise("/automated/profiling".into(), "false", text);
     }
 }
 

@@ -14,9 +14,12 @@ pub mod docx;
 mod fields;
 pub mod html;
 mod map;
+mod parties;
 pub mod report;
 pub mod sections;
+mod selfcheck;
 mod services;
+mod statements;
 pub mod vocab;
 
 pub use report::{DropReason, Dropped, Kept, Note, Recognised, Report, SectionMap};
@@ -41,11 +44,30 @@ pub fn import_text(text: &str) -> Result<Imported> {
 
 /// Import a file: .txt (UTF-8, UTF-16 with BOM or Windows-1252), .html/.htm, or .docx.
 pub fn import_file(path: &Path) -> Result<Imported> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    use std::io::Read;
+    let what = path.display().to_string();
+    let read_err = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    import_bytes(&bytes, &path.display().to_string())
+    };
+    let too_large = || Error::ImportTooLarge {
+        what: what.clone(),
+        limit_mb: decode::MAX_BYTES / (1024 * 1024),
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    // The size is checked before a byte is read, and the read itself stops one byte past the
+    // cap (a file that grows meanwhile, or one whose metadata says nothing, e.g. a pipe).
+    if file.metadata().map_err(read_err)?.len() > decode::MAX_BYTES as u64 {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(decode::MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() > decode::MAX_BYTES {
+        return Err(too_large());
+    }
+    import_bytes(&bytes, &what)
 }
 
 /// Import the bytes of a file; `what` names it in messages and its extension is a hint.
@@ -59,7 +81,13 @@ pub fn import_bytes(bytes: &[u8], what: &str) -> Result<Imported> {
     match decode::sniff(bytes, what)? {
         decode::Kind::Docx => {
             let lines = docx::to_lines(bytes, what)?;
-            Ok(from_lines(lines, Vec::new()))
+            let imported = from_lines(lines, Vec::new());
+            if imported.notice == Notice::default() {
+                return Err(Error::ImportEmpty {
+                    what: what.to_string(),
+                });
+            }
+            Ok(imported)
         }
         decode::Kind::Html => {
             let text = decode::decode(bytes, what)?;
@@ -82,6 +110,8 @@ pub fn import_bytes(bytes: &[u8], what: &str) -> Result<Imported> {
 }
 
 fn import_str(text: &str, what: &str, html_hint: bool) -> Result<Imported> {
+    // A byte-order mark pasted along with the text is not part of it.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.len() > decode::MAX_BYTES {
         return Err(Error::ImportTooLarge {
             what: what.to_string(),
@@ -114,9 +144,13 @@ fn import_str(text: &str, what: &str, html_hint: bool) -> Result<Imported> {
 }
 
 fn from_lines(lines: Vec<sections::Line>, dropped: Vec<Dropped>) -> Imported {
+    let texts = selfcheck::line_texts(&lines);
     let doc = sections::split(lines, dropped);
     let lang = detect_lang(&doc);
-    let (notice, report) = map::map(doc, lang);
+    let (mut notice, mut report) = map::map(doc, lang);
+    statements::apply(&texts, &mut notice, &mut report);
+    parties::fill_controller(&texts, &mut notice, &mut report);
+    selfcheck::check(&texts, &mut notice, &mut report);
     Imported { notice, report }
 }
 

@@ -20,6 +20,9 @@ pub struct Report {
     pub dropped: Vec<Dropped>,
     /// Things the user should review.
     pub notes: Vec<Note>,
+    /// Lines of the body the self-check found in no field, free text, heading or left-out
+    /// line; they were put into an `other` section of their own (see `selfcheck`).
+    pub unplaced: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

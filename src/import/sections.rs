@@ -72,8 +72,20 @@ pub fn text_lines(text: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
         .count()
         >= 2;
     let mut out = Vec::new();
-    for l in raw {
+    let is_rule = |l: &str| {
+        let t = l.trim();
+        t.starts_with('|') && t.len() > 2 && t.chars().all(|c| matches!(c, '-' | ':' | ' ' | '|'))
+    };
+    for (k, l) in raw.iter().enumerate() {
         let l = l.trim_end_matches('\r');
+        // A markdown table's header row (the row above its rule) names the columns.
+        if l.trim_start().starts_with('|') && raw.get(k + 1).is_some_and(|n| is_rule(n)) {
+            dropped.push(Dropped {
+                text: l.trim().to_string(),
+                reason: DropReason::Markup,
+            });
+            continue;
+        }
         if table && let Some((label, cell)) = l.split_once('\t') {
             let cell_lines = cell_lines(cell, dropped);
             if label.trim().is_empty() {
@@ -81,6 +93,39 @@ pub fn text_lines(text: &str, dropped: &mut Vec<Dropped>) -> Vec<Line> {
             } else {
                 out.push(Line::Row(label.trim().to_string(), cell_lines));
             }
+            continue;
+        }
+        // Markdown emphasis is layout: "**Rekisterinpitäjä:** Firma Oy" is a label line.
+        let plain = l.replace("**", "");
+        // Entities in a markdown or text file ("&nbsp;", "&auml;") are characters.
+        let plain = if plain.contains('&') && !html::has_markup(&plain) {
+            html::entities(&plain)
+        } else {
+            plain
+        };
+        let l = plain.as_str();
+        // A markdown table row: its rule line is layout; a two-cell row reads "label: value".
+        let cells: Vec<&str> = l
+            .trim()
+            .trim_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
+        let pipe_row =
+            l.trim_start().starts_with('|') && l.trim_end().ends_with('|') && cells.len() >= 2;
+        if pipe_row
+            && cells
+                .iter()
+                .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+        {
+            dropped.push(Dropped {
+                text: l.trim().to_string(),
+                reason: DropReason::Markup,
+            });
+            continue;
+        }
+        if pipe_row && cells.len() == 2 && !cells[0].is_empty() && !cells[1].is_empty() {
+            out.extend(plain_line(&format!("{}: {}", cells[0], cells[1])));
             continue;
         }
         if l.trim().is_empty() {
@@ -182,7 +227,12 @@ fn heading_of(v: &Vocab, line: &str, prev_blank: bool) -> Option<(String, Option
     if numbered.is_some() {
         return ((!t.ends_with('.') && words <= 10) || known(t)).then(|| (t.to_string(), None));
     }
-    if t.ends_with(['.', ',', ';']) || words > 12 || t.chars().count() > 100 {
+    // A sentence ends inside the line ("…ulkopuolisille. Yhdistys voi"): the start of a
+    // paragraph, never a heading, whatever words it has.
+    let inner_sentence = t
+        .match_indices(". ")
+        .any(|(p, _)| t[p + 2..].starts_with(char::is_uppercase));
+    if t.ends_with(['.', ',', ';']) || inner_sentence || words > 12 || t.chars().count() > 100 {
         return None;
     }
     ((t.ends_with('?') && words >= 2) || known(t)).then(|| (t.to_string(), None))

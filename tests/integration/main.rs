@@ -7,6 +7,8 @@ mod fixtures;
 mod hostile;
 mod html_validator;
 mod import;
+mod import_corpus;
+mod import_hostile;
 mod pdf;
 mod platforms;
 mod render;
