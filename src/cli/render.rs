@@ -1,4 +1,5 @@
-//! `seloste render NOTICE.json [--lang fi|sv|en] [--format html|fragment|pdf] [-o FILE]`
+//! `seloste render NOTICE.json [--lang fi|sv|en] [--format FORMAT] [-o FILE]`, where FORMAT is
+//! html, fragment, pdf, docx, md, txt, record-html, record-pdf or record-csv.
 
 use seloste::{Error, Lang, Result};
 use std::io::{IsTerminal, Write};
@@ -14,6 +15,25 @@ pub enum Format {
     /// An A4 PDF for printing; written with -o FILE, or to standard output when that is
     /// redirected (never onto a terminal).
     Pdf,
+    /// A Word file (.docx) to edit and send; binary like the PDF.
+    Docx,
+    /// Markdown, for site builders.
+    Md,
+    /// Plain text, for e-mail.
+    Txt,
+    /// The record of processing activities (Art. 30(1)) as a standalone HTML document: an
+    /// internal document, not for the website.
+    RecordHtml,
+    /// The record of processing activities as an A4 PDF.
+    RecordPdf,
+    /// The record of processing activities as CSV, one row per processing activity.
+    RecordCsv,
+}
+
+impl Format {
+    fn is_binary(self) -> bool {
+        matches!(self, Format::Pdf | Format::Docx | Format::RecordPdf)
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -23,8 +43,9 @@ pub struct Args {
     /// Output language: fi, sv or en.
     #[arg(long, default_value = "fi")]
     pub lang: String,
-    /// html: a standalone document; fragment: a piece to paste into a web page;
-    /// pdf: an A4 document for printing.
+    /// The notice as html (a standalone document), fragment (a piece to paste into a web
+    /// page), pdf, docx, md or txt; or the internal record of processing activities as
+    /// record-html, record-pdf or record-csv.
     #[arg(long, value_enum, default_value = "html")]
     pub format: Format,
     /// Write to this file (atomically) instead of standard output.
@@ -34,10 +55,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let lang: Lang = args.lang.parse()?;
-    if args.format == Format::Pdf && args.output.is_none() && std::io::stdout().is_terminal() {
+    if args.format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(Error::Other(
-            "A PDF is binary and is not printed on a terminal: give -o FILE.pdf, or redirect \
-             standard output to a file."
+            "A PDF or Word file is binary and is not printed on a terminal: give -o FILE, or \
+             redirect standard output to a file."
                 .to_string(),
         ));
     }
@@ -49,6 +70,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Html => seloste::render::html(&notice, lang)?.into_bytes(),
         Format::Fragment => seloste::render::fragment(&notice, lang)?.into_bytes(),
         Format::Pdf => seloste::pdf::render(&notice, lang)?,
+        Format::Docx => seloste::export::docx::render(&notice, lang)?,
+        Format::Md => seloste::export::markdown(&notice, lang).into_bytes(),
+        Format::Txt => seloste::export::text(&notice, lang).into_bytes(),
+        Format::RecordHtml => seloste::record::html(&notice, lang)?.into_bytes(),
+        Format::RecordPdf => seloste::record::pdf(&notice, lang)?,
+        Format::RecordCsv => seloste::record::csv(&notice, lang).into_bytes(),
     };
     match &args.output {
         Some(path) => seloste::files::write_atomic(path, &bytes)?,
