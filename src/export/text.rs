@@ -1,6 +1,6 @@
 //! Plain text from the format-neutral `Document`, for e-mail and anywhere markup is not
 //! wanted: the title and headings underlined, lists with bullets and hanging indents, tables
-//! as one block per row ("Column: value"), links as "text <address>", lines wrapped at
+//! as one block per row, notes indented ("Column: value"), links as "text <address>", lines wrapped at
 //! [`WIDTH`] characters where the words allow.
 
 use crate::document::{Block, Document, Inline};
@@ -106,7 +106,7 @@ fn block(b: &Block) -> Option<String> {
             .map(|r| wrap(&format!("{}: {}", r.label, inlines(&r.value)), "", "    "))
             .collect::<Vec<_>>()
             .join("\n"),
-        Block::Note { content } => wrap(&inlines(content), "  | ", "  | "),
+        Block::Note { content } => wrap(&inlines(content), "    ", "    "),
         Block::Table { header, rows } => rows
             .iter()
             .map(|r| {

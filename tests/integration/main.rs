@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod check;
+mod export;
 mod fixtures;
 mod import;
 mod pdf;
