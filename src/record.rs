@@ -13,11 +13,13 @@
 //! Strings live in `src/data/record.json`; labels the notice shares (legal bases, mechanisms,
 //! units, countries) come from `output.json` through `document::out`.
 
+use crate::Result;
 use crate::catalogue::{self, Provenance};
 use crate::document::{self, Block, DocSection, Document, Field, Inline};
-use crate::model::{DataCategory, Item, Notice, Party, Purpose, Recipient, Retention, Role, SpecialCategory};
+use crate::model::{
+    DataCategory, Item, Notice, Party, Purpose, Recipient, Retention, Role, SpecialCategory,
+};
 use crate::text::{Lang, Text};
-use crate::Result;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -97,7 +99,12 @@ fn said(t: &Text) -> bool {
 
 /// The record of `notice`.
 pub fn build(notice: &Notice) -> Record<'_> {
-    let subjects: Vec<&Item> = notice.register.subjects.iter().filter(|i| said(&i.text)).collect();
+    let subjects: Vec<&Item> = notice
+        .register
+        .subjects
+        .iter()
+        .filter(|i| said(&i.text))
+        .collect();
     let data: Vec<&DataCategory> = notice.data.items.iter().filter(|d| said(&d.text)).collect();
     let special: Vec<&SpecialCategory> = notice.data.special.iter().collect();
     let recipients: Vec<&Recipient> = notice
@@ -254,11 +261,14 @@ impl P {
     }
 
     fn transfer(&self, r: &Recipient) -> String {
-        let name = [r.name.trim().to_string(), self.user(&r.description).unwrap_or_default()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" – ");
+        let name = [
+            r.name.trim().to_string(),
+            self.user(&r.description).unwrap_or_default(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" – ");
         format!(
             "{name} ({}) — {}: {}",
             catalogue::country_name(&r.country, self.lang),
@@ -292,17 +302,32 @@ impl P {
     fn activity_fields(&self, a: &Activity) -> Vec<(&'static str, Vec<String>)> {
         let texts = |xs: &[&Item]| xs.iter().filter_map(|i| self.user(&i.text)).collect();
         vec![
-            ("l_purpose", self.user(&a.purpose.text).into_iter().collect()),
+            (
+                "l_purpose",
+                self.user(&a.purpose.text).into_iter().collect(),
+            ),
             ("l_basis", vec![self.basis(a.purpose)]),
             ("l_subjects", texts(&a.subjects)),
             (
                 "l_data",
                 a.data.iter().filter_map(|d| self.user(&d.text)).collect(),
             ),
-            ("l_special", a.special.iter().map(|c| self.special(c)).collect()),
-            ("l_recipients", a.recipients.iter().map(|r| self.recipient(r)).collect()),
-            ("l_transfers", a.transfers.iter().map(|r| self.transfer(r)).collect()),
-            ("l_retention", a.retention.iter().map(|r| self.retention(r)).collect()),
+            (
+                "l_special",
+                a.special.iter().map(|c| self.special(c)).collect(),
+            ),
+            (
+                "l_recipients",
+                a.recipients.iter().map(|r| self.recipient(r)).collect(),
+            ),
+            (
+                "l_transfers",
+                a.transfers.iter().map(|r| self.transfer(r)).collect(),
+            ),
+            (
+                "l_retention",
+                a.retention.iter().map(|r| self.retention(r)).collect(),
+            ),
         ]
     }
 
@@ -400,7 +425,7 @@ pub fn document(record: &Record, lang: Lang) -> Document {
         blocks,
     });
 
-    // The activities as one table (number, purpose, legal basis), then what they share, each
+    // The activities as one list (purpose, legal basis), then what they share, each
     // list once: the notice links no category to a single purpose, so repeating the lists per
     // activity would only multiply the pages. (The CSV repeats them: each row stands alone.)
     let mut blocks = vec![Block::Paragraph {
@@ -411,25 +436,22 @@ pub fn document(record: &Record, lang: Lang) -> Document {
         }))],
     }];
     if !record.activities.is_empty() {
-        blocks.push(Block::Table {
-            header: vec![
-                p.s("l_number").into(),
-                p.s("l_purpose").into(),
-                p.s("l_basis").into(),
-            ],
-            rows: record
+        blocks.push(Block::List {
+            items: record
                 .activities
                 .iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    vec![
-                        vec![Inline::plain((i + 1).to_string())],
-                        p.user(&a.purpose.text)
-                            .map(Inline::plain)
-                            .into_iter()
-                            .collect(),
-                        vec![Inline::plain(p.basis(a.purpose))],
-                    ]
+                .map(|a| {
+                    let mut v: Vec<Inline> = p
+                        .user(&a.purpose.text)
+                        .map(Inline::strong)
+                        .into_iter()
+                        .collect();
+                    v.push(Inline::plain(format!(
+                        " — {}: {}",
+                        p.s("l_basis"),
+                        p.basis(a.purpose)
+                    )));
+                    v
                 })
                 .collect(),
         });
@@ -606,7 +628,10 @@ pub fn csv(notice: &Notice, lang: Lang) -> String {
         .map(|c| party_line(c, lang))
         .collect::<Vec<_>>()
         .join(" | ");
-    let contact = record.contact.map(|c| party_line(c, lang)).unwrap_or_default();
+    let contact = record
+        .contact
+        .map(|c| party_line(c, lang))
+        .unwrap_or_default();
     let dpo = record.dpo.map(|c| party_line(c, lang)).unwrap_or_default();
     let security = record
         .security

@@ -9,10 +9,10 @@ use crate::document::{Block, Document, Inline};
 use crate::text::Lang;
 use crate::{Error, Result};
 use docx_rs::{
-    AbstractNumbering, BorderType, Docx, Footer, Hyperlink, HyperlinkType,
-    IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
-    Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableRow, WidthType,
+    AbstractNumbering, BorderType, Docx, Footer, Hyperlink, HyperlinkType, IndentLevel, Level,
+    LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, Paragraph, Run,
+    RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableRow, WidthType,
 };
 
 /// Paragraph style ids (and their names, which Word and LibreOffice know as built-in styles).
@@ -183,7 +183,12 @@ fn table(header: &[String], rows: &[Vec<Vec<Inline>>]) -> Table {
                 .collect(),
         ));
     }
-    let border = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(4).color("999999");
+    let border = |pos| {
+        TableBorder::new(pos)
+            .border_type(BorderType::Single)
+            .size(4)
+            .color("999999")
+    };
     Table::new(out)
         .set_grid(vec![width; cols])
         .width(TEXT_WIDTH, WidthType::Dxa)
@@ -277,9 +282,8 @@ pub fn render_document(doc: &Document, meta: &DocxMeta) -> Result<Vec<u8>> {
         docx = docx.add_paragraph(runs(Paragraph::new(), n, true));
     }
     if let Some(d) = &doc.date_line {
-        docx = docx.add_paragraph(
-            Paragraph::new().add_run(Run::new().add_text(d.as_str()).color(GREY)),
-        );
+        docx = docx
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(d.as_str()).color(GREY)));
     }
     if let Some(n) = &doc.language_note {
         docx = docx.add_paragraph(text_para(STYLE_NOTE, n));

@@ -59,7 +59,10 @@ fn wrap(text: &str, first: &str, rest: &str) -> String {
 }
 
 fn underline(s: &str, c: char) -> String {
-    format!("{s}\n{}", c.to_string().repeat(s.chars().count().min(WIDTH)))
+    format!(
+        "{s}\n{}",
+        c.to_string().repeat(s.chars().count().min(WIDTH))
+    )
 }
 
 /// The document as plain text.

@@ -94,7 +94,11 @@ pub fn render_at(notice: &crate::Notice, lang: Lang, created: OffsetDateTime) ->
 
 /// Title, author, language, date and footer line for `notice` printed as `doc` (the Word
 /// export's footer and properties use the same).
-pub fn meta(notice: &crate::Notice, doc: &crate::document::Document, created: OffsetDateTime) -> PdfMeta {
+pub fn meta(
+    notice: &crate::Notice,
+    doc: &crate::document::Document,
+    created: OffsetDateTime,
+) -> PdfMeta {
     flow::meta(notice, doc, created)
 }
 

@@ -101,8 +101,16 @@ fn markdown_holds_every_heading_and_fact_in_three_languages() {
             let md = seloste::export::markdown(&notice, lang);
             let (text, headings) = read_markdown(&md);
             let doc = document::build(&notice, lang);
-            assert_eq!(headings.first(), Some(&(1, doc.title.clone())), "{stem} {lang}");
-            let h2: Vec<&String> = headings.iter().filter(|(l, _)| *l == 2).map(|(_, h)| h).collect();
+            assert_eq!(
+                headings.first(),
+                Some(&(1, doc.title.clone())),
+                "{stem} {lang}"
+            );
+            let h2: Vec<&String> = headings
+                .iter()
+                .filter(|(l, _)| *l == 2)
+                .map(|(_, h)| h)
+                .collect();
             let sections: Vec<String> = doc
                 .sections
                 .iter()
@@ -229,7 +237,11 @@ fn word_holds_every_heading_and_fact_with_real_styles_in_three_languages() {
                     .map(|p| p.text.clone())
                     .collect()
             };
-            assert_eq!(styled(STYLE_TITLE), vec![doc.title.clone()], "{stem} {lang}");
+            assert_eq!(
+                styled(STYLE_TITLE),
+                vec![doc.title.clone()],
+                "{stem} {lang}"
+            );
             let sections: Vec<String> = doc
                 .sections
                 .iter()
@@ -238,7 +250,11 @@ fn word_holds_every_heading_and_fact_with_real_styles_in_three_languages() {
                     None => s.heading.clone(),
                 })
                 .collect();
-            assert_eq!(styled(STYLE_SECTION), sections, "{stem} {lang}: Heading 2 per section");
+            assert_eq!(
+                styled(STYLE_SECTION),
+                sections,
+                "{stem} {lang}: Heading 2 per section"
+            );
             // Every list item of the Document is a numbered (bulleted) paragraph.
             let list_items = doc
                 .sections
@@ -266,11 +282,20 @@ fn word_holds_every_heading_and_fact_with_real_styles_in_three_languages() {
                 assert!(styles.contains(&format!("w:val=\"{name}\"")), "{name}");
             }
             let footer = zip_part(&bytes, "word/footer1.xml").expect("a footer");
-            let footer_text: String = read_paragraphs(&footer).iter().map(|p| p.text.clone()).collect();
+            let footer_text: String = read_paragraphs(&footer)
+                .iter()
+                .map(|p| p.text.clone())
+                .collect();
             for c in &notice.controllers {
-                assert!(footer_text.contains(c.name.trim()), "{stem} {lang}: {footer_text}");
+                assert!(
+                    footer_text.contains(c.name.trim()),
+                    "{stem} {lang}: {footer_text}"
+                );
             }
-            assert!(footer.contains("PAGE") && footer.contains("NUMPAGES"), "page fields");
+            assert!(
+                footer.contains("PAGE") && footer.contains("NUMPAGES"),
+                "page fields"
+            );
             // Links point where the Document's links point, and nowhere else.
             let rels = zip_part(&bytes, "word/_rels/document.xml.rels").unwrap();
             for s in &doc.sections {
@@ -301,7 +326,9 @@ fn soffice() -> Option<PathBuf> {
     });
     if found.is_none() {
         if std::env::var_os("CI").is_some() {
-            panic!("soffice (LibreOffice) is required under CI: scripts/lib.sh installs libreoffice-writer-nogui");
+            panic!(
+                "soffice (LibreOffice) is required under CI: scripts/lib.sh installs libreoffice-writer-nogui"
+            );
         }
         eprintln!(
             "skipping the LibreOffice check: soffice is not installed (bash scripts/test.sh installs libreoffice-writer-nogui)"
@@ -334,7 +361,13 @@ fn word_files_open_in_libreoffice_and_keep_their_text() {
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
         .arg(&out_dir)
         .args(files.iter().map(|f| &f.1))
         .env("HOME", dir.path())
@@ -348,12 +381,19 @@ fn word_files_open_in_libreoffice_and_keep_their_text() {
         assert!(pdf.is_file(), "{name}: LibreOffice wrote no PDF: {log}");
         // The body above the footer (a paragraph running on to the next page would otherwise
         // be interrupted by it), and the footer band on its own.
-        let Some(text) = util::poppler("pdftotext", &["-x", "0", "-y", "0", "-W", "596", "-H", "800"], &pdf)
-        else {
+        let Some(text) = util::poppler(
+            "pdftotext",
+            &["-x", "0", "-y", "0", "-W", "596", "-H", "800"],
+            &pdf,
+        ) else {
             return;
         };
-        let footer = util::poppler("pdftotext", &["-x", "0", "-y", "800", "-W", "596", "-H", "42"], &pdf)
-            .unwrap();
+        let footer = util::poppler(
+            "pdftotext",
+            &["-x", "0", "-y", "800", "-W", "596", "-H", "42"],
+            &pdf,
+        )
+        .unwrap();
         let info = util::poppler("pdfinfo", &[], &pdf).unwrap();
         let pages: usize = info
             .lines()
@@ -361,7 +401,10 @@ fn word_files_open_in_libreoffice_and_keep_their_text() {
             .and_then(|n| n.trim().parse().ok())
             .expect("pdfinfo prints Pages");
         let label = seloste::pdf::page_label(lang, 1, pages);
-        assert!(footer.contains(&label), "{name}: footer {footer:?} lacks {label:?}");
+        assert!(
+            footer.contains(&label),
+            "{name}: footer {footer:?} lacks {label:?}"
+        );
         for c in &notice.controllers {
             assert!(footer.contains(c.name.trim()), "{name}: footer {footer:?}");
         }
@@ -411,7 +454,14 @@ fn the_cli_writes_every_new_format() {
         );
     }
     // Text formats go to standard output too, and say the same as the library.
-    let o = seloste(&["render", notice.to_str().unwrap(), "--format", "md", "--lang", "en"]);
+    let o = seloste(&[
+        "render",
+        notice.to_str().unwrap(),
+        "--format",
+        "md",
+        "--lang",
+        "en",
+    ]);
     assert!(o.status.success());
     assert_eq!(util::stdout(&o), seloste::export::markdown(&n, Lang::En));
 }

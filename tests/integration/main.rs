@@ -6,6 +6,7 @@ mod export;
 mod fixtures;
 mod import;
 mod pdf;
+mod record;
 mod render;
 mod store;
 mod util;
