@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod current;
 pub mod diff;
 pub mod document;
 pub mod error;

@@ -29,7 +29,11 @@ enum Command {
     /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
     /// import, export, publish, history, diff.
     Drafts(cli::drafts::Args),
-    /// Export a notice as HTML (a standalone document or a fragment for a web page) or as PDF.
+    /// Seloste's legal and service data: `changes` (what changed, when, why, source) and
+    /// `versions` (each data file's version).
+    Data(cli::data::Args),
+    /// Export a notice as HTML (a standalone document or a fragment for a web page), PDF, Word,
+    /// Markdown or plain text, or its record of processing activities as HTML, PDF or CSV.
     Render(cli::render::Args),
 }
 
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cli::import::run(args),
         Command::Drafts(args) => cli::drafts::run(args),
         Command::Render(args) => cli::render::run(args),
+        Command::Data(args) => cli::data::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod check;
+mod current;
 mod export;
 mod fixtures;
 mod import;
