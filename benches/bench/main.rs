@@ -4,6 +4,7 @@
 mod app;
 mod catalogue;
 mod check;
+mod export;
 mod import;
 mod pdf;
 mod render;
@@ -23,6 +24,7 @@ fn main() {
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
     check::run(&mut t);
+    export::run(&mut t);
     import::run(&mut t);
     pdf::run(&mut t);
     render::run(&mut t);
