@@ -13,6 +13,64 @@ pub mod text;
 use crate::document::{self, Document};
 use crate::model::Notice;
 use crate::text::Lang;
+use serde::{Deserialize, Serialize};
+
+/// The file formats beyond the HTML and the PDF of the notice, and the record of processing
+/// activities in its three formats: what the desktop app's export step offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    Docx,
+    Md,
+    Txt,
+    RecordHtml,
+    RecordPdf,
+    RecordCsv,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Docx,
+        Format::Md,
+        Format::Txt,
+        Format::RecordHtml,
+        Format::RecordPdf,
+        Format::RecordCsv,
+    ];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Md => "md",
+            Format::Txt => "txt",
+            Format::RecordHtml => "html",
+            Format::RecordPdf => "pdf",
+            Format::RecordCsv => "csv",
+        }
+    }
+
+    /// Is this the record of processing activities (an internal document) rather than the
+    /// notice?
+    pub fn is_record(self) -> bool {
+        matches!(
+            self,
+            Format::RecordHtml | Format::RecordPdf | Format::RecordCsv
+        )
+    }
+
+    /// `notice` in this format and `lang`, as the bytes of the file.
+    pub fn render(self, notice: &Notice, lang: Lang) -> crate::Result<Vec<u8>> {
+        Ok(match self {
+            Format::Docx => docx::render(notice, lang)?,
+            Format::Md => markdown(notice, lang).into_bytes(),
+            Format::Txt => text(notice, lang).into_bytes(),
+            Format::RecordHtml => crate::record::html(notice, lang)?.into_bytes(),
+            Format::RecordPdf => crate::record::pdf(notice, lang)?,
+            Format::RecordCsv => crate::record::csv(notice, lang).into_bytes(),
+        })
+    }
+}
 
 /// The footer line of printed exports (PDF, Word): the controller(s), the document's title and
 /// the notice's latest date, e.g. "Kahvila Oy · Tietosuojaseloste · 12.3.2027".
