@@ -7,11 +7,12 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 # The desktop app needs WebKitGTK and friends to build; the end-to-end tests need Xvfb,
 # WebKitWebDriver (webkit2gtk-driver), a D-Bus session (the single-instance plugin) and xclip
 # (to read back what the app copied). python3-venv holds the workflow linters and the HTML
-# validator (below); the W3C Nu validator needs a Java runtime.
+# validator (below); the W3C Nu validator needs a Java runtime; the Word export test opens .docx
+# files in LibreOffice headless (libreoffice-writer-nogui gives `soffice` without a GUI toolkit).
 SYSTEM_PACKAGES="build-essential pkg-config poppler-utils file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver dbus-x11 xclip imagemagick python3 python3-venv
-  default-jre-headless"
+  default-jre-headless libreoffice-writer-nogui"
 
 ensure_system_packages() {
   local missing=""

@@ -107,6 +107,8 @@ pub enum Error {
     NotDeleted(i64),
     #[error("There is no published version {0}.")]
     NoVersion(i64),
+    #[error("Draft {0} has not been published yet, so there is no published version to review.")]
+    NotPublished(i64),
     #[error("A draft needs a title that is not empty.")]
     EmptyTitle,
     #[error(
@@ -149,6 +151,7 @@ impl Error {
             Error::DraftDeleted(_) => "draft_deleted",
             Error::NotDeleted(_) => "not_deleted",
             Error::NoVersion(_) => "no_version",
+            Error::NotPublished(_) => "not_published",
             Error::EmptyTitle => "empty_title",
             Error::EmptyNote => "empty_note",
             Error::Other(_) => "other",

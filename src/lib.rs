@@ -5,9 +5,11 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod current;
 pub mod diff;
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod files;
 pub mod import;
 pub mod json_strict;
@@ -15,6 +17,7 @@ pub mod model;
 pub mod notice_io;
 pub mod pdf;
 pub mod platform;
+pub mod record;
 pub mod render;
 pub mod rights;
 pub mod store;

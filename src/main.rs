@@ -41,7 +41,11 @@ enum Command {
     /// Drafts in the local database: list, new, show, rename, duplicate, delete, restore,
     /// import, export, publish, history, diff.
     Drafts(cli::drafts::Args),
-    /// Export a notice as HTML (a standalone document or a fragment for a web page) or as PDF.
+    /// Seloste's legal and service data: `changes` (what changed, when, why, source) and
+    /// `versions` (each data file's version).
+    Data(cli::data::Args),
+    /// Export a notice as HTML (a standalone document or a fragment for a web page), PDF, Word,
+    /// Markdown or plain text, or its record of processing activities as HTML, PDF or CSV.
     Render(cli::render::Args),
     /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions(cli::completions::Args),
@@ -59,6 +63,7 @@ fn main() -> ExitCode {
         Command::Render(args) => cli::render::run(args),
         Command::Completions(args) => cli::completions::run(args, Cli::command()),
         Command::Man(args) => cli::man::run(args, Cli::command()),
+        Command::Data(args) => cli::data::run(args),
     };
     match result {
         Ok(code) => code,

@@ -57,7 +57,7 @@ function translateStatic() {
 }
 
 function render() {
-  if (app.view === "start") showStart();
+  if (app.view === "start" || app.view === "review" || app.view === "whatsnew") showStart();
   else if (app.view === "import") showImport();
   else renderWizard();
 }
@@ -71,12 +71,18 @@ async function showStart() {
   let presets = [];
   try { drafts = await call("list_drafts"); } catch (e) { showError(e); }
   try { presets = await call("presets"); } catch (e) { presets = []; }
+  let outdated = [];
+  try { outdated = await call("outdated", { lang: app.lang }); } catch (e) { outdated = []; }
+  const changed = new Map(outdated.map((o) => [o.draft_id, o]));
   const rows = drafts.map((d) => h("tr", { "data-id": d.id },
     h("td", {}, h("button", { class: "link open-draft", onclick: () => openDraft(d.id) }, d.title)),
     h("td", {}, formatTime(d.updated_at)),
     h("td", {}, d.versions > 0
       ? h("span", { class: "badge published" }, `${t("start.published")} ${formatTime(d.last_published)}`)
-      : h("span", { class: "badge" }, t("start.unpublished"))),
+      : h("span", { class: "badge" }, t("start.unpublished")),
+      changed.has(d.id)
+        ? h("button", { class: "link law-changed", onclick: () => showReview(changed.get(d.id)) }, t("start.law_changed"))
+        : null),
     h("td", { class: "actions" },
       h("button", { onclick: () => openDraft(d.id), "aria-label": `${t("start.open")}: ${d.title}` }, t("start.open")),
       h("button", { onclick: () => duplicate(d), "aria-label": `${t("start.duplicate")}: ${d.title}` }, t("start.duplicate")),
@@ -97,7 +103,44 @@ async function showStart() {
     h("section", { class: "panel", "aria-labelledby": "drafts-h" }, h("h1", { id: "drafts-h" }, t("start.heading")), table),
     h("section", { class: "panel", "aria-labelledby": "new-h" }, h("h2", { id: "new-h" }, t("new.heading")),
       h("p", {}, t("new.intro")), h("ul", { class: "presets" }, cards),
-      h("p", { class: "import-entry" }, h("button", { id: "import-open", onclick: showImport }, t("import.button"))))));
+      h("p", { class: "import-entry" }, h("button", { id: "import-open", onclick: showImport }, t("import.button")),
+        " ", h("button", { id: "whats-new", onclick: showWhatsNew }, t("start.whats_new"))))));
+}
+
+// ---------- current when the law moves ----------
+/** A published notice that newer data would change: the core's review, side by side. */
+function showReview(o) {
+  app.view = "review";
+  const r = o.review;
+  const result = h("div", { class: "result", role: "status" });
+  const republish = async () => {
+    try { await call("republish", { id: o.draft_id }); result.replaceChildren(h("p", {}, t("review.republished"))); }
+    catch (e) { result.replaceChildren(h("p", { class: "field-error" }, e.message)); }
+  };
+  main.replaceChildren(h("div", { class: "start" }, h("section", { class: "panel review" },
+    h("button", { onclick: showStart }, `← ${t("nav.home")}`),
+    h("h1", {}, `${t("review.heading")}: ${o.title}`),
+    r.comparable ? null : h("p", {}, t("review.not_comparable")),
+    r.sections.map((sec) => [h("h3", {}, sec.section),
+      h("table", { class: "side-by-side" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("review.before")), h("th", { scope: "col" }, t("review.after")))),
+        h("tbody", {}, h("tr", {}, h("td", {}, sec.before.map((l) => h("p", {}, l))), h("td", {}, sec.after.map((l) => h("p", {}, l))))))]),
+    r.new_findings.length ? [h("h3", {}, t("review.new_findings")), h("ul", {}, r.new_findings.map((f) => h("li", { class: `sev-${f.severity}` }, f.message)))] : null,
+    r.service_updates.length ? [h("h3", {}, t("review.services")), h("ul", {}, r.service_updates.map((u) => h("li", {}, u.message)))] : null,
+    r.data_changes.length ? [h("h3", {}, t("review.data_changes")), h("ul", {}, r.data_changes.map((c) => h("li", {}, `${c.date}: ${tx(c.what)}`)))] : null,
+    h("button", { class: "primary", id: "republish", onclick: republish }, t("review.republish")), result)));
+}
+
+/** "Mitä uutta": the changelog of Seloste's legal and service data, newest first. */
+async function showWhatsNew() {
+  app.view = "whatsnew";
+  let changes = [];
+  try { changes = await call("data_changes"); } catch (e) { showError(e); }
+  main.replaceChildren(h("div", { class: "start" }, h("section", { class: "panel" },
+    h("button", { onclick: showStart }, `← ${t("nav.home")}`),
+    h("h1", {}, t("whatsnew.heading")),
+    h("ul", { class: "whats-new" }, [...changes].reverse().map((c) =>
+      h("li", {}, h("strong", {}, c.date), " ", tx(c.what), h("br"), tx(c.why), h("br"), h("small", {}, c.source)))))));
 }
 
 // ---------- import an existing notice ----------
@@ -478,7 +521,7 @@ function exportStep() {
   const langSel = h("select", { id: "export-lang" },
     LANGS.map((l) => h("option", { value: l, selected: l === app.lang ? "selected" : null }, t(`lang.${l}`))));
   const result = h("div", { class: "result", id: "export-result", role: "status", "aria-live": "polite" });
-  const run = async (cmd) => {
+  const run = async (cmd, extra = {}) => {
     result.replaceChildren();
     if (!(await confirmIfErrors())) return;
     try {
@@ -488,7 +531,7 @@ function exportStep() {
         result.replaceChildren(h("p", { class: "copied" }, t("export.copied")));
         return;
       }
-      const r = await call(cmd, { notice: app.draft.notice, lang });
+      const r = await call(cmd, { notice: app.draft.notice, lang, ...extra });
       if (!r.path) { result.replaceChildren(h("p", {}, t("export.cancelled"))); return; }
       result.replaceChildren(h("p", { class: "saved-path" }, t("export.saved", { path: r.path })),
         h("button", { id: "open-file", onclick: () => call("open_file", { path: r.path }).catch(showError) }, t("export.open")));
@@ -532,7 +575,15 @@ function exportStep() {
     h("div", { class: "export-actions" },
       h("button", { id: "export-pdf", class: "primary", onclick: () => run("export_pdf") }, t("export.pdf")),
       h("button", { id: "export-html", class: "primary", onclick: () => run("export_html") }, t("export.html")),
-      h("button", { id: "copy-snippet", onclick: () => run("copy_snippet") }, t("export.snippet"))),
+      h("button", { id: "copy-snippet", onclick: () => run("copy_snippet") }, t("export.snippet")),
+      ["docx", "md", "txt"].map((format) =>
+        h("button", { id: `export-${format}`, onclick: () => run("export_as", { format }) }, t(`export.${format}`)))),
+    h("h4", {}, t("export.record_heading")),
+    h("p", { class: "help" }, t("export.record_help")),
+    h("div", { class: "export-actions" },
+      ["record-pdf", "record-html", "record-csv"].map((format) =>
+        h("button", { id: `export-${format}`, onclick: () => run("export_as", { format }) },
+          t(`export.${format.replace("-", "_")}`)))),
     result,
     h("h3", {}, t("publish.heading")),
     h("div", { class: "field" }, h("label", { for: "publish-note" }, t("publish.note")), note),

@@ -5,6 +5,7 @@ mod app;
 mod catalogue;
 mod check;
 mod hostile;
+mod export;
 mod import;
 mod pdf;
 mod render;
@@ -24,6 +25,7 @@ fn main() {
     let mut t = Table::new(filter);
     catalogue::run(&mut t);
     check::run(&mut t);
+    export::run(&mut t);
     import::run(&mut t);
     import::run_hostile(&mut t);
     pdf::run(&mut t);

@@ -302,6 +302,41 @@ pub async fn export_html(
     .await
 }
 
+/// The drafts whose last published version this Seloste's newer data would change, each with
+/// the changed sentences, new findings and changed services (`Store::outdated`).
+#[tauri::command]
+pub fn outdated(state: State<'_, AppState>, lang: Lang) -> AppResult<Vec<seloste::store::Outdated>> {
+    state.with(|s| s.outdated(lang))
+}
+
+/// Republish a draft after a data change, with the prefilled change-log line, in one step.
+#[tauri::command]
+pub fn republish(state: State<'_, AppState>, id: DraftId) -> AppResult<VersionSummary> {
+    state.with(|s| s.republish(id)).map(|v| v.summary)
+}
+
+/// What changed in Seloste's legal and service data ("Mitä uutta").
+#[tauri::command]
+pub fn data_changes() -> &'static [seloste::current::DataChange] {
+    seloste::current::changelog()
+}
+
+/// The notice as Word, Markdown or plain text, or its record of processing activities as
+/// HTML, PDF or CSV (`seloste::export::Format`), saved where the user chooses.
+#[tauri::command]
+pub async fn export_as(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    notice: Value,
+    lang: Lang,
+    format: seloste::export::Format,
+) -> AppResult<Exported> {
+    let bytes = state.core(notice_from(notice).and_then(|n| format.render(&n, lang)))?;
+    let stem = if format.is_record() { "export.record_filename" } else { "export.filename" };
+    let name = format!("{}.{}", wizard::ui(stem, lang), format.extension());
+    save_as(&app, &state, &name, format.extension(), bytes).await
+}
+
 #[tauri::command]
 pub async fn export_pdf(
     app: AppHandle,

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod data;
 pub mod drafts;
 pub mod import;
 pub mod man;

@@ -1,4 +1,6 @@
-//! `seloste render [NOTICE.json] [--lang fi|sv|en] [--format html|fragment|fragment-css|pdf|first-layer] [--url URL] [-o FILE]`
+//! `seloste render [NOTICE.json] [--lang fi|sv|en] [--format FORMAT] [--url URL] [-o FILE]`, where
+//! FORMAT is html, fragment, fragment-css, pdf, first-layer, docx, md, txt, record-html,
+//! record-pdf or record-csv.
 
 use seloste::{Error, Lang, Result};
 use std::io::{IsTerminal, Write};
@@ -21,6 +23,25 @@ pub enum Format {
     /// The short first layer alone (an HTML fragment without styles), to place beside a
     /// booking form or a sign-up; its links point into the notice at --url.
     FirstLayer,
+    /// A Word file (.docx) to edit and send; binary like the PDF.
+    Docx,
+    /// Markdown, for site builders.
+    Md,
+    /// Plain text, for e-mail.
+    Txt,
+    /// The record of processing activities (Art. 30(1)) as a standalone HTML document: an
+    /// internal document, not for the website.
+    RecordHtml,
+    /// The record of processing activities as an A4 PDF.
+    RecordPdf,
+    /// The record of processing activities as CSV, one row per processing activity.
+    RecordCsv,
+}
+
+impl Format {
+    fn is_binary(self) -> bool {
+        matches!(self, Format::Pdf | Format::Docx | Format::RecordPdf)
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -30,8 +51,10 @@ pub struct Args {
     /// Output language: fi, sv or en.
     #[arg(long, default_value = "fi")]
     pub lang: String,
-    /// html: a standalone document; fragment: a piece to paste into a web page;
-    /// fragment-css: the fragment's optional stylesheet; pdf: an A4 document for printing.
+    /// The notice as html (a standalone document), fragment (a piece to paste into a web
+    /// page; fragment-css is its optional stylesheet), pdf, first-layer (the short first layer
+    /// alone), docx, md or txt; or the internal record of processing activities as
+    /// record-html, record-pdf or record-csv.
     #[arg(long, value_enum, default_value = "html")]
     pub format: Format,
     /// With --format first-layer: the address where the full notice is published.
@@ -44,10 +67,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let lang: Lang = args.lang.parse()?;
-    if args.format == Format::Pdf && args.output.is_none() && std::io::stdout().is_terminal() {
+    if args.format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(Error::Other(
-            "A PDF is binary and is not printed on a terminal: give -o FILE.pdf, or redirect \
-             standard output to a file."
+            "A PDF or Word file is binary and is not printed on a terminal: give -o FILE, or \
+             redirect standard output to a file."
                 .to_string(),
         ));
     }
@@ -66,11 +89,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
             seloste::validate::ensure_no_blocking(&notice)?;
             match format {
                 Format::Html => seloste::render::html(&notice, lang)?.into_bytes(),
+                Format::Fragment | Format::FragmentCss => {
+                    seloste::render::fragment(&notice, lang)?.into_bytes()
+                }
                 Format::Pdf => seloste::pdf::render(&notice, lang)?,
                 Format::FirstLayer => {
                     seloste::render::first_layer(&notice, lang, &args.url)?.into_bytes()
                 }
-                _ => seloste::render::fragment(&notice, lang)?.into_bytes(),
+                Format::Docx => seloste::export::docx::render(&notice, lang)?,
+                Format::Md => seloste::export::markdown(&notice, lang).into_bytes(),
+                Format::Txt => seloste::export::text(&notice, lang).into_bytes(),
+                Format::RecordHtml => seloste::record::html(&notice, lang)?.into_bytes(),
+                Format::RecordPdf => seloste::record::pdf(&notice, lang)?,
+                Format::RecordCsv => seloste::record::csv(&notice, lang).into_bytes(),
             }
         }
     };

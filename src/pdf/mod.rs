@@ -55,13 +55,18 @@ fn data() -> &'static PdfData {
     })
 }
 
-/// "Sivu 2 / 3", "Sida 2 / 3", "Page 2 of 3".
-pub fn page_label(lang: Lang, page: usize, pages: usize) -> String {
-    let template = data()
+/// The page label's template in `lang`, with `{page}` and `{pages}` (the Word export's footer
+/// fills them with page fields).
+pub fn page_label_template(lang: Lang) -> &'static str {
+    data()
         .page_label
         .resolve(lang)
-        .map_or("{page} / {pages}", |(t, _)| t);
-    template
+        .map_or("{page} / {pages}", |(t, _)| t)
+}
+
+/// "Sivu 2 / 3", "Sida 2 / 3", "Page 2 of 3".
+pub fn page_label(lang: Lang, page: usize, pages: usize) -> String {
+    page_label_template(lang)
         .replace("{page}", &page.to_string())
         .replace("{pages}", &pages.to_string())
 }
@@ -85,6 +90,16 @@ pub fn render(notice: &crate::Notice, lang: Lang) -> Result<Vec<u8>> {
 pub fn render_at(notice: &crate::Notice, lang: Lang, created: OffsetDateTime) -> Result<Vec<u8>> {
     let doc = crate::document::build(notice, lang);
     render_document(&doc, &flow::meta(notice, &doc, created))
+}
+
+/// Title, author, language, date and footer line for `notice` printed as `doc` (the Word
+/// export's footer and properties use the same).
+pub fn meta(
+    notice: &crate::Notice,
+    doc: &crate::document::Document,
+    created: OffsetDateTime,
+) -> PdfMeta {
+    flow::meta(notice, doc, created)
 }
 
 /// A built document printed as a PDF with the given metadata.

@@ -47,6 +47,13 @@ const MIGRATIONS: &[&str] = &[
         SELECT RAISE(ABORT, 'a published version is removed only with its draft');
     END;
     "#,
+    // 1 → 2: what each published version was built with and said (`current::Snapshot` as
+    // JSON: data versions, output sentences and findings in fi/sv/en), so that a newer
+    // Seloste can tell which notices its newer data would change. NULL for versions published
+    // before: they are reviewed without a comparison.
+    r#"
+    ALTER TABLE versions ADD COLUMN snapshot TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -6,7 +6,9 @@
 //! - `drafts`: create, save (the autosave path), rename, duplicate, delete, restore;
 //! - `versions`: publish an immutable snapshot, history, diff between versions;
 //! - `backup`: rolling backups with `VACUUM INTO`;
-//! - `transfer`: export and import of one draft as a notice JSON file.
+//! - `transfer`: export and import of one draft as a notice JSON file;
+//! - `outdated`: published notices that this Seloste's newer data would change, and
+//!   republishing them in one step (`current` does the comparing).
 //!
 //! Durability: the database runs in WAL mode with `synchronous=NORMAL`. A save that returned
 //! `Ok` survives the process being killed at any moment (the commit is in the WAL file, which
@@ -21,12 +23,14 @@ mod backup;
 mod drafts;
 mod migrate;
 mod open;
+mod outdated;
 mod transfer;
 mod versions;
 
 pub use backup::{BACKUP_INTERVAL, BACKUPS_KEPT, Backup, local_time};
 pub use migrate::SCHEMA_VERSION;
 pub use open::{DB_ENV, Opened, Recovery, RecoveryKind, default_path};
+pub use outdated::Outdated;
 
 use crate::Error;
 use crate::model::Notice;

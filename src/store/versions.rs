@@ -109,10 +109,13 @@ impl Store {
             .map_err(db)?;
         let published_at = now();
         let note_json = serde_json::to_string(&note).expect("text serialises");
+        // What this version was built with and says, for `Store::outdated` in a later Seloste.
+        let snapshot =
+            serde_json::to_string(&crate::current::snapshot(&notice)).expect("snapshot serialises");
         tx.execute(
-            "INSERT INTO versions (draft_id, number, published_at, date, change_note, content)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, number, published_at, date, note_json, content],
+            "INSERT INTO versions (draft_id, number, published_at, date, change_note, content, snapshot)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id, number, published_at, date, note_json, content, snapshot],
         )
         .map_err(db)?;
         let vid = tx.last_insert_rowid();

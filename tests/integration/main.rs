@@ -3,6 +3,8 @@
 mod catalogue;
 mod check;
 mod cli_docs;
+mod current;
+mod export;
 mod fixtures;
 mod hostile;
 mod html_validator;
@@ -11,6 +13,7 @@ mod import_corpus;
 mod import_hostile;
 mod pdf;
 mod platforms;
+mod record;
 mod render;
 mod snapshots;
 mod store;

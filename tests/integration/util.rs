@@ -134,3 +134,39 @@ pub fn seed_facts(stem: &str) -> Vec<String> {
         .map(|f| f.as_str().expect("each fact is a string").to_string())
         .collect()
 }
+
+/// The text nodes of an HTML export (outside `<style>`), entities decoded.
+pub fn html_text_nodes(html: &str) -> Vec<String> {
+    let body = match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b + "</style>".len()..]),
+        _ => html.to_string(),
+    };
+    let mut nodes = Vec::new();
+    let mut cur = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                nodes.push(std::mem::take(&mut cur));
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => cur.push(c),
+            _ => {}
+        }
+    }
+    nodes.push(cur);
+    nodes
+        .into_iter()
+        .map(|n| {
+            n.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&#x2F;", "/")
+                .replace("&amp;", "&")
+        })
+        .filter(|n| !n.trim().is_empty())
+        .collect()
+}
