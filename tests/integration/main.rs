@@ -6,6 +6,7 @@ mod fixtures;
 mod import;
 mod pdf;
 mod render;
+mod services;
 mod store;
 mod util;
 mod validate;
