@@ -15,6 +15,7 @@ pub mod notice_io;
 pub mod pdf;
 pub mod render;
 pub mod rights;
+pub mod scan;
 pub mod store;
 pub mod text;
 pub mod validate;

@@ -31,6 +31,9 @@ enum Command {
     Drafts(cli::drafts::Args),
     /// Export a notice as HTML (a standalone document or a fragment for a web page) or as PDF.
     Render(cli::render::Args),
+    /// See what a website really loads: services, cookies and unknown hosts, from the site
+    /// itself (same-site pages, scripts never run) or a browser recording (--har).
+    Scan(cli::scan::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cli::import::run(args),
         Command::Drafts(args) => cli::drafts::run(args),
         Command::Render(args) => cli::render::run(args),
+        Command::Scan(args) => cli::scan::run(args),
     };
     match result {
         Ok(code) => code,

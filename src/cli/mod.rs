@@ -4,4 +4,5 @@ pub mod check;
 pub mod drafts;
 pub mod import;
 pub mod render;
+pub mod scan;
 pub mod schema;
