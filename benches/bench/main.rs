@@ -7,6 +7,7 @@ mod check;
 mod import;
 mod pdf;
 mod render;
+mod scan;
 mod sizes;
 mod store;
 mod table;
@@ -26,6 +27,7 @@ fn main() {
     import::run(&mut t);
     pdf::run(&mut t);
     render::run(&mut t);
+    scan::run(&mut t);
     store::run(&mut t);
     validate::run(&mut t);
     app::run(&mut t);

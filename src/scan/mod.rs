@@ -18,6 +18,7 @@ mod fetch;
 pub mod har;
 pub mod page;
 pub mod recognise;
+pub mod rule;
 
 pub use compare::{Comparison, compare};
 pub use fetch::USER_AGENT;

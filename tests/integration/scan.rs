@@ -316,3 +316,36 @@ fn cli_scan_prints_json_and_exits_2_when_nothing_could_be_read() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Could not connect"));
 }
+
+#[test]
+fn the_checker_rule_uses_the_last_scan() {
+    let server = serve(site_routes());
+    let scan = scan::scan_site(&server.base, &opts());
+    let mut n = notice();
+    n.cookies.items = seloste::catalogue::service("google_analytics").unwrap().to_cookies();
+    let f = seloste::check::check_with_scan(&n, &scan, Lang::Fi);
+    let rules: Vec<(&str, &str)> = f.iter().map(|x| (x.rule.as_str(), x.path.as_str())).collect();
+    assert_eq!(
+        rules,
+        [
+            ("scan.not_in_notice", "/recipients"),
+            ("scan.not_in_notice", "/recipients"),
+            ("scan.not_in_notice", "/recipients"),
+            ("scan.not_in_notice", "/recipients"),
+            ("scan.not_in_notice", "/recipients"),
+            ("scan.not_found", "/recipients/items/1"),
+            // _ga is declared (as _ga); PHPSESSID and cart are not.
+            ("scan.cookie_not_declared", "/cookies"),
+            ("scan.cookie_not_declared", "/cookies"),
+            ("scan.unknown_host", "/recipients"),
+        ]
+    );
+    assert!(f[3].message.contains("Meta Platforms Ireland Limited"), "{}", f[3].message);
+    assert!(f[6].message.contains("PHPSESSID"));
+    for l in Lang::ALL {
+        for x in seloste::check::check_with_scan(&n, &scan, l) {
+            assert!(!x.message.contains('{') && !x.fix.contains('{') && !x.law.is_empty(), "{x:?}");
+        }
+    }
+    assert_eq!(seloste::check::scan_rules().len(), 4);
+}
