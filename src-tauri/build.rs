@@ -31,6 +31,8 @@ fn main() {
             "import_text",
             "import_file",
             "create_draft_from",
+            "scan_site",
+            "cancel_scan",
         ]),
     ))
     .expect("failed to run tauri-build");

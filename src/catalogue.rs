@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod search;
+
 /// When and from where a data file was last checked.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Provenance {
@@ -352,6 +354,16 @@ pub enum ServiceCategory {
     Hosting,
     Communication,
     CustomerService,
+    /// Content from another service shown on the site (videos, maps, posts, spam protection).
+    Embed,
+    /// Forms, surveys and appointment scheduling.
+    Forms,
+    /// A page or account on a social network (not a tracker on the controller's site).
+    Social,
+    /// Patient and client records for health and therapy.
+    HealthRecords,
+    /// Member registers for associations and clubs.
+    MemberRegister,
 }
 
 /// The three-language label of a service category.
@@ -374,6 +386,74 @@ pub struct ServiceCookie {
     pub duration: Text,
 }
 
+/// A tracker that is not a website cookie, e.g. the pixel in a newsletter that records opens.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceTracker {
+    pub name: Text,
+    pub purpose: Text,
+    /// How long what it records is kept, or "not verified".
+    pub duration: Text,
+}
+
+/// A further transfer besides the service's main country, e.g. Shopify's sub-processors in
+/// the US besides Canada.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FurtherTransfer {
+    pub country: String,
+    pub mechanism: Mechanism,
+    /// Who receives it there, e.g. "sub-processors" or "support functions".
+    pub what: Text,
+}
+
+/// A fact of a catalogue entry that carries a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    Entity,
+    Role,
+    Country,
+    Mechanism,
+    Description,
+    Cookies,
+    Trackers,
+    Domains,
+}
+
+impl Fact {
+    pub const ALL: [Fact; 8] = [
+        Fact::Entity,
+        Fact::Role,
+        Fact::Country,
+        Fact::Mechanism,
+        Fact::Description,
+        Fact::Cookies,
+        Fact::Trackers,
+        Fact::Domains,
+    ];
+}
+
+/// Whether a fact was checked against its source on the entry's `verified_on` date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FactStatus {
+    #[serde(rename = "verified")]
+    Verified,
+    /// Written from general knowledge; the source is where to check it.
+    #[serde(rename = "not verified")]
+    NotVerified,
+}
+
+/// Where some facts of an entry come from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactSource {
+    pub facts: Vec<Fact>,
+    /// A public page (the provider's privacy terms, DPA, cookie list) or a reference document.
+    pub source: String,
+    pub status: FactStatus,
+}
+
 /// A named service small Finnish firms use, with what a notice must say about it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -393,13 +473,43 @@ pub struct Service {
     pub mechanism: Option<Mechanism>,
     /// Why the data goes there.
     pub purpose: Text,
+    /// What the service does, in plain words (for search and the wizard's picker).
+    pub description: Text,
+    /// Where the data is processed, when the single `country` would mislead (Microsoft 365:
+    /// "EU (EU Data Boundary); support functions also in the US").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing: Option<Text>,
+    /// Transfers besides the main country (sub-processors elsewhere).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub further_transfers: Vec<FurtherTransfer>,
+    /// Besides any processor role, the provider is itself the controller of some data (a
+    /// payment institution's payment and anti-money-laundering data): what a notice should say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_controller: Option<Text>,
     /// Setting its cookies or tracking needs the visitor's prior consent.
     #[serde(default)]
     pub needs_consent: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cookies: Vec<ServiceCookie>,
+    /// Trackers other than website cookies (newsletter open and click tracking).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trackers: Vec<ServiceTracker>,
+    /// Web hosts the service loads from, matched as the host or a parent domain of it
+    /// (`googletagmanager.com` matches `www.googletagmanager.com`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
+    /// Regular expressions that recognise the service in a page's inline code or in a URL; a
+    /// capture group, when there is one, is the account or container ID shown as evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub script_patterns: Vec<String>,
+    /// Keys of more general entries this one replaces when both are recognised on a site
+    /// (Matomo Cloud's snippet is also a Matomo snippet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supersedes: Vec<String>,
     /// Names by which the service appears in text, matched case-insensitively as whole words.
     pub aliases: Vec<String>,
+    /// Where each fact comes from and whether it was checked.
+    pub sources: Vec<FactSource>,
     /// What could not be verified and what the user should check.
     pub notes: Text,
     /// When the entry was last reviewed, `YYYY-MM-DD`.
@@ -867,6 +977,12 @@ fn is_word_char(c: char) -> bool {
 /// A catalogue service by key.
 pub fn service(key: &str) -> Option<&'static Service> {
     catalogue().service(key)
+}
+
+/// Catalogue services matching what a person typed, best first (see
+/// `Catalogue::search_services`).
+pub fn search_services(query: &str) -> Vec<&'static Service> {
+    catalogue().search_services(query)
 }
 
 /// Every catalogue service named in `text` (see `Catalogue::find_services`).

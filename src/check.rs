@@ -26,6 +26,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
+/// The rules that use the last scan of the website live with the scan (`scan::rule`); their
+/// texts are the `scan_rules` block of `rules.json`.
+pub use crate::scan::rule::{check_with_scan, rules as scan_rules};
+
 /// How bad a finding is. Sorted most severe first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -64,6 +64,11 @@ const DATA_FILES: &[(&str, &str)] = &[
         "catalogue/subjects",
         include_str!("data/catalogue/subjects.json"),
     ),
+    (
+        "catalogue/contexts",
+        include_str!("data/catalogue/contexts.json"),
+    ),
+    ("laws", include_str!("data/laws.json")),
 ];
 
 /// The versions of the data this build of Seloste carries.

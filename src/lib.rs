@@ -20,6 +20,7 @@ pub mod platform;
 pub mod record;
 pub mod render;
 pub mod rights;
+pub mod scan;
 pub mod store;
 pub mod text;
 pub mod validate;

@@ -51,6 +51,9 @@ enum Command {
     Completions(cli::completions::Args),
     /// Print the manual page (roff), or write every page into a folder with --dir.
     Man(cli::man::Args),
+    /// See what a website really loads: services, cookies and unknown hosts, from the site
+    /// itself (same-site pages, scripts never run) or a browser recording (--har).
+    Scan(cli::scan::Args),
 }
 
 fn main() -> ExitCode {
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => cli::completions::run(args, Cli::command()),
         Command::Man(args) => cli::man::run(args, Cli::command()),
         Command::Data(args) => cli::data::run(args),
+        Command::Scan(args) => cli::scan::run(args),
     };
     match result {
         Ok(code) => code,

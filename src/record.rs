@@ -206,8 +206,9 @@ impl P {
         }
     }
 
+    /// A GDPR article in the notice's one citation style per language.
     fn art(&self, a: &str) -> String {
-        self.out("l_gdpr_art").replace("{a}", a)
+        crate::document::cite_article(a, self.lang)
     }
 
     fn basis(&self, p: &Purpose) -> String {
@@ -217,7 +218,7 @@ impl P {
                 if b == crate::model::LegalBasis::LegitimateInterest
                     && let Some(i) = self.user(&p.interest)
                 {
-                    s.push_str(&format!(". {}: {i}", self.out("l_interest")));
+                    s.push_str(&format!(". {}: {i}", self.out("b_legitimate_interest")));
                 }
                 s
             }

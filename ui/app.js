@@ -18,6 +18,8 @@ const app = {
   blocking: false,     // some invalid field blocks a correct notice
   findings: [],        // the checker's findings, each with the step that fixes it
   pickCache: {},
+  scanUrl: "",         // the address typed for "Check my website"
+  scanView: null,      // the last scan and its comparison with the notice
   saving: false,
   dirty: false,
   view: "start",
@@ -314,6 +316,7 @@ function renderWizard(focusId) {
     h("h2", { id: "step-title", tabindex: "-1" }, `${app.stepIndex + 1}. ${tx(step.title)}`),
     h("div", { class: "step-help" }, h("p", {}, tx(step.help)), h("p", { class: "step-law" }, `${t("step.law")}: ${step.law}`)),
     findingsBox(step),
+    scanBox(step),
     step.kind === "export" ? exportStep() : renderFields(step.fields, "", formCtx()),
     missingBox(step),
     h("div", { class: "step-nav" },
@@ -333,6 +336,62 @@ function renderWizard(focusId) {
     const el = document.getElementById(active);
     if (el) el.focus();
   }
+}
+
+// ---------- "Check my website": the core scans, compares and says what it found ----------
+
+// The steps where the owner meets the services and cookies the site uses.
+const SCAN_STEPS = ["recipients", "cookies"];
+
+function scanBox(step) {
+  if (!SCAN_STEPS.includes(step.id)) return null;
+  const out = h("div", { id: "scan-result", "aria-live": "polite" }, app.scanView ? scanResult(app.scanView) : null);
+  return h("details", { class: "scan-box", open: app.scanView ? true : null },
+    h("summary", { id: "scan-open" }, t("scan.button")),
+    h("p", { class: "help" }, t("scan.help")),
+    h("label", { for: "scan-url" }, t("scan.url")),
+    h("input", { id: "scan-url", type: "url", value: app.scanUrl || "", placeholder: "https://",
+      oninput: (e) => { app.scanUrl = e.target.value; } }),
+    h("button", { id: "scan-run", class: "primary", onclick: () => runScan(out) }, t("scan.run")),
+    h("button", { id: "scan-cancel", onclick: () => call("cancel_scan").catch(showError) }, t("scan.cancel")),
+    out);
+}
+
+async function runScan(out) {
+  out.replaceChildren(h("p", {}, t("scan.running")));
+  try {
+    app.scanView = await call("scan_site", { url: app.scanUrl || "", notice: app.draft.notice });
+    out.replaceChildren(scanResult(app.scanView));
+  } catch (e) { out.replaceChildren(); showError(e); }
+}
+
+function evidenceText(ev) {
+  return `${ev.page} (${ev.element}${ev.id ? " " + ev.id : ""})`;
+}
+
+function scanResult(v) {
+  const c = v.comparison;
+  return h("div", {},
+    h("p", {}, t("scan.pages", { n: v.scan.pages.length })),
+    v.messages.length ? h("ul", { class: "scan-problems" }, v.messages.map((m) => h("li", {}, m))) : null,
+    c.missing.length
+      ? [h("h3", {}, t("scan.missing")), h("ul", { id: "scan-missing" }, c.missing.map((m) =>
+          h("li", {}, `${m.recipient.name} — ${evidenceText(m.evidence[0])} `,
+            h("button", { id: `scan-add-${m.service}`, onclick: () => addFound(m) }, t("scan.add")))))]
+      : h("p", {}, t("scan.none")),
+    c.not_found.length
+      ? [h("h3", {}, t("scan.not_found")), h("ul", {}, c.not_found.map((n) => h("li", {}, n.name)))]
+      : null,
+    c.unknown_hosts.length
+      ? [h("h3", {}, t("scan.unknown")), h("ul", {}, c.unknown_hosts.map((u) => h("li", {}, `${u.host} — ${u.evidence.page}`)))]
+      : null);
+}
+
+async function addFound(m) {
+  await togglePick("recipients", m.service, true, `scan-open`);
+  if (m.cookies.length) await togglePick("cookies", m.service, true, `scan-open`);
+  app.scanView.comparison.missing = app.scanView.comparison.missing.filter((x) => x.service !== m.service);
+  renderWizard("scan-open");
 }
 
 function missingBox(step) {

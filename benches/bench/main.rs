@@ -9,6 +9,7 @@ mod export;
 mod import;
 mod pdf;
 mod render;
+mod scan;
 mod sizes;
 mod store;
 mod table;
@@ -31,6 +32,7 @@ fn main() {
     pdf::run(&mut t);
     hostile::run(&mut t);
     render::run(&mut t);
+    scan::run(&mut t);
     store::run(&mut t);
     validate::run(&mut t);
     app::run(&mut t);

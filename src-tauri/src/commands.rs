@@ -465,3 +465,39 @@ pub fn create_draft_from(
     let notice = state.core(notice_from(notice))?;
     state.with(|s| s.create(&title, &notice))
 }
+
+/// Set by `cancel_scan`; the scan checks it between requests.
+fn scan_cancel() -> &'static std::sync::Arc<std::sync::atomic::AtomicBool> {
+    static C: std::sync::OnceLock<std::sync::Arc<std::sync::atomic::AtomicBool>> = std::sync::OnceLock::new();
+    C.get_or_init(Default::default)
+}
+
+#[derive(Serialize)]
+pub struct ScanView {
+    scan: seloste::scan::Scan,
+    comparison: seloste::scan::Comparison,
+    /// The scan's problems as sentences in the UI language.
+    messages: Vec<String>,
+}
+
+/// "Tarkista verkkosivustoni": scan the owner's site off the main thread and compare it with
+/// the notice being edited.
+#[tauri::command]
+pub async fn scan_site(state: State<'_, AppState>, url: String, notice: Value) -> AppResult<ScanView> {
+    let lang = state.lang();
+    let notice = state.core(notice_from(notice))?;
+    let cancel = scan_cancel().clone();
+    cancel.store(false, std::sync::atomic::Ordering::Relaxed);
+    let opts = seloste::scan::Options { cancel: Some(cancel), ..Default::default() };
+    let scan = tauri::async_runtime::spawn_blocking(move || seloste::scan::scan_site(&url, &opts))
+        .await
+        .map_err(|e| AppError::new("scan", lang, &e.to_string()))?;
+    let comparison = seloste::scan::compare(&scan, &notice);
+    let messages = scan.problems.iter().map(|p| p.message(lang)).collect();
+    Ok(ScanView { scan, comparison, messages })
+}
+
+#[tauri::command]
+pub fn cancel_scan() {
+    scan_cancel().store(true, std::sync::atomic::Ordering::Relaxed);
+}

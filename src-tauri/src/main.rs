@@ -84,6 +84,8 @@ fn main() {
             commands::import_text,
             commands::import_file,
             commands::create_draft_from,
+            commands::scan_site,
+            commands::cancel_scan,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -7,4 +7,5 @@ pub mod drafts;
 pub mod import;
 pub mod man;
 pub mod render;
+pub mod scan;
 pub mod schema;

@@ -1,0 +1,145 @@
+//! A cookie declaration (a table to paste next to the notice) and cookie banner wording, both
+//! from the notice's cookies, in fi/sv/en. The banner follows Traficom's rule: refusing is as
+//! easy as accepting, on the banner's first layer; nothing but strictly necessary cookies
+//! before the choice.
+
+use super::texts;
+use crate::model::{CookieCategory, Notice};
+use crate::text::{Lang, Text};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Deserialize)]
+pub(crate) struct BannerTexts {
+    title: Text,
+    text: Text,
+    text_necessary_only: Text,
+    accept: Text,
+    reject: Text,
+    settings: Text,
+    ok: Text,
+    rule: Text,
+    categories: HashMap<String, Text>,
+}
+
+fn t(x: &Text, lang: Lang) -> String {
+    x.resolve(lang).map(|(s, _)| s.to_string()).unwrap_or_default()
+}
+
+fn label(key: &str, lang: Lang) -> String {
+    texts().declaration.get(key).map(|x| t(x, lang)).unwrap_or_default()
+}
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// The cookie declaration as an HTML fragment: one table (name, provider, purpose, lifetime,
+/// needs consent). Everything is escaped; no scripts, no styles from outside.
+pub fn cookie_table(notice: &Notice, lang: Lang) -> String {
+    let items = &notice.cookies.items;
+    let mut h = String::from("<section class=\"seloste-cookies\">\n");
+    if items.is_empty() {
+        h.push_str(&format!("  <p>{}</p>\n</section>\n", esc(&label("empty", lang))));
+        return h;
+    }
+    h.push_str(&format!("  <table>\n    <caption>{}</caption>\n    <thead><tr>", esc(&label("caption", lang))));
+    for k in ["name", "provider", "purpose", "duration", "consent"] {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", esc(&label(k, lang))));
+    }
+    h.push_str("</tr></thead>\n    <tbody>\n");
+    for c in items {
+        let provider = if c.provider.trim().is_empty() { label("own_site", lang) } else { c.provider.clone() };
+        let consent = c.consent || c.category != CookieCategory::Necessary;
+        h.push_str(&format!(
+            "      <tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            esc(&c.name),
+            esc(&provider),
+            esc(&t(&c.purpose, lang)),
+            esc(&t(&c.duration, lang)),
+            esc(&label(if consent { "yes" } else { "no" }, lang)),
+        ));
+    }
+    h.push_str("    </tbody>\n  </table>\n</section>\n");
+    h
+}
+
+/// Cookie banner wording for a notice.
+#[derive(Debug, Clone, Serialize)]
+pub struct Banner {
+    pub title: String,
+    pub text: String,
+    /// The buttons of the first layer, in order. With consent cookies: accept and refuse side
+    /// by side (equal weight), then a settings link; with only necessary ones: one "OK".
+    pub buttons: Vec<String>,
+    pub settings: Option<String>,
+    /// The rule the site must follow when it shows the banner.
+    pub rule: String,
+}
+
+/// The banner for the notice's cookies in `lang`.
+pub fn banner(notice: &Notice, lang: Lang) -> Banner {
+    let b = &texts().banner;
+    let mut cats: Vec<&str> = Vec::new();
+    for c in &notice.cookies.items {
+        let k = match c.category {
+            CookieCategory::Necessary if !c.consent => continue,
+            CookieCategory::Necessary | CookieCategory::Preferences => "preferences",
+            CookieCategory::Analytics => "analytics",
+            CookieCategory::Marketing => "marketing",
+        };
+        if !cats.contains(&k) {
+            cats.push(k);
+        }
+    }
+    let order = ["preferences", "analytics", "marketing"];
+    cats.sort_by_key(|k| order.iter().position(|o| o == k));
+    if cats.is_empty() {
+        return Banner {
+            title: t(&b.title, lang),
+            text: t(&b.text_necessary_only, lang),
+            buttons: vec![t(&b.ok, lang)],
+            settings: None,
+            rule: t(&b.rule, lang),
+        };
+    }
+    let names: Vec<String> = cats.iter().filter_map(|k| b.categories.get(*k)).map(|x| t(x, lang)).collect();
+    Banner {
+        title: t(&b.title, lang),
+        text: t(&b.text, lang).replace("{categories}", &names.join(", ")),
+        buttons: vec![t(&b.accept, lang), t(&b.reject, lang)],
+        settings: Some(t(&b.settings, lang)),
+        rule: t(&b.rule, lang),
+    }
+}
+
+/// The banner as an HTML fragment (markup only; the site's consent tool supplies the logic).
+pub fn banner_html(notice: &Notice, lang: Lang) -> String {
+    let b = banner(notice, lang);
+    let mut h = format!(
+        "<div class=\"seloste-cookie-banner\" role=\"dialog\" aria-labelledby=\"seloste-cookie-banner-title\">\n  <h2 id=\"seloste-cookie-banner-title\">{}</h2>\n  <p>{}</p>\n  <div class=\"seloste-cookie-banner-buttons\">",
+        esc(&b.title),
+        esc(&b.text)
+    );
+    for (i, x) in b.buttons.iter().enumerate() {
+        let v = if b.buttons.len() == 1 { "ok" } else if i == 0 { "accept" } else { "reject" };
+        h.push_str(&format!("<button type=\"button\" data-choice=\"{v}\">{}</button>", esc(x)));
+    }
+    h.push_str("</div>\n");
+    if let Some(s) = &b.settings {
+        h.push_str(&format!("  <button type=\"button\" data-choice=\"settings\" class=\"seloste-cookie-banner-settings\">{}</button>\n", esc(s)));
+    }
+    h.push_str("</div>\n");
+    h
+}
