@@ -250,7 +250,9 @@ HEALTH_TEXT = T(
 
 
 def recipient_or_service(k):
-    return service_recipient(k) if k in SERVICES else recipient(k)
+    # A recipient category of the same key wins: the starting points name categories, and a
+    # category (e.g. kanta) carries wording reviewed for its context.
+    return recipient(k) if k in RECIPIENTS else service_recipient(k)
 
 
 def build(spec, choices=None):
