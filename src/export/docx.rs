@@ -127,6 +127,10 @@ fn runs(mut p: Paragraph, xs: &[Inline], bold: bool) -> Paragraph {
                     p = p.add_run(Run::new().add_text(format!("{sep}{n}")).italic());
                 }
             }
+            // A link to a section of the same notice (the first layer's labels): bold text.
+            Inline::Link { text, href } if href.starts_with('#') => {
+                p = p.add_run(Run::new().add_text(text.as_str()).bold());
+            }
             Inline::Link { text, href } => {
                 p = p.add_hyperlink(
                     Hyperlink::new(href.as_str(), HyperlinkType::External).add_run(

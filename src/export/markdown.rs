@@ -76,6 +76,11 @@ fn inlines(xs: &[Inline]) -> String {
                     out.push_str(&format!("*{}*", escape(n)));
                 }
             }
+            // A link to a section of the same notice (the first layer's labels): bold, since
+            // site builders name heading anchors their own way.
+            Inline::Link { text, href } if href.starts_with('#') => {
+                out.push_str(&format!("**{}**", escape(text)));
+            }
             Inline::Link { text, href } => {
                 // The target is already known safe (document::is_safe_href); angle brackets
                 // keep parentheses in it from ending the link.

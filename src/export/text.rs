@@ -21,6 +21,8 @@ fn inlines(xs: &[Inline]) -> String {
                     out.push_str(n);
                 }
             }
+            // A link to a section of the same notice (the first layer's labels): just the label.
+            Inline::Link { text, href } if href.starts_with('#') => out.push_str(text),
             Inline::Link { text, href } => {
                 let target = href.strip_prefix("mailto:").unwrap_or(href);
                 if target == text {

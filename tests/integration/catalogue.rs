@@ -1311,3 +1311,13 @@ fn legitimate_interests_read_as_a_phrase_after_our_legitimate_interest() {
         }
     }
 }
+
+#[test]
+fn no_key_names_both_a_service_and_a_recipient_category() {
+    // A starting point names recipients by key; one key for two entries (a category written for
+    // its context and a service with another role) would make the notice depend on lookup order.
+    let c = seloste::catalogue::catalogue();
+    for s in &c.services {
+        assert!(c.recipient(&s.key).is_none(), "{} is both a service and a recipient category", s.key);
+    }
+}

@@ -120,7 +120,7 @@ fn the_issue_list_is_covered() {
         "plausible", "hotjar", "microsoft_clarity", "meta_pixel", "google_ads", "linkedin_insight",
         "tiktok_pixel", "youtube", "vimeo", "google_maps", "recaptcha", "instagram_embed",
         "google_forms", "typeform", "jotform", "zoom", "teams", "calendly", "whatsapp_business",
-        "zoner", "louhi", "hostinger", "wordpress_com", "kanta", "posti", "matkahuolto",
+        "zoner", "louhi", "hostinger", "wordpress_com", "kanta_services", "posti", "matkahuolto",
         "db_schenker", "budbee", "membra", "yhdistysavain", "hoika", "instagram", "facebook_page",
     ] {
         assert!(catalogue::service(k).is_some(), "{k} missing");
