@@ -549,7 +549,14 @@ function previewLinkClick(ev) {
   const a = ev.target.closest && ev.target.closest("a[href]");
   if (!a) return;
   ev.preventDefault();
-  call("open_link", { url: a.getAttribute("href") }).catch(showError);
+  const href = a.getAttribute("href");
+  if (href.startsWith("#")) {
+    // A first-layer label: scroll the preview to that section of the notice.
+    const target = document.getElementById(href.slice(1));
+    if (target) target.scrollIntoView({ block: "start" });
+    return;
+  }
+  call("open_link", { url: href }).catch(showError);
 }
 
 function schedulePreview() {

@@ -43,6 +43,12 @@ const TAGS: &[&str] = &[
 ];
 const GENERIC_ATTRIBUTES: &[&str] = &["class", "lang", "id"];
 
+/// A link within the notice (`#seloste-purposes`) is kept; any other relative URL is removed.
+fn same_notice_anchor(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    (url.starts_with("#seloste-") && seloste::document::is_safe_href(url))
+        .then_some(std::borrow::Cow::Borrowed(url))
+}
+
 fn sanitiser() -> &'static ammonia::Builder<'static> {
     static B: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     B.get_or_init(|| {
@@ -55,7 +61,9 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
                 ("td", HashSet::from(["data-label"])),
             ]))
             .url_schemes(LINK_SCHEMES.iter().copied().collect())
-            .url_relative(ammonia::UrlRelative::Deny)
+            // Relative links are dropped, except a link to a section of the notice itself
+            // (the first layer's labels), which the page scrolls to.
+            .url_relative(ammonia::UrlRelative::Custom(Box::new(same_notice_anchor)))
             // Links never navigate here (a click goes to `open_link`): no `rel` needed.
             .link_rel(None)
             .id_prefix(None)
