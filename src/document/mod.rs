@@ -1193,6 +1193,16 @@ fn sections_data(c: &Ctx, sections: &mut Vec<DocSection>) {
     push(sections, "data", c.s("h_data"), blocks);
 }
 
+/// The catalogue service a recipient came from, as long as the owner kept its country: then its
+/// reviewed wording applies — where it processes data (an EU data boundary with support in the
+/// US), its own controllership (a payment institution), its onward transfers (sub-processors).
+fn catalogue_service(r: &crate::model::Recipient) -> Option<&'static catalogue::Service> {
+    if r.key.trim().is_empty() {
+        return None;
+    }
+    catalogue::service(&r.key).filter(|s| s.country.eq_ignore_ascii_case(r.country.trim()))
+}
+
 fn sections_recipients(c: &Ctx, sections: &mut Vec<DocSection>) {
     let n = c.notice;
     let line = |r: &crate::model::Recipient| -> Option<Vec<Inline>> {
@@ -1211,9 +1221,16 @@ fn sections_recipients(c: &Ctx, sections: &mut Vec<DocSection>) {
             v.push(Inline::plain(": "));
             v.push(p);
         }
+        let service = catalogue_service(r);
         if !r.country.trim().is_empty() {
-            let place = catalogue::country_name(&r.country, c.lang);
+            let place = match service.and_then(|s| s.processing.as_ref()?.get(c.lang)) {
+                Some(p) => p.to_string(),
+                None => catalogue::country_name(&r.country, c.lang),
+            };
             v.push(Inline::plain(format!(" ({place})")));
+        }
+        if let Some(t) = service.and_then(|s| s.own_controller.as_ref()?.get(c.lang)) {
+            v.push(Inline::plain(format!(". {t}")));
         }
         Some(v)
     };
@@ -1250,12 +1267,31 @@ fn sections_recipients(c: &Ctx, sections: &mut Vec<DocSection>) {
 
 fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
     let n = c.notice;
-    let outside: Vec<&crate::model::Recipient> = n
-        .recipients
-        .items
-        .iter()
-        .filter(|r| !r.country.trim().is_empty() && !catalogue::is_eea(&r.country))
-        .collect();
+    // Every transfer outside the EU/EEA: a recipient's own country, and the onward transfers
+    // the catalogue knows for the service it came from (sub-processors elsewhere).
+    let mut outside: Vec<(Vec<Inline>, String, Option<Mechanism>)> = Vec::new();
+    for r in &n.recipients.items {
+        let label = || {
+            let mut v = c.recipient_label(&r.name, &r.description);
+            if v.is_empty() {
+                v.push(Inline::plain("—"));
+            }
+            v
+        };
+        if !r.country.trim().is_empty() && !catalogue::is_eea(&r.country) {
+            outside.push((label(), catalogue::country_name(&r.country, c.lang), r.mechanism));
+        }
+        for t in catalogue_service(r).map(|s| s.further_transfers.as_slice()).unwrap_or_default() {
+            if catalogue::is_eea(&t.country) {
+                continue;
+            }
+            let mut v = label();
+            if let Some(what) = t.what.get(c.lang) {
+                v.push(Inline::plain(format!(" – {what}")));
+            }
+            outside.push((v, catalogue::country_name(&t.country, c.lang), Some(t.mechanism)));
+        }
+    }
     let mut blocks = Vec::new();
     if !outside.is_empty() {
         blocks.push(Block::Paragraph {
@@ -1263,16 +1299,12 @@ fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
         });
         let items = outside
             .iter()
-            .map(|r| {
-                let mut v = c.recipient_label(&r.name, &r.description);
-                if v.is_empty() {
-                    v.push(Inline::plain("—"));
-                }
+            .map(|(label, place, mechanism)| {
+                let mut v = label.clone();
                 v.push(Inline::plain(format!(
-                    " ({}). {}: {}.",
-                    catalogue::country_name(&r.country, c.lang),
+                    " ({place}). {}: {}.",
                     c.s("l_mechanism"),
-                    c.s(mechanism_key(r.mechanism))
+                    c.s(mechanism_key(*mechanism))
                 )));
                 v
             })
@@ -1282,7 +1314,7 @@ fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
         // not for an adequacy decision.
         let needs_copy = outside
             .iter()
-            .any(|r| !matches!(r.mechanism, Some(Mechanism::Adequacy)));
+            .any(|(_, _, m)| !matches!(m, Some(Mechanism::Adequacy)));
         if needs_copy {
             match c.user(&n.transfers.copy_of_safeguards) {
                 // The owner's words continue a sentence ("pyytämällä sitä…", "by asking…"):

@@ -826,3 +826,22 @@ fn cli_prints_the_fragment_stylesheet_without_a_notice() {
         stderr(&o)
     );
 }
+
+#[test]
+fn catalogue_services_bring_their_reviewed_wording() {
+    // Output-review rows 11–13: a payment institution is a controller of its own data, Shopify's
+    // sub-processors in the US are a transfer of their own, and where a service processes data
+    // is said as the catalogue knows it — as long as the owner kept the service's country.
+    let mut n = with_bases(&[LegalBasis::Contract]);
+    for key in ["paytrail", "shopify"] {
+        let s = seloste::catalogue::service(key).expect(key);
+        n.recipients.items.push(s.to_recipient());
+    }
+    let fi = render::html(&n, Lang::Fi).unwrap();
+    assert!(fi.contains("maksulaitoksena itse rekisterinpitäjä"), "{fi}");
+    assert!(fi.contains("alihankkijat (Yhdysvallat). Siirtoperuste: Euroopan komission vakiosopimuslausekkeet."));
+    // The owner moved the service elsewhere: the catalogue's wording no longer applies.
+    n.recipients.items[1].country = "IE".into();
+    let fi = render::html(&n, Lang::Fi).unwrap();
+    assert!(!fi.contains("alihankkijat (Yhdysvallat)"));
+}
