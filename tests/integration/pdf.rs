@@ -1,7 +1,7 @@
 //! The PDF export: content parity with the HTML export (the same Document), pagination,
 //! fonts, metadata and the CLI's `--format pdf`. Checked with poppler's own tools.
 
-use crate::util::{self, load, poppler, seed_facts, seed_fixtures, seloste, squeeze, stderr};
+use crate::util::{self, html_text_nodes, load, poppler, seed_facts, seed_fixtures, seloste, squeeze, stderr};
 use seloste::model::{Item, Purpose};
 use seloste::{Lang, Notice, Text, document};
 use std::path::{Path, PathBuf};
@@ -22,41 +22,6 @@ fn body_text(pdf: &Path) -> Option<String> {
     )
 }
 
-/// The text nodes of an HTML export (outside `<style>`), entities decoded.
-fn html_text_nodes(html: &str) -> Vec<String> {
-    let body = match (html.find("<style>"), html.find("</style>")) {
-        (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b + "</style>".len()..]),
-        _ => html.to_string(),
-    };
-    let mut nodes = Vec::new();
-    let mut cur = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                nodes.push(std::mem::take(&mut cur));
-            }
-            '>' => in_tag = false,
-            _ if !in_tag => cur.push(c),
-            _ => {}
-        }
-    }
-    nodes.push(cur);
-    nodes
-        .into_iter()
-        .map(|n| {
-            n.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&#x27;", "'")
-                .replace("&#x2F;", "/")
-                .replace("&amp;", "&")
-        })
-        .filter(|n| !n.trim().is_empty())
-        .collect()
-}
 
 fn pages_of(pdf: &Path) -> Option<usize> {
     let info = poppler("pdfinfo", &[], pdf)?;
