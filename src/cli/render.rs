@@ -2,7 +2,7 @@
 //! FORMAT is html, fragment, fragment-css, pdf, first-layer, docx, md, txt, record-html,
 //! record-pdf or record-csv.
 
-use seloste::{Error, Lang, Result};
+use seloste::{Error, Lang, Result, export};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -96,12 +96,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 Format::FirstLayer => {
                     seloste::render::first_layer(&notice, lang, &args.url)?.into_bytes()
                 }
-                Format::Docx => seloste::export::docx::render(&notice, lang)?,
-                Format::Md => seloste::export::markdown(&notice, lang).into_bytes(),
-                Format::Txt => seloste::export::text(&notice, lang).into_bytes(),
-                Format::RecordHtml => seloste::record::html(&notice, lang)?.into_bytes(),
-                Format::RecordPdf => seloste::record::pdf(&notice, lang)?,
-                Format::RecordCsv => seloste::record::csv(&notice, lang).into_bytes(),
+                // The formats the app's export step offers too: one dispatch, in the core.
+                Format::Docx => export::Format::Docx.render(&notice, lang)?,
+                Format::Md => export::Format::Md.render(&notice, lang)?,
+                Format::Txt => export::Format::Txt.render(&notice, lang)?,
+                Format::RecordHtml => export::Format::RecordHtml.render(&notice, lang)?,
+                Format::RecordPdf => export::Format::RecordPdf.render(&notice, lang)?,
+                Format::RecordCsv => export::Format::RecordCsv.render(&notice, lang)?,
             }
         }
     };
