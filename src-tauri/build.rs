@@ -25,6 +25,7 @@ fn main() {
             "republish",
             "data_changes",
             "copy_snippet",
+            "copy_first_layer",
             "open_file",
             "open_link",
             "publish",

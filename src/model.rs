@@ -116,6 +116,24 @@ pub struct Meta {
     /// When it was last updated, `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub updated: String,
+    /// The web address where the full notice is published (an http(s) URL). The first layer's
+    /// labels link into it; empty when the owner has not published it yet.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// The languages the owner writes the notice in, the main one first. Empty means Finnish
+    /// only. The app opens the check, preview and exports in the main one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<crate::text::Lang>,
+}
+
+impl Meta {
+    /// The notice's main language: the first one the owner chose, Finnish when none was.
+    pub fn main_lang(&self) -> crate::text::Lang {
+        self.languages
+            .first()
+            .copied()
+            .unwrap_or(crate::text::Lang::Fi)
+    }
 }
 
 /// A generic section: structured items and the owner's own words.

@@ -23,7 +23,10 @@ const TEMPLATES: [(&str, &str); 5] = [
     ),
     ("notice.html", include_str!("../templates/notice.html")),
     ("fragment.html", include_str!("../templates/fragment.html")),
-    ("first_layer.html", include_str!("../templates/first_layer.html")),
+    (
+        "first_layer.html",
+        include_str!("../templates/first_layer.html"),
+    ),
 ];
 
 fn tera() -> Result<&'static Tera> {
@@ -113,19 +116,13 @@ pub fn fragment_from(doc: &Document) -> Result<String> {
 /// host page's), to place beside a booking form or a newsletter sign-up. Its labels link into
 /// the full notice published at `notice_url`, and it ends with a link to the whole notice. An
 /// address that is not http(s) is left out rather than printed as a link.
+/// An empty `notice_url` takes the address saved with the notice (`meta.url`); a bare domain
+/// (`www.yritys.fi/tietosuoja`) is read as https.
 pub fn first_layer(notice: &Notice, lang: Lang, notice_url: &str) -> Result<String> {
-    let url = notice_url.trim();
-    let url = if document::is_safe_href(url) && !url.starts_with("mailto:") && !url.starts_with('#')
-    {
-        url
-    } else {
-        ""
-    };
-    let section = document::first_layer(notice, lang, url).ok_or_else(|| {
-        Error::Other(
-            document::out("sum_empty", lang).to_string(),
-        )
-    })?;
+    let url = published_url(notice, notice_url);
+    let url = url.as_str();
+    let section = document::first_layer(notice, lang, url)
+        .ok_or_else(|| Error::Other(document::out("sum_empty", lang).to_string()))?;
     let mut ctx = Context::new();
     ctx.insert("section", &section);
     ctx.insert("lang", lang.code());
@@ -134,4 +131,28 @@ pub fn first_layer(notice: &Notice, lang: Lang, notice_url: &str) -> Result<Stri
     tera()?
         .render("first_layer.html", &ctx)
         .map_err(|e| Error::Render(describe(&e)))
+}
+
+/// The address of the published notice for the first layer's links: the one given, else the
+/// notice's own `meta.url`; `https://` added to a bare domain; anything that is not a safe
+/// http(s) address gives "" (the first layer is then printed without links).
+pub fn published_url(notice: &Notice, given: &str) -> String {
+    let raw = match given.trim() {
+        "" => notice.meta.url.trim(),
+        g => g,
+    };
+    if raw.is_empty() || crate::validate::website(raw).is_err() {
+        return String::new();
+    }
+    let lower = raw.to_ascii_lowercase();
+    let url = if lower.starts_with("https://") || lower.starts_with("http://") {
+        raw.to_string()
+    } else {
+        format!("https://{raw}")
+    };
+    if document::is_safe_href(&url) {
+        url
+    } else {
+        String::new()
+    }
 }

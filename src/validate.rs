@@ -164,6 +164,8 @@ pub const CODES: &[&str] = &[
     "postal_code.format",
     "website.format",
     "website.scheme",
+    "notice_url.format",
+    "notice_url.scheme",
     "date.format",
     "date.invalid",
     "country.unknown",
@@ -439,6 +441,19 @@ pub fn website(value: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// Check the address where the notice is published: a website address (see [`website`]),
+/// reported as the notice's address rather than a party's website.
+pub fn notice_url(value: &str) -> Result<(), FieldError> {
+    website(value).map_err(|e| {
+        let code = if e.code == "website.scheme" {
+            "notice_url.scheme"
+        } else {
+            "notice_url.format"
+        };
+        FieldError::new(code, true).arg("value", value.trim())
+    })
+}
+
 /// Check a date written `YYYY-MM-DD` that exists in the calendar.
 pub fn date(value: &str) -> Result<(), FieldError> {
     let v = value.trim();
@@ -533,6 +548,7 @@ pub fn validate(n: &Notice) -> Vec<FieldError> {
 
     check(&mut out, "/meta/drafted".into(), &n.meta.drafted, date);
     check(&mut out, "/meta/updated".into(), &n.meta.updated, date);
+    check(&mut out, "/meta/url".into(), &n.meta.url, notice_url);
 
     if n.controllers.is_empty() {
         out.push(FieldError::new("controller.missing", false).at("/controllers"));

@@ -593,8 +593,13 @@ function exportStep() {
     try {
       const lang = langSel.value;
       if (cmd === "copy_snippet") {
-        await call("copy_snippet", { notice: app.draft.notice, lang });
+        await call(cmd, { notice: app.draft.notice, lang });
         result.replaceChildren(h("p", { class: "copied" }, t("export.copied")));
+        return;
+      }
+      if (cmd === "copy_first_layer") {
+        const linked = await call(cmd, { notice: app.draft.notice, lang });
+        result.replaceChildren(h("p", { class: "copied" }, t(linked ? "export.first_layer_copied" : "export.first_layer_no_url")));
         return;
       }
       const r = await call(cmd, { notice: app.draft.notice, lang, ...extra });
@@ -644,6 +649,9 @@ function exportStep() {
       h("button", { id: "copy-snippet", onclick: () => run("copy_snippet") }, t("export.snippet")),
       ["docx", "md", "txt"].map((format) =>
         h("button", { id: `export-${format}`, onclick: () => run("export_as", { format }) }, t(`export.${format}`)))),
+    h("div", { class: "export-actions" },
+      h("button", { id: "copy-first-layer", onclick: () => run("copy_first_layer") }, t("export.first_layer"))),
+    h("p", { class: "help" }, t("export.first_layer_help")),
     h("h4", {}, t("export.record_heading")),
     h("p", { class: "help" }, t("export.record_help")),
     h("div", { class: "export-actions" },

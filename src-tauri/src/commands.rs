@@ -361,6 +361,26 @@ pub fn copy_snippet(
         .map_err(|e| AppError::new("clipboard", state.lang(), e))
 }
 
+/// The short first layer (summary) as HTML on the clipboard, its links pointing into the
+/// notice at the address saved with it. Answers whether it has those links (false: no
+/// usable address saved yet).
+#[tauri::command(async)]
+pub fn copy_first_layer(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    notice: Value,
+    lang: Lang,
+) -> AppResult<bool> {
+    let (html, linked) = state.core(notice_from(notice).and_then(|n| {
+        let linked = !seloste::render::published_url(&n, "").is_empty();
+        seloste::render::first_layer(&n, lang, "").map(|html| (html, linked))
+    }))?;
+    app.clipboard()
+        .write_text(html)
+        .map_err(|e| AppError::new("clipboard", state.lang(), e))?;
+    Ok(linked)
+}
+
 /// Open a file this session exported, in the system's default program.
 #[tauri::command(async)]
 pub fn open_file(app: AppHandle, state: State<'_, AppState>, path: String) -> AppResult<()> {

@@ -79,6 +79,7 @@ fn main() {
             commands::republish,
             commands::data_changes,
             commands::copy_snippet,
+            commands::copy_first_layer,
             commands::open_file,
             commands::open_link,
             commands::import_text,

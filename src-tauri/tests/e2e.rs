@@ -289,6 +289,21 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     );
     shot(&c, "18-exported").await;
 
+    // The short first layer: no address of the published notice yet, so it is copied without
+    // links and the message says where to add the address.
+    click(&c, "#copy-first-layer").await;
+    let copied = text_of(&c, "#export-result").await;
+    assert!(copied.contains("ilman linkkejä"), "{copied}");
+    let out = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .output()
+        .expect("xclip runs");
+    let clip = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        clip.contains("seloste-first-layer") && clip.contains("Parturi Ääkkönen"),
+        "clipboard: {clip}"
+    );
+
     // Publish a version with a change-log line; the start screen then shows it as published.
     type_into(&c, "publish-note", "Ensimmäinen versio").await;
     click(&c, "#publish").await;

@@ -801,6 +801,19 @@ fn the_first_layer_can_be_copied_on_its_own() {
     let h = render::first_layer(&n, Lang::Fi, "javascript:alert(1)").unwrap();
     assert!(!h.contains("javascript"));
     assert!(h.contains("href=\"#seloste-purposes\""));
+    // With no address given, the one saved with the notice is used; a bare domain is read as https.
+    let mut saved = n.clone();
+    saved.meta.url = "www.example.fi/tietosuoja".into();
+    let h = render::first_layer(&saved, Lang::Fi, "").unwrap();
+    assert!(h.contains("https:&#x2F;&#x2F;www.example.fi&#x2F;tietosuoja#seloste-purposes"), "{h}");
+    assert_eq!(render::published_url(&saved, ""), "https://www.example.fi/tietosuoja");
+    assert_eq!(render::published_url(&saved, "https://other.fi/p"), "https://other.fi/p");
+    saved.meta.url = "javascript:alert(1)".into();
+    assert_eq!(render::published_url(&saved, ""), "");
+    // …and such an address is refused by validation with a sentence naming the notice's address.
+    let errors = seloste::validate::validate(&saved);
+    let e = errors.iter().find(|e| e.path == "/meta/url").expect("meta.url is checked");
+    assert!(e.message(Lang::Fi).starts_with("Selosteen verkko-osoite"), "{}", e.message(Lang::Fi));
     // A notice with no controller and no purposes has nothing to summarise: a clear error.
     let e = render::first_layer(&Notice::default(), Lang::En, "").unwrap_err();
     assert!(e.to_string().contains("controller"), "{e}");
