@@ -292,8 +292,10 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     // The short first layer: no address of the published notice yet, so it is copied without
     // links and the message says where to add the address.
     click(&c, "#copy-first-layer").await;
-    let copied = text_of(&c, "#export-result").await;
-    assert!(copied.contains("ilman linkkejä"), "{copied}");
+    eventually("the first layer is copied", || async {
+        text_of(&c, "#export-result").await.contains("ilman linkkejä")
+    })
+    .await;
     let out = Command::new("xclip")
         .args(["-o", "-selection", "clipboard"])
         .output()
