@@ -29,7 +29,7 @@ impl Ctx<'_> {
                     break;
                 }
             }
-            for r in sentence::sentences(s) {
+            for r in sentence::split(s).iter().cloned() {
                 let sent = &s[r.clone()];
                 if has("consent_word", sent)
                     && !has("guardian", sent)
@@ -78,7 +78,7 @@ impl Ctx<'_> {
         }
         // Free text: one sentence naming electronic marketing and legitimate interest.
         for (p, _, s) in &self.strings {
-            for r in sentence::sentences(s) {
+            for r in sentence::split(s).iter().cloned() {
                 let sent = &s[r.clone()];
                 if has("marketing_word", sent)
                     && has("electronic_channel", sent)
@@ -106,7 +106,11 @@ impl Ctx<'_> {
 /// "12 vuotta täyttäneet" → 12, "från 10 års ålder" → 10.
 fn youngest_age(sent: &str) -> Option<u32> {
     let re = list_re("child_age");
-    re.captures_iter(sent)
+    if !re.is_match(sent) {
+        return None;
+    }
+    re.regex()
+        .captures_iter(sent)
         .filter_map(|c| {
             let n: u32 = c
                 .name("n")

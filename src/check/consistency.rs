@@ -43,7 +43,7 @@ impl Ctx<'_> {
     pub(super) fn id_code(&mut self) {
         let mut hit: Option<(String, String)> = None;
         'outer: for (p, _, s) in &self.strings {
-            let sents = sentence::sentences(s);
+            let sents = sentence::split(s);
             for (k, r) in sents.iter().enumerate() {
                 let sent = &s[r.clone()];
                 let Some(m) = list_re("id_code").find(sent) else {
@@ -131,7 +131,7 @@ impl Ctx<'_> {
         // arrangement (the sentence and the two after it).
         let mut text_hit: Option<(String, String)> = None;
         for (p, _, s) in &self.strings {
-            let sents = sentence::sentences(s);
+            let sents = sentence::split(s);
             for (k, r) in sents.iter().enumerate() {
                 let sent = &s[r.clone()];
                 let m = list_re("joint_words")
@@ -198,7 +198,7 @@ impl Ctx<'_> {
         let n = self.n;
         let mut examples: Option<(String, String)> = None;
         for (p, _, s) in &self.strings {
-            for r in sentence::sentences(s) {
+            for r in sentence::split(s).iter().cloned() {
                 let sent = &s[r.clone()];
                 if has("basis_word", sent)
                     && has("basis_example", sent)

@@ -4,10 +4,10 @@
 //! only where the sentence states it as current: "joka kumottiin 1.1.2019", "emme enää käytä
 //! Privacy Shieldiä" and "we no longer rely on Safe Harbor" are history, not claims.
 
+use super::pattern::Pattern;
 use super::{Ctx, sentence};
 use crate::catalogue::Provenance;
 use crate::text::Text;
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -30,6 +30,26 @@ pub struct ReplacedAct {
     pub note: String,
 }
 
+/// One act by name and number, and the period it applied: what a citation must pair.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Act {
+    pub key: String,
+    /// Its number in the statute book ("1050/2018") or the EU's ("2016/679").
+    pub number: String,
+    /// How notices name it, in every language (case-insensitive regexes, names only).
+    pub patterns: Vec<String>,
+    pub name: Text,
+    /// When it came into force (d.m.yyyy).
+    pub from: String,
+    /// When it stopped applying, if it did.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub until: String,
+    pub verified_on: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Laws {
     #[serde(flatten)]
@@ -37,11 +57,18 @@ pub struct Laws {
     #[serde(default)]
     pub note: String,
     pub acts: Vec<ReplacedAct>,
+    #[serde(default)]
+    pub citations_note: String,
+    /// Acts by name and number, current and past.
+    pub citations: Vec<Act>,
 }
 
 struct Compiled {
     laws: Laws,
-    res: Vec<Regex>,
+    res: Vec<Pattern>,
+    names: Vec<Pattern>,
+    number: Pattern,
+    gap: regex::Regex,
 }
 
 fn compiled() -> &'static Compiled {
@@ -54,11 +81,35 @@ fn compiled() -> &'static Compiled {
             .iter()
             .map(|a| {
                 let joined: Vec<String> = a.patterns.iter().map(|p| format!("(?:{p})")).collect();
-                Regex::new(&format!("(?i){}", joined.join("|")))
+                Pattern::new(&format!("(?i){}", joined.join("|")))
                     .unwrap_or_else(|e| panic!("laws.json entry {} is invalid: {e}", a.key))
             })
             .collect();
-        Compiled { laws, res }
+        let names = laws
+            .citations
+            .iter()
+            .map(|a| {
+                let joined: Vec<String> = a.patterns.iter().map(|p| format!("(?:{p})")).collect();
+                Pattern::new(&format!("(?i){}", joined.join("|")))
+                    .unwrap_or_else(|e| panic!("laws.json citation {} is invalid: {e}", a.key))
+            })
+            .collect();
+        // A statute number: "1050/2018", "523/99", or the EU's year first "2016/679" (not a
+        // date "1.1.2019", not part of a path or a link).
+        let number = Pattern::new(r"(?:^|[^\w/.])(\d{1,4})/(\d{2,4})\b(?:[^/\w]|$)")
+            .expect("number pattern");
+        // What may stand between an act's name and its number: brackets, "nro", "(EU)".
+        let gap = regex::Regex::new(
+            r"(?i)^[\s(,:]*(?:\(?(?:EU|EY|EG|EC|ETY|EEG|EEC)\)?\s*)?(?:n:?o\.?\s*|nro\.?\s*|nr\.?\s*)?\(?$",
+        )
+        .expect("gap pattern");
+        Compiled {
+            laws,
+            res,
+            names,
+            number,
+            gap,
+        }
     })
 }
 
@@ -79,7 +130,137 @@ pub fn cited(s: &str) -> Vec<(&'static ReplacedAct, std::ops::Range<usize>)> {
     out
 }
 
+/// "523/99" → "523/1999"; "1050/2018" and the EU's "2016/679" stay.
+fn full_number(num: &str, year: &str) -> String {
+    let year = match year.len() {
+        2 => {
+            let y: u32 = year.parse().unwrap_or(0);
+            (if y > 50 { 1900 + y } else { 2000 + y }).to_string()
+        }
+        _ => year.trim_start_matches('0').to_string(),
+    };
+    format!("{}/{year}", num.trim_start_matches('0'))
+}
+
+/// A citation whose act name and number do not belong together: `(named act, the number
+/// cited, the act that number belongs to if known, byte range of name and number)`.
+pub struct WrongCitation {
+    pub named: &'static Act,
+    pub cited: String,
+    pub owner: Option<&'static Act>,
+    pub range: std::ops::Range<usize>,
+}
+
+/// Citations in `s` that pair an act's name with a number that is not its own — derived from
+/// the `citations` table, not from a list of wrong strings. A number pairs with a name when the
+/// name stands right before it (only brackets, "nro" or "(EU)" between) and some act of that
+/// name has the number; the most specific name wins ("sähköisen viestinnän tietosuojalaki"
+/// over "tietosuojalaki").
+pub fn wrong_citations(s: &str) -> Vec<WrongCitation> {
+    let c = compiled();
+    let acts = &c.laws.citations;
+    if !c.number.is_match(s) {
+        return Vec::new();
+    }
+    // Every name match: (start, end, act index).
+    let mut names: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, p) in c.names.iter().enumerate() {
+        names.extend(p.find_iter(s).map(|m| (m.start(), m.end(), i)));
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for m in c.number.find_iter(s) {
+        let caps = c.number.regex().captures(&s[m.range()]);
+        let Some(caps) = caps else { continue };
+        let (Some(n), Some(y)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let num_start = m.start() + n.start();
+        let cited = full_number(n.as_str(), y.as_str());
+        // The names ending right before the number, longest (most specific) first.
+        let mut before: Vec<&(usize, usize, usize)> = names
+            .iter()
+            .filter(|(_, e, _)| *e <= num_start && c.gap.is_match(&s[*e..num_start]))
+            .collect();
+        let Some(best_end) = before.iter().map(|x| x.1).max() else {
+            continue;
+        };
+        before.retain(|x| x.1 == best_end);
+        let Some(start) = before.iter().map(|x| x.0).min() else {
+            continue;
+        };
+        before.retain(|x| x.0 == start);
+        // Several acts of the same name (the two patient-document decrees): any may own it.
+        if before.iter().any(|x| full_number_of(&acts[x.2]) == cited) {
+            continue;
+        }
+        let named = &acts[before[0].2];
+        let owner = acts.iter().find(|a| full_number_of(a) == cited);
+        out.push(WrongCitation {
+            named,
+            cited: cited.clone(),
+            owner,
+            range: start..m.start() + y.end(),
+        });
+    }
+    out
+}
+
+fn full_number_of(a: &Act) -> String {
+    match a.number.split_once('/') {
+        Some((n, y)) => full_number(n, y),
+        None => a.number.clone(),
+    }
+}
+
 impl Ctx<'_> {
+    /// A citation pairing an act's name with another act's number, or with a number no act has.
+    pub(super) fn wrong_citations(&mut self) {
+        let lang = self.lang();
+        let mut hits: Vec<(String, String, String, String, String)> = Vec::new();
+        for (p, _, s) in &self.strings {
+            for w in wrong_citations(s) {
+                if !sentence::affirmed(s, w.range.clone()) {
+                    continue;
+                }
+                let named = w.named.name.resolve(lang).map(|x| x.0).unwrap_or_default();
+                let owner = w
+                    .owner
+                    .and_then(|a| a.name.resolve(lang))
+                    .map(|x| x.0.to_string())
+                    .unwrap_or_else(|| {
+                        super::ruleset()
+                            .terms
+                            .get("no_such_act")
+                            .and_then(|t| t.resolve(lang))
+                            .map(|x| x.0.to_string())
+                            .unwrap_or_default()
+                    });
+                hits.push((
+                    p.clone(),
+                    super::quote(&s[w.range.clone()]),
+                    named.to_string(),
+                    w.cited,
+                    owner,
+                ));
+            }
+        }
+        for (p, phrase, act, cited, owner) in hits {
+            self.add(
+                "outdated.wrong_citation",
+                p,
+                &[
+                    ("phrase", &phrase),
+                    ("act", &act),
+                    ("cited", &cited),
+                    ("owner", &owner),
+                ],
+            );
+        }
+    }
+
     pub(super) fn outdated_acts(&mut self) {
         let lang = self.lang();
         let mut hits: Vec<(String, &'static ReplacedAct, String)> = Vec::new();

@@ -5,9 +5,12 @@
 //! The marker words (negation, history, exception, clause joints) are data in `rules.json`
 //! (`negation`, `history`, `exception`, `clause_joint`); this module only applies them.
 
+use super::pattern::Pattern;
 use super::ruleset;
-use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -15,6 +18,52 @@ const ABBREVIATIONS: &[&str] = &[
     "resp", "st", "nr", "no", "art", "mom", "kohta", "kpl", "os", "puh", "tel", "tfn", "vs", "etc",
     "inc", "ltd", "co", "oy", "ab", "ry", "rf", "tmi", "ky", "dr", "mr", "mrs",
 ];
+
+thread_local! {
+    /// Sentence splits of the texts of the notice being checked, by address and length: a
+    /// check asks for the sentence around a phrase hundreds of times, and splitting a long text
+    /// each time was a fifth of the checker's time. Live only inside [`Scope`] (one
+    /// `check_with` call, whose texts are borrowed from the notice and so cannot change).
+    static SPLITS: RefCell<Option<HashMap<(usize, usize), Rc<[Range<usize>]>>>> =
+        const { RefCell::new(None) };
+}
+
+/// Texts shorter than this are split again on each call; it is cheap.
+const CACHE_FROM: usize = 256;
+
+/// Keeps sentence splits for the duration of one check; dropping it forgets them.
+pub struct Scope(());
+
+impl Scope {
+    pub fn new() -> Self {
+        SPLITS.with(|c| *c.borrow_mut() = Some(HashMap::new()));
+        Scope(())
+    }
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        SPLITS.with(|c| *c.borrow_mut() = None);
+    }
+}
+
+/// The sentences of `s`, from the cache of the running check when there is one.
+pub fn split(s: &str) -> Rc<[Range<usize>]> {
+    if s.len() < CACHE_FROM {
+        return sentences(s).into();
+    }
+    let key = (s.as_ptr() as usize, s.len());
+    if let Some(hit) = SPLITS.with(|c| c.borrow().as_ref().and_then(|m| m.get(&key).cloned())) {
+        return hit;
+    }
+    let v: Rc<[Range<usize>]> = sentences(s).into();
+    SPLITS.with(|c| {
+        if let Some(m) = c.borrow_mut().as_mut() {
+            m.insert(key, v.clone());
+        }
+    });
+    v
+}
 
 /// The byte ranges of the sentences of `s`. A sentence ends at `.`, `!` or `?` followed by
 /// white space (unless the word before is an abbreviation or a number such as a date), and at
@@ -95,13 +144,16 @@ fn abbreviation_before(s: &str, dot: usize) -> bool {
 
 /// The sentence of `s` that contains byte `at`.
 pub fn sentence_at(s: &str, at: usize) -> Range<usize> {
-    sentences(s)
-        .into_iter()
-        .find(|r| r.start <= at && at < r.end.max(r.start + 1))
+    let all = split(s);
+    // The first sentence that ends after `at` (sentences are in order and do not overlap).
+    let i = all.partition_point(|r| r.end.max(r.start + 1) <= at);
+    all.get(i)
+        .filter(|r| r.start <= at)
+        .cloned()
         .unwrap_or(0..s.len())
 }
 
-fn list(name: &str) -> &'static Regex {
+fn list(name: &str) -> &'static Pattern {
     ruleset()
         .phrases
         .get(name)
@@ -143,6 +195,13 @@ pub fn affirmed(s: &str, m: Range<usize>) -> bool {
     let (cl, _) = clause(s, sent, m);
     let c = &s[cl];
     !list("negation").is_match(c) && !list("history").is_match(c)
+}
+
+/// Does the clause of the phrase at `m` tell history ("emme enää käytä …", "which was replaced …")?
+pub fn historical(s: &str, m: Range<usize>) -> bool {
+    let sent = sentence_at(s, m.start);
+    let (cl, _) = clause(s, sent, m);
+    list("history").is_match(&s[cl])
 }
 
 /// Like [`affirmed`] but only for history: the phrase may stand in a negated clause
