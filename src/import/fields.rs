@@ -1,8 +1,8 @@
 //! Recognising values in lines of text: business IDs, e-mail addresses, phone numbers, street
 //! addresses, postal codes, web sites, dates, retention periods and legal bases.
 
-use super::vocab::{Vocab, find_phrase, normalize, vocab};
-use crate::model::{EntityKind, LegalBasis, Party, Period, Unit};
+use super::vocab::{Vocab, normalize, vocab};
+use crate::model::{EntityKind, Party, Period, Unit};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -335,34 +335,6 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
-/// The legal bases a text names, in sentences that speak of a basis and do not negate it.
-pub fn bases(text: &str) -> Vec<LegalBasis> {
-    let v = vocab();
-    let b = &v.bases;
-    let mut found = Vec::new();
-    for s in sentences(text) {
-        let s = normalize(s);
-        let has = |ps: &[String]| ps.iter().any(|p| !find_phrase(&s, p).is_empty());
-        if !has(&b.triggers) || has(&b.negations) {
-            continue;
-        }
-        for (basis, phrases) in [
-            (LegalBasis::Consent, &b.consent),
-            (LegalBasis::Contract, &b.contract),
-            (LegalBasis::LegalObligation, &b.legal_obligation),
-            (LegalBasis::VitalInterests, &b.vital_interests),
-            (LegalBasis::PublicTask, &b.public_task),
-            (LegalBasis::LegitimateInterest, &b.legitimate_interest),
-        ] {
-            if has(phrases) && !found.contains(&basis) {
-                found.push(basis);
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,15 +440,5 @@ mod tests {
                 unit: Unit::Years
             })
         );
-        assert_eq!(
-            bases(
-                "Henkilötietojen käsittelyn perusteena on yrityksen oikeutettu etu ja asiakassuhde tai sopimuksen täytäntöönpaneminen."
-            ),
-            [LegalBasis::Contract, LegalBasis::LegitimateInterest]
-        );
-        assert!(
-            bases("Sopimuksemme peruste. Suostumusta ei tarvita.").contains(&LegalBasis::Contract)
-        );
-        assert!(!bases("Suostumusta ei tarvita, peruste on muu.").contains(&LegalBasis::Consent));
     }
 }
