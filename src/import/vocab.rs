@@ -84,6 +84,9 @@ pub struct Labels {
     pub address: Vec<String>,
     pub name: Vec<String>,
     pub website: Vec<String>,
+    /// Identifiers other than a Y-tunnus: an association's register number, …
+    #[serde(default)]
+    pub other_id: Vec<String>,
 }
 
 impl Labels {
@@ -150,6 +153,7 @@ pub fn vocab() -> &'static Vocab {
             &mut l.address,
             &mut l.name,
             &mut l.website,
+            &mut l.other_id,
         ] {
             fix(ls);
         }
