@@ -1073,6 +1073,24 @@ fn add_services(m: &mut Mapper, text: &str) {
         {
             continue;
         }
+        // A service seen only in an e-mail address or a web address ("…@gmail.com") is an
+        // inference, not the notice's word: a suggestion for the owner, not a recipient.
+        if !named_in_words(&found.sentence, &found.recipient.key) {
+            if !m
+                .report
+                .suggestions
+                .iter()
+                .any(|g| g.value == found.recipient.key)
+            {
+                m.report.suggestions.push(Suggestion {
+                    field: "/recipients/items".into(),
+                    value: found.recipient.key.clone(),
+                    code: "email_service".into(),
+                    source: found.sentence.clone(),
+                });
+            }
+            continue;
+        }
         let mut r = found.recipient;
         if found.privacy_shield {
             r.mechanism = Some(Mechanism::PrivacyShield);
@@ -1093,14 +1111,28 @@ fn add_services(m: &mut Mapper, text: &str) {
             &found.sentence,
         );
         if !r.country.is_empty() {
-            m.recognise(
+            // The country is the catalogue's, not the notice's: for a look.
+            m.recognise_as(
                 format!("/recipients/items/{i}/country"),
                 r.country.clone(),
                 &found.sentence,
+                Confidence::Check,
             );
         }
         m.notice.recipients.items.push(r);
     }
+}
+
+/// Does the sentence name the service in its words, not only inside an e-mail or web address?
+fn named_in_words(sentence: &str, key: &str) -> bool {
+    let words: String = sentence
+        .split_whitespace()
+        .filter(|w| !(w.contains('@') || w.contains("://") || w.starts_with("www.")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::catalogue::find_services(&words)
+        .iter()
+        .any(|s| s.key == key)
 }
 
 /// Write the kept paragraphs into their fields: the first group as it is, each later group under
