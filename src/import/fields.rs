@@ -1,13 +1,17 @@
 //! Recognising values in lines of text: business IDs, e-mail addresses, phone numbers, street
 //! addresses, postal codes, web sites, dates, retention periods and legal bases.
 
-use super::vocab::{Vocab, find_phrase, normalize, vocab};
-use crate::model::{EntityKind, LegalBasis, Party, Period, Unit};
+use super::vocab::{Vocab, normalize, vocab};
+use crate::model::{EntityKind, Party, Period, Unit};
 use regex::Regex;
 use std::sync::OnceLock;
 
 struct Res {
     email: Regex,
+    /// "nimi(at)yritys.fi", "nimi [at] yritys.fi", "nimi (a) yritys.fi"
+    email_at: Regex,
+    /// A number after an identifier label: "123.456", "211.089", "2024/123".
+    other_id: Regex,
     business_id: Regex,
     phone: Regex,
     postal: Regex,
@@ -25,6 +29,8 @@ fn res() -> &'static Res {
         let r = |s: &str| Regex::new(s).expect("valid regex");
         Res {
             email: r(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"),
+            email_at: r(r"(?i)([A-Za-z0-9._%+\-]+)\s*(?:\(at\)|\[at\]|\{at\}|\(a\)|\[a\]|\(ät\)|\s+at\s+)\s*([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,})\b"),
+            other_id: r(r"^[\s:.]*(\d[\d.\-/]{0,14}\d|\d)\b"),
             business_id: r(r"\b(\d{7})-(\d)\b"),
             phone: r(r"(?:\+\d{3}|\b0)[\d \-()]{5,16}\d"),
             postal: r(r"\b(\d{5})\s+(\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?)"),
@@ -71,6 +77,27 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
             rest.replace_range(m.range(), " ");
             Some(value)
         };
+        // An obfuscated address ("nimi(at)yritys.fi") is an address; a Cloudflare
+        // "[email protected]" hides it, so it stays text and never becomes a name.
+        if let Some(c) = r.email_at.captures(&rest.clone()) {
+            let e = format!("{}@{}", &c[1], &c[2]);
+            if crate::validate::email(&e).is_ok() {
+                if out.party.email.is_empty() {
+                    out.party.email = e.clone();
+                    out.fields.push(("email".into(), e, line.into()));
+                }
+                rest.replace_range(c.get(0).expect("whole match").range(), " ");
+                found_any = true;
+            }
+        }
+        if let Some(id) = other_id(v, r, &mut rest) {
+            if out.party.other_id.is_empty() && out.party.business_id.is_empty() {
+                out.party.other_id = id.clone();
+                out.fields.push(("other_id".into(), id, line.into()));
+            }
+            found_any = true;
+        }
+        let hidden = rest.to_lowercase().contains("email protected");
         if let Some(e) = take(&r.email, &mut rest) {
             if out.party.email.is_empty() && crate::validate::email(&e).is_ok() {
                 out.party.email = e.clone();
@@ -131,8 +158,9 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
         if remainder.is_empty() {
             continue;
         }
-        let name_ok =
-            remainder.chars().any(char::is_alphabetic) && remainder.split_whitespace().count() <= 8;
+        let name_ok = !hidden
+            && remainder.chars().any(char::is_alphabetic)
+            && remainder.split_whitespace().count() <= 8;
         let wants_name =
             label_field.as_deref() == Some("name") || (out.party.name.is_empty() && !found_any);
         if name_ok
@@ -151,6 +179,28 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
     }
     out.party.kind = kind_of(&out.party.name);
     out
+}
+
+/// "Yhdistysrekisterinumero: 123.456" → "123.456", taken out of `rest` with its label.
+fn other_id(v: &Vocab, r: &Res, rest: &mut String) -> Option<String> {
+    let lower = rest.to_lowercase();
+    for label in &v.labels.other_id {
+        let Some(at) = lower.find(label.as_str()) else {
+            continue;
+        };
+        if lower[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let after = at + label.len();
+        let Some(m) = r.other_id.captures(&rest[after..]) else {
+            continue;
+        };
+        let whole = m.get(0).expect("whole match");
+        let id = m[1].trim().to_string();
+        rest.replace_range(at..after + whole.end(), " ");
+        return Some(id);
+    }
+    None
 }
 
 /// Remove field labels ("Y-tunnus:", "Tel", "p.", "Henkilö:") from a line; returns the field the
@@ -335,37 +385,29 @@ pub fn sentences(text: &str) -> Vec<&str> {
     out
 }
 
-/// The legal bases a text names, in sentences that speak of a basis and do not negate it.
-pub fn bases(text: &str) -> Vec<LegalBasis> {
-    let v = vocab();
-    let b = &v.bases;
-    let mut found = Vec::new();
-    for s in sentences(text) {
-        let s = normalize(s);
-        let has = |ps: &[String]| ps.iter().any(|p| !find_phrase(&s, p).is_empty());
-        if !has(&b.triggers) || has(&b.negations) {
-            continue;
-        }
-        for (basis, phrases) in [
-            (LegalBasis::Consent, &b.consent),
-            (LegalBasis::Contract, &b.contract),
-            (LegalBasis::LegalObligation, &b.legal_obligation),
-            (LegalBasis::VitalInterests, &b.vital_interests),
-            (LegalBasis::PublicTask, &b.public_task),
-            (LegalBasis::LegitimateInterest, &b.legitimate_interest),
-        ] {
-            if has(phrases) && !found.contains(&basis) {
-                found.push(basis);
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn obfuscated_addresses_and_register_numbers() {
+        let table: &[(&[&str], &str, &str, &str)] = &[
+            // lines, name, e-mail, other id (made-up details)
+            (&["Kuvitteellinen Kerho ry", "Yhdistysrekisterinumero 123.456", "posti(at)kerho.example.fi"], "Kuvitteellinen Kerho ry", "posti@kerho.example.fi", "123.456"),
+            (&["Föreningen Påhittad rf, föreningsregisternummer: 98.765", "info [at] pahittad.fi"], "Föreningen Påhittad rf", "info@pahittad.fi", "98.765"),
+            (&["Keksitty Oy", "anna.esimerkki (a) keksitty.fi"], "Keksitty Oy", "anna.esimerkki@keksitty.fi", ""),
+            (&["Made-up Club ry", "Email: [email protected]"], "Made-up Club ry", "", ""),
+            (&["[email protected]"], "", "", ""),
+        ];
+        for (lines, name, email, id) in table {
+            let p = parse_party(lines);
+            assert_eq!(
+                (p.party.name.as_str(), p.party.email.as_str(), p.party.other_id.as_str()),
+                (*name, *email, *id),
+                "{lines:?}"
+            );
+        }
+    }
 
     #[test]
     fn business_ids() {
@@ -468,15 +510,5 @@ mod tests {
                 unit: Unit::Years
             })
         );
-        assert_eq!(
-            bases(
-                "Henkilötietojen käsittelyn perusteena on yrityksen oikeutettu etu ja asiakassuhde tai sopimuksen täytäntöönpaneminen."
-            ),
-            [LegalBasis::Contract, LegalBasis::LegitimateInterest]
-        );
-        assert!(
-            bases("Sopimuksemme peruste. Suostumusta ei tarvita.").contains(&LegalBasis::Contract)
-        );
-        assert!(!bases("Suostumusta ei tarvita, peruste on muu.").contains(&LegalBasis::Consent));
     }
 }

@@ -3,13 +3,14 @@
 //! has each paragraph routed by keywords. Values are recognised into structured fields; all other
 //! text is kept as the section's own words, or in an `other` section — never dropped.
 
+use super::basis;
 use super::fields::{self, PartyParse};
-use super::report::{Kept, Note, Recognised, Report, SectionMap};
+use super::report::{Confidence, Kept, Note, Recognised, Report, SectionMap, Suggestion};
 use super::sections::{Block, Doc, Section};
 use super::services;
 use super::vocab::{Target, contains_phrase, vocab};
 use crate::model::{
-    ChangeEntry, DataCategory, ExtraSection, Item, LegalBasis, Mechanism, Notice, Purpose,
+    Art9Condition, ChangeEntry, DataCategory, ExtraSection, Item, LegalBasis, Mechanism, Notice, Purpose,
     Recipient, Retention, Source,
 };
 use crate::text::{Lang, Text};
@@ -88,7 +89,17 @@ struct Mapper {
     /// Purpose paragraphs: (heading, paragraph, the heading speaks only of purposes, language).
     purpose_paras: Vec<(String, String, bool, Lang)>,
     interest: Vec<(String, String, Lang)>,
+    /// Every basis the purpose sections name, in any form.
     bases: Vec<LegalBasis>,
+    /// Bases named by a sentence about all the processing ("Henkilötietojen käsittely perustuu
+    /// suostumukseen."), with the sentence's paragraph.
+    blanket: Vec<(LegalBasis, String)>,
+    /// Items of a list of bases ("Suostumus (uutiskirje)"): the item, the basis it opens with.
+    basis_items: Vec<(String, Option<LegalBasis>)>,
+    /// The block being mapped is an item of a list of bases, not a purpose.
+    in_basis_list: bool,
+    /// Art. 9(2) conditions the notice cites, with the line.
+    art9: Vec<(Art9Condition, String)>,
 }
 
 impl Mapper {
@@ -117,11 +128,54 @@ impl Mapper {
     }
 
     fn recognise(&mut self, field: String, value: impl Into<String>, source: &str) {
+        self.recognise_as(field, value, source, Confidence::Certain);
+    }
+
+    fn recognise_as(
+        &mut self,
+        field: String,
+        value: impl Into<String>,
+        source: &str,
+        confidence: Confidence,
+    ) {
         self.report.recognised.push(Recognised {
             field,
             value: value.into(),
             source: source.to_string(),
+            confidence,
         });
+    }
+
+    /// What a purpose-section text says about bases: every basis it names is noted, a
+    /// sentence about all the processing is remembered, Art. 9 references are kept.
+    fn note_bases(&mut self, text: &str) -> basis::Reading {
+        let r = basis::read(text);
+        for b in &r.bases {
+            push_basis(self, *b);
+        }
+        // "consent of the individual" on a line of its own after "The legal basis is".
+        if text.split_whitespace().count() <= 12
+            && let Some(b) = basis::leads_with_basis(text)
+        {
+            push_basis(self, b);
+        }
+        // "Oikeusperusteet: sopimus (jäsenyys), suostumus (uutiskirje)".
+        for item in basis::inline_list(text) {
+            let lead = basis::leads_with_basis(item);
+            if let Some(b) = lead {
+                push_basis(self, b);
+            }
+            self.basis_items.push((item.to_string(), lead));
+        }
+        if r.blanket {
+            self.blanket.push((r.bases[0], text.to_string()));
+        }
+        for c in &r.art9 {
+            if !self.art9.iter().any(|(x, _)| x == c) {
+                self.art9.push((*c, text.to_string()));
+            }
+        }
+        r
     }
 
     fn other(&mut self, heading: &str, text: &str) {
@@ -157,6 +211,10 @@ pub fn map(doc: Doc, lang: Lang) -> (Notice, Report) {
         purpose_paras: Vec::new(),
         interest: Vec::new(),
         bases: Vec::new(),
+        blanket: Vec::new(),
+        basis_items: Vec::new(),
+        in_basis_list: false,
+        art9: Vec::new(),
     };
     let v = vocab();
 
@@ -301,6 +359,10 @@ fn section(m: &mut Mapper, s: &Section) {
             heading: s.heading.clone(),
             to: Vec::new(),
         });
+        // A section of its own on the basis ("Mihin käsittelymme perustuu?") still names it.
+        for b in &s.blocks {
+            m.note_bases(b.text());
+        }
         let text = join_blocks(&s.blocks);
         m.other(&s.heading, &text);
         return;
@@ -362,10 +424,45 @@ fn section(m: &mut Mapper, s: &Section) {
             .iter()
             .any(|t| contains_phrase(&s.heading, t))
         && !contains_phrase(&s.heading, "oikeusperuste*");
-    for b in &s.blocks {
+    let basis_list = basis_list_items(&s.heading, &s.blocks);
+    for (b, in_list) in s.blocks.iter().zip(basis_list) {
         let t = route(&targets, b.text());
+        m.in_basis_list = in_list && t == Target::Purposes;
         block(m, t, &s.heading, b, purpose_only);
+        m.in_basis_list = false;
     }
+}
+
+/// Which blocks are items of a list of bases rather than of purposes: a run of list items
+/// after a line that introduces bases ("Oikeusperusteet:") when one of them opens with a
+/// basis, or a run whose items mostly open with a basis ("Suostumus (markkinointi)").
+fn basis_list_items(heading: &str, blocks: &[Block]) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    let mut label = basis::is_basis_label(heading);
+    let mut i = 0;
+    while i < blocks.len() {
+        match &blocks[i] {
+            Block::Para(p) => {
+                label = basis::is_basis_label(p.lines().last().unwrap_or(""));
+                i += 1;
+            }
+            Block::Bullet(_) => {
+                let start = i;
+                while i < blocks.len() && matches!(blocks[i], Block::Bullet(_)) {
+                    i += 1;
+                }
+                let leads = blocks[start..i]
+                    .iter()
+                    .filter(|b| basis::leads_with_basis(b.text()).is_some())
+                    .count();
+                let n = i - start;
+                if (label && leads >= 1) || (leads >= 2 && leads * 3 >= n * 2) {
+                    out[start..i].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The target among a heading's targets whose keywords the text hits most; ties go to the first.
@@ -410,10 +507,14 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
     let kept = kept.as_str();
     match target {
         Target::Purposes => {
-            for basis in fields::bases(text) {
-                push_basis(m, basis);
-            }
-            if bullet {
+            m.note_bases(text);
+            if m.in_basis_list {
+                // A list of bases is a list of bases: kept as written, each item remembered
+                // for the purposes its words point to.
+                let lead = basis::leads_with_basis(text);
+                m.basis_items.push((text.to_string(), lead));
+                m.keep(Slot::Purposes, heading, kept);
+            } else if bullet {
                 let i = m.notice.purposes.items.len();
                 m.notice.purposes.items.push(purpose(m, text));
                 m.recognise(format!("/purposes/items/{i}/text/{}", m.lang), text, text);
@@ -423,9 +524,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
             }
         }
         Target::Interest => {
-            for basis in fields::bases(text) {
-                push_basis(m, basis);
-            }
+            m.note_bases(text);
             m.interest
                 .push((heading.to_string(), text.to_string(), m.lang));
         }
@@ -772,9 +871,22 @@ fn finish_purposes(m: &mut Mapper) {
             "purpose",
             "we use",
         ];
+        let v = vocab();
+        // Paragraphs under a heading that names purposes first ("Syfte med behandling och
+        // rättslig grund"), not text routed here from a combined heading of another kind.
+        let own = |h: &str| {
+            v.heading_targets(h).first().map(|t| t.0) == Some(Target::Purposes)
+        };
+        let has_kw = |p: &str| keywords.iter().any(|k| p.to_lowercase().contains(k));
         chosen = paras
             .iter()
-            .position(|(_, p, _, _)| keywords.iter().any(|k| p.to_lowercase().contains(k)))
+            .position(|(h, p, _, _)| own(h) && has_kw(p))
+            .or_else(|| {
+                paras
+                    .iter()
+                    .position(|(h, p, _, _)| own(h) && !basis::read(p).bases.is_empty())
+            })
+            .or_else(|| paras.iter().position(|(_, p, _, _)| has_kw(p)))
             .or_else(|| paras.iter().position(|(_, _, only, _)| *only))
             .or(Some(0));
     }
@@ -790,8 +902,102 @@ fn finish_purposes(m: &mut Mapper) {
         }
     }
     m.bases.sort();
+    assign_bases(m);
+    m.lang = m.doc_lang;
+}
+
+/// Each purpose gets the basis its own words name. A purpose whose words name none gets the
+/// basis of a sentence about all the processing, when that is the only basis the notice names
+/// (marked for a look). A list of bases never stamps purposes: where an item's words point to
+/// exactly one purpose ("Suostumus (uutiskirje)"), that is a suggestion in the report.
+fn assign_bases(m: &mut Mapper) {
+    let blanket = match m.blanket.first() {
+        Some((b, text)) if m.bases == [*b] => Some((*b, text.clone())),
+        _ => None,
+    };
+    let mut without = Vec::new();
+    for i in 0..m.notice.purposes.items.len() {
+        let item = &m.notice.purposes.items[i];
+        let (text, lang) = match item.text.resolve(m.doc_lang) {
+            Some((t, l)) => (t.to_string(), l),
+            None => continue,
+        };
+        let own = basis::read(&text);
+        let value = |b: LegalBasis| {
+            serde_json::to_value(b)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        if let Some(b) = own.single() {
+            m.notice.purposes.items[i].basis = Some(b);
+            m.recognise(format!("/purposes/items/{i}/basis"), value(b), &text);
+        } else if own.bases.is_empty() && !own.unclear && let Some((b, source)) = &blanket {
+            m.notice.purposes.items[i].basis = Some(*b);
+            m.recognise_as(
+                format!("/purposes/items/{i}/basis"),
+                value(*b),
+                source,
+                Confidence::Check,
+            );
+        } else {
+            if !own.bases.is_empty() || own.unclear {
+                m.report.notes.push(Note::new(
+                    "basis_unclear",
+                    vec![text.chars().take(80).collect()],
+                ));
+            }
+            without.push((i, text, lang));
+        }
+    }
+    if let Some((b, _)) = &blanket
+        && m.notice.purposes.items.iter().any(|p| p.basis == Some(*b))
+    {
+        let name = basis_name(*b, m.doc_lang);
+        m.report.notes.push(Note::new("basis_blanket", vec![name]));
+    }
+    // A list item's words ("Suostumus (markkinointiviestintä, uutiskirje)") pointing to
+    // exactly one purpose without a basis.
+    for (item, lead) in &m.basis_items {
+        let (Some(b), Some(q)) = (lead, basis::qualifier(item)) else {
+            continue;
+        };
+        for part in q.split([',', ';']) {
+            let hits: Vec<usize> = without
+                .iter()
+                .filter(|(_, t, _)| basis::shares_stem(part, t) > 0)
+                .map(|x| x.0)
+                .collect();
+            if let [i] = hits[..] {
+                let field = format!("/purposes/items/{i}/basis");
+                let value = serde_json::to_value(b)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                if !m.report.suggestions.iter().any(|s| s.field == field) {
+                    m.report.suggestions.push(Suggestion {
+                        field,
+                        value,
+                        code: "basis_list".into(),
+                        source: item.clone(),
+                    });
+                }
+            }
+        }
+    }
+    for (c, source) in std::mem::take(&mut m.art9) {
+        m.report.suggestions.push(Suggestion {
+            field: "/data/special".into(),
+            value: serde_json::to_value(c)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            code: "art9".into(),
+            source,
+        });
+    }
+    // The legitimate interest described goes on the purposes that rest on it.
     let interest = std::mem::take(&mut m.interest);
-    // The legitimate interest in each language it was written in.
     let mut interest_text = Text::default();
     for (_, t, lang) in &interest {
         let field = interest_text.get_mut(*lang);
@@ -800,36 +1006,30 @@ fn finish_purposes(m: &mut Mapper) {
         }
         field.push_str(t);
     }
-    let single = (m.bases.len() == 1).then(|| m.bases[0]);
-    let interest_on_items = single == Some(LegalBasis::LegitimateInterest)
-        && !interest_text.is_empty()
-        && !m.notice.purposes.items.is_empty();
-    if let Some(basis) = single {
-        let value = serde_json::to_value(basis)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        for i in 0..m.notice.purposes.items.len() {
-            m.notice.purposes.items[i].basis = Some(basis);
-            m.recognise(format!("/purposes/items/{i}/basis"), value.clone(), "");
-            if interest_on_items {
-                m.notice.purposes.items[i].interest = interest_text.clone();
+    let on_items = !interest_text.is_empty()
+        && m.notice
+            .purposes
+            .items
+            .iter()
+            .any(|p| p.basis == Some(LegalBasis::LegitimateInterest));
+    if on_items {
+        for p in &mut m.notice.purposes.items {
+            if p.basis == Some(LegalBasis::LegitimateInterest) {
+                p.interest = interest_text.clone();
             }
         }
-    }
-    if !interest_on_items {
+    } else {
         for (h, t, lang) in &interest {
             m.lang = *lang;
             m.keep(Slot::Purposes, h, t);
         }
     }
-    if m.bases.len() > 1 {
+    if !m.bases.is_empty() && !without.is_empty() {
         let names: Vec<String> = m.bases.iter().map(|b| basis_name(*b, m.doc_lang)).collect();
         m.report
             .notes
             .push(Note::new("bases_unassigned", vec![names.join(", ")]));
     }
-    m.lang = m.doc_lang;
 }
 
 fn basis_name(b: LegalBasis, lang: Lang) -> String {
@@ -873,6 +1073,24 @@ fn add_services(m: &mut Mapper, text: &str) {
         {
             continue;
         }
+        // A service seen only in an e-mail address or a web address ("…@gmail.com") is an
+        // inference, not the notice's word: a suggestion for the owner, not a recipient.
+        if !named_in_words(&found.sentence, &found.recipient.key) {
+            if !m
+                .report
+                .suggestions
+                .iter()
+                .any(|g| g.value == found.recipient.key)
+            {
+                m.report.suggestions.push(Suggestion {
+                    field: "/recipients/items".into(),
+                    value: found.recipient.key.clone(),
+                    code: "email_service".into(),
+                    source: found.sentence.clone(),
+                });
+            }
+            continue;
+        }
         let mut r = found.recipient;
         if found.privacy_shield {
             r.mechanism = Some(Mechanism::PrivacyShield);
@@ -893,14 +1111,28 @@ fn add_services(m: &mut Mapper, text: &str) {
             &found.sentence,
         );
         if !r.country.is_empty() {
-            m.recognise(
+            // The country is the catalogue's, not the notice's: for a look.
+            m.recognise_as(
                 format!("/recipients/items/{i}/country"),
                 r.country.clone(),
                 &found.sentence,
+                Confidence::Check,
             );
         }
         m.notice.recipients.items.push(r);
     }
+}
+
+/// Does the sentence name the service in its words, not only inside an e-mail or web address?
+fn named_in_words(sentence: &str, key: &str) -> bool {
+    let words: String = sentence
+        .split_whitespace()
+        .filter(|w| !(w.contains('@') || w.contains("://") || w.starts_with("www.")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::catalogue::find_services(&words)
+        .iter()
+        .any(|s| s.key == key)
 }
 
 /// Write the kept paragraphs into their fields: the first group as it is, each later group under

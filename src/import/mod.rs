@@ -11,6 +11,7 @@
 
 pub mod decode;
 pub mod docx;
+mod basis;
 mod fields;
 pub mod html;
 mod map;
@@ -22,7 +23,9 @@ mod services;
 mod statements;
 pub mod vocab;
 
-pub use report::{DropReason, Dropped, Kept, Note, Recognised, Report, SectionMap};
+pub use report::{
+    Confidence, DropReason, Dropped, Kept, Note, Recognised, Report, SectionMap, Suggestion,
+};
 
 use crate::model::Notice;
 use crate::text::Lang;

@@ -89,6 +89,7 @@ pub(crate) fn fill_controller(lines: &[String], notice: &mut Notice, report: &mu
         field: "/controllers/0/name".into(),
         value: name.clone(),
         source: lines[at].clone(),
+        confidence: super::report::Confidence::Check,
     });
     report
         .notes

@@ -23,6 +23,34 @@ pub struct Report {
     /// Lines of the body the self-check found in no field, free text, heading or left-out
     /// line; they were put into an `other` section of their own (see `selfcheck`).
     pub unplaced: Vec<String>,
+    /// What the importer inferred rather than read (a service behind an e-mail address, a
+    /// basis a list of bases ties to a purpose): offered to the owner, never put in the draft.
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// How sure the importer is of a recognised value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Read plainly from the notice's own words at that place.
+    #[default]
+    Certain,
+    /// Read, but from a looser cue (a sentence elsewhere, a name found in the text, the
+    /// catalogue's details of a named service): the owner should look at it.
+    Check,
+}
+
+/// An inference offered to the owner: set `field` to `value`, because of `source`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    /// JSON Pointer of the field it would fill (for a list, the list: `/recipients/items`).
+    pub field: String,
+    /// The value: a basis key (`consent`), a catalogue service key, …
+    pub value: String,
+    /// Why: a message key in `src/data/import.json` (`suggest.*`).
+    pub code: String,
+    /// The line of the original it comes from.
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,6 +66,7 @@ pub struct Recognised {
     pub value: String,
     /// The line of the original it came from.
     pub source: String,
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -143,7 +172,25 @@ impl Report {
             let _ = writeln!(s, "  {}", m("none"));
         }
         for r in &self.recognised {
-            let _ = writeln!(s, "  {} = {}", r.field, short(&r.value));
+            let check = if r.confidence == Confidence::Check {
+                format!(" ({})", m("check"))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(s, "  {} = {}{check}", r.field, short(&r.value));
+        }
+        if !self.suggestions.is_empty() {
+            let _ = writeln!(s, "\n{}:", m("suggestions"));
+            for g in &self.suggestions {
+                let _ = writeln!(
+                    s,
+                    "  {} = {} ({}: {})",
+                    g.field,
+                    g.value,
+                    m(&format!("suggest.{}", g.code)),
+                    short(&g.source)
+                );
+            }
         }
         let _ = writeln!(s, "\n{}:", m("kept"));
         if self.kept_as_text.is_empty() {

@@ -311,7 +311,14 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
                     para_break = true;
                     continue;
                 }
-                if let Some((h, rest)) = heading_of(v, &t, prev_blank) {
+                // A line whose sentence runs on into the next line ("När det inte längre finns
+                // någon rättslig grund för behandlingen eller dina" / "personuppgifter inte …")
+                // is the start of a paragraph, not a heading, unless it is numbered.
+                let runs_on = matches!(lines.get(i), Some(Line::Text(next))
+                    if next.trim_start().starts_with(char::is_lowercase))
+                    && !t.trim_end().ends_with([':', '?'])
+                    && numbered().captures(t.trim()).is_none();
+                if !runs_on && let Some((h, rest)) = heading_of(v, &t, prev_blank) {
                     if let Some(s) = cur.take() {
                         doc.sections.push(s);
                     }

@@ -227,6 +227,7 @@ pub(crate) fn apply(lines: &[String], notice: &mut Notice, report: &mut Report) 
             field: "/transfers/outside_eea".into(),
             value: v.to_string(),
             source: t[0].1.to_string(),
+            confidence: Default::default(),
         });
     } else if !t.is_empty() {
         report
@@ -239,6 +240,7 @@ pub(crate) fn apply(lines: &[String], notice: &mut Notice, report: &mut Report) 
             field: "/automated/decisions".into(),
             value: "false".into(),
             source: a[0].2.to_string(),
+            confidence: Default::default(),
         });
         if let Some((_, _, line)) = a.iter().find(|(_, p, _)| *p) {
             notice.automated.profiling = Some(false);
@@ -246,6 +248,7 @@ pub(crate) fn apply(lines: &[String], notice: &mut Notice, report: &mut Report) 
                 field: "/automated/profiling".into(),
                 value: "false".into(),
                 source: line.to_string(),
+                confidence: Default::default(),
             });
         }
     }

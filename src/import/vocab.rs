@@ -84,6 +84,9 @@ pub struct Labels {
     pub address: Vec<String>,
     pub name: Vec<String>,
     pub website: Vec<String>,
+    /// Identifiers other than a Y-tunnus: an association's register number, …
+    #[serde(default)]
+    pub other_id: Vec<String>,
 }
 
 impl Labels {
@@ -96,18 +99,6 @@ impl Labels {
             .chain(&self.name)
             .chain(&self.website)
     }
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Bases {
-    pub triggers: Vec<String>,
-    pub negations: Vec<String>,
-    pub consent: Vec<String>,
-    pub contract: Vec<String>,
-    pub legal_obligation: Vec<String>,
-    pub vital_interests: Vec<String>,
-    pub public_task: Vec<String>,
-    pub legitimate_interest: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,7 +117,8 @@ pub struct Vocab {
     pub ignore: Vec<String>,
     pub titles: Vec<String>,
     pub labels: Labels,
-    pub bases: Bases,
+    /// Legal-basis words, read by `basis.rs` (word patterns, not heading phrases).
+    pub bases: super::basis::BasesVocab,
     pub noise: Vec<NoiseEntry>,
     pub messages: BTreeMap<String, Text>,
 }
@@ -161,21 +153,9 @@ pub fn vocab() -> &'static Vocab {
             &mut l.address,
             &mut l.name,
             &mut l.website,
+            &mut l.other_id,
         ] {
             fix(ls);
-        }
-        let b = &mut v.bases;
-        for ps in [
-            &mut b.triggers,
-            &mut b.negations,
-            &mut b.consent,
-            &mut b.contract,
-            &mut b.legal_obligation,
-            &mut b.vital_interests,
-            &mut b.public_task,
-            &mut b.legitimate_interest,
-        ] {
-            fix(ps);
         }
         fix(&mut v.titles);
         for n in &mut v.noise {

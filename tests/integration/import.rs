@@ -720,3 +720,15 @@ proptest! {
         let _ = import::import_bytes(&zipish, "x.docx");
     }
 }
+
+#[test]
+fn a_service_seen_only_in_an_address_is_a_suggestion() {
+    let t = "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\nKeksitty Siivous\nSähköposti: keksitty.siivous@gmail.com\n\n2. Käsittelyn tarkoitus\n\n- Tarjouspyyntöihin vastaaminen (suostumus)\n- Laskutus";
+    let imported = import::import_text(t).unwrap();
+    let n = &imported.notice;
+    assert!(n.recipients.items.iter().all(|r| r.key != "google_workspace"), "{:?}", n.recipients.items);
+    assert!(imported.report.suggestions.iter().any(|s| s.value == "google_workspace"));
+    // Each purpose has the basis its own words name, and only that.
+    assert_eq!(n.purposes.items[0].basis, Some(seloste::model::LegalBasis::Consent));
+    assert_eq!(n.purposes.items[1].basis, None);
+}

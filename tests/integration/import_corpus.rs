@@ -168,6 +168,9 @@ struct Row {
     controller: String,
     /// Lines the importer's self-check had to place (kept, but not where they belong).
     unplaced: usize,
+    /// Purpose items, and how many of them got a legal basis.
+    purposes: usize,
+    with_basis: usize,
 }
 
 impl Row {
@@ -229,6 +232,14 @@ fn measure(f: &File, imp: &Imported) -> Row {
         fields: imp.report.recognised.len(),
         free_text,
         unplaced: imp.report.unplaced.len(),
+        purposes: imp.notice.purposes.items.len(),
+        with_basis: imp
+            .notice
+            .purposes
+            .items
+            .iter()
+            .filter(|p| p.basis.is_some())
+            .count(),
         controller: imp
             .notice
             .controllers
@@ -315,18 +326,19 @@ fn corpus_table() {
         rows.push((measure(f, &imp), fact));
     }
     println!(
-        "{:<40} {:>5} {:>6} {:>5} {:>6} {:>5}  {:<40} free text",
-        "file", "sent.", "retain", "noise", "fields", "unpl.", "controller"
+        "{:<40} {:>5} {:>6} {:>5} {:>6} {:>5} {:>7}  {:<40} free text",
+        "file", "sent.", "retain", "noise", "fields", "unpl.", "basis", "controller"
     );
     for (r, fact) in &rows {
         println!(
-            "{:<40} {:>5} {:>6.3} {:>5} {:>6} {:>5}  {:<40} {}",
+            "{:<40} {:>5} {:>6.3} {:>5} {:>6} {:>5} {:>7}  {:<40} {}",
             r.file,
             r.sentences,
             r.retention(),
             r.left_out,
             r.fields,
             r.unplaced,
+            format!("{}/{}", r.with_basis, r.purposes),
             format!(
                 "{}{}",
                 if controller_found(r, fact) {
@@ -343,6 +355,10 @@ fn corpus_table() {
         }
     }
     let found = rows.iter().filter(|(r, f)| controller_found(r, f)).count();
+    let (purposes, with_basis) = rows.iter().fold((0, 0), |(p, b), (r, _)| {
+        (p + r.purposes, b + r.with_basis)
+    });
+    println!("purposes with a legal basis: {with_basis}/{purposes}");
     let complete: Vec<_> = rows.iter().filter(|(r, _)| r.complete).collect();
     let min = complete
         .iter()
