@@ -888,7 +888,8 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
     let mut y = 0.0f32;
     let mut prev_after = 0.0f32;
 
-    for (i, b) in laid.iter().enumerate() {
+    for i in 0..laid.len() {
+        let b = &laid[i];
         let mut gap = if y == 0.0 {
             0.0
         } else {
@@ -913,29 +914,39 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
                 .outline
                 .push((title, y));
         }
-        let mut rest: &[Line] = &b.lines;
+        let (kind, space_after) = (b.kind, b.style.space_after);
+        // The block's lines move onto the pages (nothing after this block looks back at them);
+        // only a table's header row is copied, for each page it continues on.
+        let lines = std::mem::take(&mut laid[i].lines);
+        let total = lines.len();
+        let header = (kind == Kind::Table).then(|| lines.first().cloned()).flatten();
+        let line_heights: Vec<f32> = lines.iter().map(|l| l.height).collect();
+        let mut rest = lines.into_iter();
+        let mut left = total;
         // Is the page empty but for a repeated table header? Then something must go on it.
         let mut fresh = y == 0.0;
         loop {
             let mut fit = 0;
             let mut h = 0.0;
-            while fit < rest.len() && y + h + rest[fit].height <= CONTENT_H + 0.01 {
-                h += rest[fit].height;
+            for height in &line_heights[total - left..] {
+                if y + h + height > CONTENT_H + 0.01 {
+                    break;
+                }
+                h += height;
                 fit += 1;
             }
-            if fit >= rest.len() {
-                for line in rest {
-                    pages.last_mut().expect("page").lines.push(Placed {
-                        top: y,
-                        line: line.clone(),
-                    });
-                    y += line.height;
+            let page = pages.last_mut().expect("page");
+            if fit >= left {
+                for line in rest.by_ref() {
+                    let height = line.height;
+                    page.lines.push(Placed { top: y, line });
+                    y += height;
                 }
                 break;
             }
-            let n = rest.len();
+            let n = left;
             let mut k = fit;
-            if b.kind != Kind::Table {
+            if kind != Kind::Table {
                 // Table rows are whole units; text lines follow the orphan and widow rules.
                 if n - k < 2 {
                     k = n.saturating_sub(2); // no widow
@@ -947,28 +958,25 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
             if k == 0 && fresh {
                 k = fit.max(1); // a line taller than a page: nothing better is possible
             }
-            for line in &rest[..k] {
-                pages.last_mut().expect("page").lines.push(Placed {
-                    top: y,
-                    line: line.clone(),
-                });
-                y += line.height;
+            for line in rest.by_ref().take(k) {
+                let height = line.height;
+                page.lines.push(Placed { top: y, line });
+                y += height;
             }
-            rest = &rest[k..];
+            left -= k;
             pages.push(Page::default());
             y = 0.0;
             fresh = true;
-            if b.kind == Kind::Table && rest.len() < b.lines.len() {
+            if let Some(header) = header.as_ref().filter(|_| left < total) {
                 // Repeat the table's header row at the top of the new page.
-                let header = b.lines[0].clone();
                 y += header.height;
                 pages.last_mut().expect("page").lines.push(Placed {
                     top: 0.0,
-                    line: header,
+                    line: header.clone(),
                 });
             }
         }
-        prev_after = b.style.space_after;
+        prev_after = space_after;
     }
     pages
 }
