@@ -50,7 +50,14 @@ pub struct FontFace {
     gids: Vec<u16>,
     /// Pair kerning from the font's `kern` table: (left gid << 16 | right gid) → font units.
     kerning: Kerning,
+    /// The same pairs for two characters below `DENSE` (Latin-1 and Latin Extended-A: every
+    /// letter of Finnish, Swedish and English), indexed by code points, so the common case is
+    /// one array read.
+    dense: Vec<i16>,
 }
+
+/// Code points below this kern through `FontFace::dense`.
+const DENSE: usize = 0x180;
 
 /// The kerning pairs, looked up once per pair of adjacent characters (twice per character of
 /// a PDF: measuring and drawing). The key is a fixed pair of glyph ids from the embedded font,
@@ -139,12 +146,25 @@ impl FontFace {
             })
             .collect();
         let kerning = parse_kern(bytes);
+        let mut dense = vec![0i16; DENSE * DENSE];
+        for a in 0..DENSE {
+            for b in 0..DENSE {
+                let (l, r) = (gids[a], gids[b]);
+                if l != 0
+                    && r != 0
+                    && let Some(&v) = kerning.get(&(u32::from(l) << 16 | u32::from(r)))
+                {
+                    dense[a * DENSE + b] = v;
+                }
+            }
+        }
         FontFace {
             parsed,
             units_per_em,
             advances,
             gids,
             kerning,
+            dense,
         }
     }
 
@@ -161,6 +181,10 @@ impl FontFace {
     pub fn kern_units(&self, a: char, b: char) -> i16 {
         if self.kerning.is_empty() || a.is_whitespace() || b.is_whitespace() {
             return 0;
+        }
+        let (ca, cb) = (a as usize, b as usize);
+        if ca < DENSE && cb < DENSE {
+            return self.dense[ca * DENSE + cb];
         }
         let (l, r) = (self.gid(a), self.gid(b));
         if l == 0 || r == 0 {

@@ -349,12 +349,17 @@ fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
                 a.text.push(c);
                 a.width += w + kern;
             }
-            _ => atoms.push(Atom {
-                text: c.to_string(),
-                face,
-                link,
-                width: w,
-            }),
+            _ => {
+                // Room for a word, so it is not reallocated letter by letter.
+                let mut text = String::with_capacity(16);
+                text.push(c);
+                atoms.push(Atom {
+                    text,
+                    face,
+                    link,
+                    width: w,
+                })
+            }
         }
     }
     fn finish(toks: &mut Vec<Tok>, atoms: &mut Vec<Atom>, soft_hyphen: bool) {
