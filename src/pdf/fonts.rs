@@ -9,6 +9,7 @@
 use printpdf::ParsedFont;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -48,7 +49,39 @@ pub struct FontFace {
     /// Glyph id per code point below `TABLE` (0 = none).
     gids: Vec<u16>,
     /// Pair kerning from the font's `kern` table: (left gid << 16 | right gid) → font units.
-    kerning: HashMap<u32, i16>,
+    kerning: Kerning,
+    /// The same pairs for two characters below `DENSE` (Latin-1 and Latin Extended-A: every
+    /// letter of Finnish, Swedish and English), indexed by code points, so the common case is
+    /// one array read.
+    dense: Vec<i16>,
+}
+
+/// Code points below this kern through `FontFace::dense`.
+const DENSE: usize = 0x180;
+
+/// The kerning pairs, looked up once per pair of adjacent characters (twice per character of
+/// a PDF: measuring and drawing). The key is a fixed pair of glyph ids from the embedded font,
+/// never input, so a multiplicative hash is enough and costs a fraction of SipHash.
+type Kerning = HashMap<u32, i16, BuildHasherDefault<PairHasher>>;
+
+#[derive(Default)]
+struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 fn be16(b: &[u8], at: usize) -> Option<u16> {
@@ -57,8 +90,8 @@ fn be16(b: &[u8], at: usize) -> Option<u16> {
 
 /// Pairs of the first format-0 horizontal subtable of a TrueType `kern` table (DejaVu Sans
 /// has one). A font without it simply gets no kerning.
-fn parse_kern(font: &[u8]) -> HashMap<u32, i16> {
-    let mut pairs = HashMap::new();
+fn parse_kern(font: &[u8]) -> Kerning {
+    let mut pairs = Kerning::default();
     let Some(n) = be16(font, 4) else { return pairs };
     let table = (0..usize::from(n)).find_map(|i| {
         let rec = 12 + 16 * i;
@@ -113,12 +146,25 @@ impl FontFace {
             })
             .collect();
         let kerning = parse_kern(bytes);
+        let mut dense = vec![0i16; DENSE * DENSE];
+        for a in 0..DENSE {
+            for b in 0..DENSE {
+                let (l, r) = (gids[a], gids[b]);
+                if l != 0
+                    && r != 0
+                    && let Some(&v) = kerning.get(&(u32::from(l) << 16 | u32::from(r)))
+                {
+                    dense[a * DENSE + b] = v;
+                }
+            }
+        }
         FontFace {
             parsed,
             units_per_em,
             advances,
             gids,
             kerning,
+            dense,
         }
     }
 
@@ -135,6 +181,10 @@ impl FontFace {
     pub fn kern_units(&self, a: char, b: char) -> i16 {
         if self.kerning.is_empty() || a.is_whitespace() || b.is_whitespace() {
             return 0;
+        }
+        let (ca, cb) = (a as usize, b as usize);
+        if ca < DENSE && cb < DENSE {
+            return self.dense[ca * DENSE + cb];
         }
         let (l, r) = (self.gid(a), self.gid(b));
         if l == 0 || r == 0 {
