@@ -69,6 +69,7 @@ const DATA_FILES: &[(&str, &str)] = &[
         include_str!("data/catalogue/contexts.json"),
     ),
     ("laws", include_str!("data/laws.json")),
+    ("presets", include_str!("data/presets.json")),
 ];
 
 /// The versions of the data this build of Seloste carries.

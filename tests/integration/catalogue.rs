@@ -693,9 +693,7 @@ fn presets_are_complete_and_built_from_the_catalogue() {
         ]
     );
     for p in presets() {
-        let path = util::root().join(format!("src/data/presets/{}.json", p.key));
-        let n = util::load(&path);
-        assert_eq!(n, p.notice, "{}: preset() differs from the file", p.key);
+        let n = p.notice.clone();
         check_against_catalogue(&n, &p.key);
         check_complete(&n, &p.key);
         // The controller is the user's to fill in.

@@ -14,6 +14,7 @@ mod import_hostile;
 mod pdf;
 mod platforms;
 mod record;
+mod presets;
 mod render;
 mod snapshots;
 mod scan;
