@@ -98,7 +98,7 @@ fn every_data_file_parses_with_provenance() {
         );
         assert!(!p.source.trim().is_empty(), "{name}: source");
     }
-    assert_eq!(presets().len(), 6);
+    assert_eq!(presets().len(), 14);
 }
 
 #[test]
@@ -689,7 +689,15 @@ fn presets_are_complete_and_built_from_the_catalogue() {
             "newsletter_marketing",
             "job_applicants",
             "wellness",
-            "association_members"
+            "association_members",
+            "hair_beauty",
+            "photographer",
+            "therapy_practice",
+            "builder",
+            "restaurant",
+            "consultant",
+            "sports_club",
+            "day_care"
         ]
     );
     for p in presets() {
