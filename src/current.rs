@@ -70,6 +70,7 @@ const DATA_FILES: &[(&str, &str)] = &[
     ),
     ("laws", include_str!("data/laws.json")),
     ("presets", include_str!("data/presets.json")),
+    ("interview", include_str!("data/interview.json")),
 ];
 
 /// The versions of the data this build of Seloste carries.

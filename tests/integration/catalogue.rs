@@ -98,7 +98,7 @@ fn every_data_file_parses_with_provenance() {
         );
         assert!(!p.source.trim().is_empty(), "{name}: source");
     }
-    assert_eq!(presets().len(), 14);
+    assert_eq!(presets().len(), 15);
 }
 
 #[test]
@@ -697,7 +697,8 @@ fn presets_are_complete_and_built_from_the_catalogue() {
             "restaurant",
             "consultant",
             "sports_club",
-            "day_care"
+            "day_care",
+            "fitness_wellness"
         ]
     );
     for p in presets() {

@@ -9,6 +9,7 @@ mod fixtures;
 mod hostile;
 mod html_validator;
 mod import;
+mod interview;
 mod import_corpus;
 mod import_hostile;
 mod pdf;
