@@ -34,6 +34,9 @@ fn main() {
             "create_draft_from",
             "scan_site",
             "cancel_scan",
+            "interview_questions",
+            "interview_search",
+            "create_draft_from_interview",
         ]),
     ))
     .expect("failed to run tauri-build");

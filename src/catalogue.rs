@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub mod presets;
 mod search;
 
 /// When and from where a data file was last checked.
@@ -1000,7 +1001,8 @@ pub fn purpose(key: &str) -> Option<&'static PurposeClause> {
 // ---------------------------------------------------------------------------------------------
 
 /// A starting point for "new notice": a complete notice for a typical small business, built
-/// from catalogue entries, with the controller's details left for the user to fill in.
+/// from catalogue entries (`presets::build`), with the controller's details left for the user
+/// to fill in.
 #[derive(Debug, Clone, Serialize)]
 pub struct Preset {
     pub key: String,
@@ -1009,69 +1011,18 @@ pub struct Preset {
     pub notice: Notice,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PresetInfo {
-    key: String,
-    title: Text,
-    description: Text,
-}
-
-#[derive(Deserialize)]
-struct PresetIndex {
-    #[serde(flatten)]
-    #[allow(dead_code)]
-    provenance: Provenance,
-    presets: Vec<PresetInfo>,
-}
-
-/// The preset notice files, `src/data/presets/<key>.json`, in the order the wizard shows them.
-const PRESET_FILES: &[(&str, &str)] = &[
-    (
-        "sole_trader_customers",
-        include_str!("data/presets/sole_trader_customers.json"),
-    ),
-    ("web_shop", include_str!("data/presets/web_shop.json")),
-    (
-        "newsletter_marketing",
-        include_str!("data/presets/newsletter_marketing.json"),
-    ),
-    (
-        "job_applicants",
-        include_str!("data/presets/job_applicants.json"),
-    ),
-    ("wellness", include_str!("data/presets/wellness.json")),
-    (
-        "association_members",
-        include_str!("data/presets/association_members.json"),
-    ),
-];
-
-/// All starting points, parsed once.
+/// All starting points, in the order the app shows them, expanded once.
 pub fn presets() -> &'static [Preset] {
     static P: OnceLock<Vec<Preset>> = OnceLock::new();
     P.get_or_init(|| {
-        let index: PresetIndex = parse(
-            "presets/index.json",
-            include_str!("data/presets/index.json"),
-        );
-        PRESET_FILES
+        presets::preset_file()
+            .presets
             .iter()
-            .map(|(key, json)| {
-                let name = format!("presets/{key}.json");
-                let notice = crate::notice_io::from_json(json, &name)
-                    .unwrap_or_else(|e| panic!("embedded data file {name} is invalid: {e}"));
-                let info = index
-                    .presets
-                    .iter()
-                    .find(|p| p.key == *key)
-                    .unwrap_or_else(|| panic!("presets/index.json has no entry for {key}"));
-                Preset {
-                    key: key.to_string(),
-                    title: info.title.clone(),
-                    description: info.description.clone(),
-                    notice,
-                }
+            .map(|spec| Preset {
+                key: spec.key.clone(),
+                title: spec.title.clone(),
+                description: spec.description.clone(),
+                notice: presets::build(spec, &presets::Choices::default()),
             })
             .collect()
     })

@@ -69,6 +69,8 @@ const DATA_FILES: &[(&str, &str)] = &[
         include_str!("data/catalogue/contexts.json"),
     ),
     ("laws", include_str!("data/laws.json")),
+    ("presets", include_str!("data/presets.json")),
+    ("interview", include_str!("data/interview.json")),
 ];
 
 /// The versions of the data this build of Seloste carries.

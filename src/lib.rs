@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod import;
+pub mod interview;
 pub mod json_strict;
 pub mod model;
 pub mod notice_io;

@@ -521,3 +521,22 @@ pub async fn scan_site(state: State<'_, AppState>, url: String, notice: Value) -
 pub fn cancel_scan() {
     scan_cancel().store(true, std::sync::atomic::Ordering::Relaxed);
 }
+
+/// The interview's questions in the interface language.
+#[tauri::command]
+pub fn interview_questions(state: State<'_, AppState>) -> Vec<seloste::interview::QuestionView> {
+    seloste::interview::questions(state.lang())
+}
+
+/// The services a question of the interview offers that match what the owner typed.
+#[tauri::command]
+pub fn interview_search(state: State<'_, AppState>, question: String, query: String) -> AppResult<Vec<seloste::interview::OptionView>> {
+    seloste::interview::search(&question, &query, state.lang()).map_err(|e| AppError::new("interview", state.lang(), e))
+}
+
+/// A new draft built from the interview's answers.
+#[tauri::command(async)]
+pub fn create_draft_from_interview(state: State<'_, AppState>, title: String, answers: seloste::interview::Answers) -> AppResult<DraftId> {
+    let notice = seloste::interview::build(&answers).map_err(|e| AppError::new("interview", state.lang(), e))?;
+    state.with(|s| s.create(&title, &notice))
+}

@@ -16,7 +16,7 @@ fn starting_points() -> Vec<(String, Notice)> {
             load(&fixture(&format!("reference/{}.json", p.key))),
         ));
     }
-    assert_eq!(v.len(), 12);
+    assert_eq!(v.len(), 2 * catalogue::presets().len());
     v
 }
 
