@@ -143,3 +143,41 @@ pub fn banner_html(notice: &Notice, lang: Lang) -> String {
     h.push_str("</div>\n");
     h
 }
+
+/// The banner as plain text, to paste into a consent tool's fields: title, text, the
+/// first-layer buttons, the settings link, and the rule the site must follow.
+pub fn banner_text(notice: &Notice, lang: Lang) -> String {
+    let b = banner(notice, lang);
+    let mut s = format!("{}\n\n{}\n\n", b.title, b.text);
+    s.push_str(&b.buttons.iter().map(|x| format!("[{x}]")).collect::<Vec<_>>().join(" "));
+    s.push('\n');
+    if let Some(x) = &b.settings {
+        s.push_str(&format!("{x}\n"));
+    }
+    s.push_str(&format!("\n{}\n", b.rule));
+    s
+}
+
+/// Everything the owner takes to the website about cookies, in one language: the cookie
+/// table and the banner (HTML fragments and plain text), for the app to show, copy and save.
+#[derive(Debug, Clone, Serialize)]
+pub struct Declaration {
+    pub lang: Lang,
+    /// The cookie table (`cookie_table`).
+    pub table: String,
+    pub banner: Banner,
+    /// The banner as markup (`banner_html`) and as plain text (`banner_text`).
+    pub banner_html: String,
+    pub banner_text: String,
+    /// The file the owner saves: the table and the banner, with the banner's rule as a comment.
+    pub file: String,
+}
+
+/// The notice's cookie declaration and banner in `lang`.
+pub fn declaration(notice: &Notice, lang: Lang) -> Declaration {
+    let table = cookie_table(notice, lang);
+    let banner_html = banner_html(notice, lang);
+    let b = banner(notice, lang);
+    let file = format!("{table}\n{banner_html}<!-- {} -->\n", b.rule.replace("--", "–"));
+    Declaration { lang, table, banner_text: banner_text(notice, lang), banner: b, banner_html, file }
+}

@@ -17,6 +17,7 @@ mod record;
 mod render;
 mod snapshots;
 mod scan;
+mod scan_checker;
 mod services;
 mod site;
 mod store;
