@@ -33,6 +33,11 @@ fn main() {
             "create_draft_from",
             "scan_site",
             "cancel_scan",
+            "last_scan",
+            "scan_add_service",
+            "cookie_declaration",
+            "copy_declaration",
+            "export_declaration",
         ]),
     ))
     .expect("failed to run tauri-build");

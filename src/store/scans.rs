@@ -10,10 +10,15 @@ use crate::wizard::{self, Assessment};
 use rusqlite::{OptionalExtension, params};
 
 impl Store {
-    /// Keep `scan` as the draft's last scan, replacing the one before.
-    pub fn save_scan(&self, id: DraftId, scan: &Scan) -> Result<()> {
+    /// Keep `scan` as the draft's last scan, replacing the one before. A scan that read no
+    /// page, or was cancelled, is not kept (returns `false`): it would make the services it
+    /// never reached look gone from the site.
+    pub fn save_scan(&self, id: DraftId, scan: &Scan) -> Result<bool> {
         if self.exists(id)?.is_none() {
             return Err(crate::Error::NoDraft(id));
+        }
+        if scan.pages.is_empty() || scan.cancelled {
+            return Ok(false);
         }
         let content = serde_json::to_string(scan).expect("a scan always serialises");
         self.conn
@@ -23,7 +28,7 @@ impl Store {
             )
             .and_then(|mut s| s.execute(params![id, scan.scanned_at, content]))
             .map_err(|e| self.db(e))?;
-        Ok(())
+        Ok(true)
     }
 
     /// The draft's last scan, if it was ever scanned. A stored scan this Seloste cannot read

@@ -70,7 +70,7 @@ fn the_last_scan_of_a_draft_feeds_its_assessment_with_the_scan_date() {
     assert_eq!(store.last_scan(id).unwrap().map(|s| s.site), None);
     assert_eq!(scan_findings(&store.assess(id, &n, Lang::Fi).unwrap()), []);
 
-    store.save_scan(id, &recording("2026-11-28")).unwrap();
+    assert!(store.save_scan(id, &recording("2026-11-28")).unwrap());
     let got = scan_findings(&store.assess(id, &n, Lang::Fi).unwrap());
     let rules: Vec<(&str, Option<&str>)> = got.iter().map(|(r, _, s)| (r.as_str(), s.as_deref())).collect();
     assert_eq!(
@@ -111,10 +111,17 @@ fn the_last_scan_of_a_draft_feeds_its_assessment_with_the_scan_date() {
     second.services.retain(|f| f.service == "google_analytics");
     second.cookies.retain(|c| c.name == "_ga");
     second.unknown_hosts.clear();
-    store.save_scan(id, &second).unwrap();
+    assert!(store.save_scan(id, &second).unwrap());
     let got = scan_findings(&store.assess(id, &n, Lang::Fi).unwrap());
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(got[0].0 == "scan.not_found" && got[0].1.starts_with("Sivuston tarkistus 1.12.2026: "), "{got:?}");
+
+    // A scan that read nothing, or was cancelled, does not replace it.
+    let nothing = scan::scan_site("http://127.0.0.1:9/", &scan::Options { timeout: std::time::Duration::from_secs(2), ..Default::default() });
+    assert!(!store.save_scan(id, &nothing).unwrap());
+    let cancelled = Scan { cancelled: true, ..recording("2026-12-02") };
+    assert!(!store.save_scan(id, &cancelled).unwrap());
+    assert_eq!(store.last_scan(id).unwrap().unwrap().date, "2026-12-01");
 
     // A draft that does not exist has no scan to keep.
     assert_eq!(store.save_scan(9999, &second).unwrap_err().code(), "no_draft");
