@@ -70,8 +70,9 @@ async function runScan(out) {
   } catch (e) { out.replaceChildren(); showError(e); } finally { state.running = false; }
 }
 
+/** Where it was seen: the page, and the ID or address that gave it away. */
 function evidenceText(ev) {
-  return `${ev.page} (${ev.element}${ev.id ? " " + ev.id : ""})`;
+  return `${ev.page} · ${ev.id || ev.detail}`;
 }
 
 function scanResult(v) {
