@@ -37,6 +37,11 @@ fn main() {
             "interview_questions",
             "interview_search",
             "create_draft_from_interview",
+            "last_scan",
+            "scan_add_service",
+            "cookie_declaration",
+            "copy_declaration",
+            "export_declaration",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -286,8 +286,11 @@ pub struct StepFinding {
     pub step: Option<&'static str>,
 }
 
-fn findings(notice: &Notice, lang: Lang) -> Vec<StepFinding> {
-    let found = crate::check::check(notice, lang);
+fn findings(notice: &Notice, lang: Lang, scan: Option<&crate::scan::Scan>) -> Vec<StepFinding> {
+    let mut found = crate::check::check(notice, lang);
+    if let Some(scan) = scan {
+        found.extend(crate::check::check_with_scan(notice, scan, lang));
+    }
     found
         .into_iter()
         .map(|f| StepFinding {
@@ -306,10 +309,15 @@ pub struct Assessment {
 }
 
 pub fn assess(notice: &Notice, lang: Lang) -> Assessment {
+    assess_with_scan(notice, lang, None)
+}
+
+/// `assess`, with the findings of the last scan of the website (`Store::assess` reads it).
+pub fn assess_with_scan(notice: &Notice, lang: Lang, scan: Option<&crate::scan::Scan>) -> Assessment {
     Assessment {
         status: status(notice),
         problems: problems(notice, lang),
-        findings: findings(notice, lang),
+        findings: findings(notice, lang, scan),
     }
 }
 

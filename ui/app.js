@@ -3,6 +3,7 @@
 
 import { call, loadStrings, setUiLang, t, tx, h, alertBox, showError, confirmDialog, formatTime, uiLang } from "./api.js";
 import { renderFields, fieldId } from "./form.js";
+import { initScan, scanBox, declarationBox } from "./scan.js";
 
 const LANGS = ["fi", "sv", "en"];
 const main = document.getElementById("main");
@@ -18,12 +19,12 @@ const app = {
   blocking: false,     // some invalid field blocks a correct notice
   findings: [],        // the checker's findings, each with the step that fixes it
   pickCache: {},
-  scanUrl: "",         // the address typed for "Check my website"
-  scanView: null,      // the last scan and its comparison with the notice
   saving: false,
   dirty: false,
   view: "start",
 };
+
+initScan({ app, changed: () => changed(), renderWizard: (focus) => renderWizard(focus) });
 
 // ---------- start-up ----------
 async function boot() {
@@ -39,7 +40,7 @@ async function boot() {
     translateStatic();
     // Messages from the core (invalid fields, findings) are re-made in the new language.
     if (app.view === "wizard" && app.draft) {
-      try { applyReport(await call("draft_status", { notice: app.draft.notice })); } catch (e) { showError(e); }
+      try { applyReport(await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice })); } catch (e) { showError(e); }
     }
     render();
   });
@@ -175,7 +176,7 @@ function showImport() {
 async function openReview() {
   app.view = "wizard";
   app.stepIndex = 0;
-  const report = await call("draft_status", { notice: app.draft.notice }).catch(() => ({}));
+  const report = await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice }).catch(() => ({}));
   applyReport(report);
   setSaveLabel("import.unsaved");
   renderWizard();
@@ -232,7 +233,7 @@ async function openDraft(id) {
   app.view = "wizard";
   app.stepIndex = 0;
   app.errors = {};
-  const report = await call("draft_status", { notice: app.draft.notice }).catch(() => ({ status: [], problems: [] }));
+  const report = await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice }).catch(() => ({ status: [], problems: [] }));
   applyReport(report);
   setSaveLabel("save.saved");
   renderWizard();
@@ -319,6 +320,7 @@ function renderWizard(focusId) {
     scanBox(step),
     step.kind === "export" ? exportStep() : renderFields(step.fields, "", formCtx()),
     missingBox(step),
+    declarationBox(step),
     h("div", { class: "step-nav" },
       h("button", { id: "nav-back", onclick: () => goStep(app.stepIndex - 1), disabled: app.stepIndex === 0 || null }, `← ${t("nav.back")}`),
       app.stepIndex < steps().length - 1
@@ -336,62 +338,6 @@ function renderWizard(focusId) {
     const el = document.getElementById(active);
     if (el) el.focus();
   }
-}
-
-// ---------- "Check my website": the core scans, compares and says what it found ----------
-
-// The steps where the owner meets the services and cookies the site uses.
-const SCAN_STEPS = ["recipients", "cookies"];
-
-function scanBox(step) {
-  if (!SCAN_STEPS.includes(step.id)) return null;
-  const out = h("div", { id: "scan-result", "aria-live": "polite" }, app.scanView ? scanResult(app.scanView) : null);
-  return h("details", { class: "scan-box", open: app.scanView ? true : null },
-    h("summary", { id: "scan-open" }, t("scan.button")),
-    h("p", { class: "help" }, t("scan.help")),
-    h("label", { for: "scan-url" }, t("scan.url")),
-    h("input", { id: "scan-url", type: "url", value: app.scanUrl || "", placeholder: "https://",
-      oninput: (e) => { app.scanUrl = e.target.value; } }),
-    h("button", { id: "scan-run", class: "primary", onclick: () => runScan(out) }, t("scan.run")),
-    h("button", { id: "scan-cancel", onclick: () => call("cancel_scan").catch(showError) }, t("scan.cancel")),
-    out);
-}
-
-async function runScan(out) {
-  out.replaceChildren(h("p", {}, t("scan.running")));
-  try {
-    app.scanView = await call("scan_site", { url: app.scanUrl || "", notice: app.draft.notice });
-    out.replaceChildren(scanResult(app.scanView));
-  } catch (e) { out.replaceChildren(); showError(e); }
-}
-
-function evidenceText(ev) {
-  return `${ev.page} (${ev.element}${ev.id ? " " + ev.id : ""})`;
-}
-
-function scanResult(v) {
-  const c = v.comparison;
-  return h("div", {},
-    h("p", {}, t("scan.pages", { n: v.scan.pages.length })),
-    v.messages.length ? h("ul", { class: "scan-problems" }, v.messages.map((m) => h("li", {}, m))) : null,
-    c.missing.length
-      ? [h("h3", {}, t("scan.missing")), h("ul", { id: "scan-missing" }, c.missing.map((m) =>
-          h("li", {}, `${m.recipient.name} — ${evidenceText(m.evidence[0])} `,
-            h("button", { id: `scan-add-${m.service}`, onclick: () => addFound(m) }, t("scan.add")))))]
-      : h("p", {}, t("scan.none")),
-    c.not_found.length
-      ? [h("h3", {}, t("scan.not_found")), h("ul", {}, c.not_found.map((n) => h("li", {}, n.name)))]
-      : null,
-    c.unknown_hosts.length
-      ? [h("h3", {}, t("scan.unknown")), h("ul", {}, c.unknown_hosts.map((u) => h("li", {}, `${u.host} — ${u.evidence.page}`)))]
-      : null);
-}
-
-async function addFound(m) {
-  await togglePick("recipients", m.service, true, `scan-open`);
-  if (m.cookies.length) await togglePick("cookies", m.service, true, `scan-open`);
-  app.scanView.comparison.missing = app.scanView.comparison.missing.filter((x) => x.service !== m.service);
-  renderWizard("scan-open");
 }
 
 function missingBox(step) {
@@ -461,7 +407,7 @@ async function save() {
   if (app.draft.id === null) {
     // An import under review: nothing is written until "Save as a draft"; the checks still run.
     app.dirty = false;
-    try { applyReport(await call("draft_status", { notice: app.draft.notice })); refreshMarks(); } catch (e) { showError(e); }
+    try { applyReport(await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice })); refreshMarks(); } catch (e) { showError(e); }
     setSaveLabel("import.unsaved");
     return;
   }
@@ -634,7 +580,7 @@ function exportStep() {
       await flushThen(async () => {});
       await call("publish", { id: app.draft.id, note: { [app.lang]: text } });
       app.draft = await call("open_draft", { id: app.draft.id });
-      applyReport(await call("draft_status", { notice: app.draft.notice }));
+      applyReport(await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice }));
       note.value = "";
       pubResult.replaceChildren(h("p", {}, t("publish.done")));
       updatePreview();

@@ -172,15 +172,22 @@ pub fn save_draft(
     notice: Value,
 ) -> AppResult<wizard::Assessment> {
     let notice = state.core(notice_from(notice))?;
-    state.with(|s| s.save(id, &notice))?;
-    Ok(wizard::assess(&notice, state.lang()))
+    state.with(|s| s.save(id, &notice).and_then(|()| s.assess(id, &notice, state.lang())))
 }
 
-/// The same report as `save_draft`, for a draft just opened.
+/// The same report as `save_draft`, for a draft just opened (with its last website scan
+/// when it has an `id`).
 #[tauri::command(async)]
-pub fn draft_status(state: State<'_, AppState>, notice: Value) -> AppResult<wizard::Assessment> {
+pub fn draft_status(
+    state: State<'_, AppState>,
+    notice: Value,
+    id: Option<DraftId>,
+) -> AppResult<wizard::Assessment> {
     let notice = state.core(notice_from(notice))?;
-    Ok(wizard::assess(&notice, state.lang()))
+    match id {
+        Some(id) => state.with(|s| s.assess(id, &notice, state.lang())),
+        None => Ok(wizard::assess(&notice, state.lang())),
+    }
 }
 
 #[tauri::command(async)]
@@ -492,18 +499,15 @@ fn scan_cancel() -> &'static std::sync::Arc<std::sync::atomic::AtomicBool> {
     C.get_or_init(Default::default)
 }
 
-#[derive(Serialize)]
-pub struct ScanView {
-    scan: seloste::scan::Scan,
-    comparison: seloste::scan::Comparison,
-    /// The scan's problems as sentences in the UI language.
-    messages: Vec<String>,
-}
-
-/// "Tarkista verkkosivustoni": scan the owner's site off the main thread and compare it with
-/// the notice being edited.
+/// "Tarkista verkkosivustoni": scan the owner's site off the main thread, keep the result as
+/// the draft's last scan (the checker uses it) and compare it with the notice being edited.
 #[tauri::command]
-pub async fn scan_site(state: State<'_, AppState>, url: String, notice: Value) -> AppResult<ScanView> {
+pub async fn scan_site(
+    state: State<'_, AppState>,
+    url: String,
+    notice: Value,
+    id: Option<DraftId>,
+) -> AppResult<seloste::scan::Report> {
     let lang = state.lang();
     let notice = state.core(notice_from(notice))?;
     let cancel = scan_cancel().clone();
@@ -512,9 +516,46 @@ pub async fn scan_site(state: State<'_, AppState>, url: String, notice: Value) -
     let scan = tauri::async_runtime::spawn_blocking(move || seloste::scan::scan_site(&url, &opts))
         .await
         .map_err(|e| AppError::new("scan", lang, &e.to_string()))?;
-    let comparison = seloste::scan::compare(&scan, &notice);
-    let messages = scan.problems.iter().map(|p| p.message(lang)).collect();
-    Ok(ScanView { scan, comparison, messages })
+    if let Some(id) = id {
+        state.with(|s| s.save_scan(id, &scan))?;
+    }
+    Ok(seloste::scan::report(scan, &notice, lang))
+}
+
+/// The draft's last scan set against the notice as it is now (`None`: never scanned).
+#[tauri::command(async)]
+pub fn last_scan(state: State<'_, AppState>, id: DraftId, notice: Value) -> AppResult<Option<seloste::scan::Report>> {
+    let notice = state.core(notice_from(notice))?;
+    Ok(state.with(|s| s.last_scan(id))?.map(|scan| seloste::scan::report(scan, &notice, state.lang())))
+}
+
+/// Add a service the scan found: its recipient and cookies from the catalogue, in one step.
+#[tauri::command(async)]
+pub fn scan_add_service(state: State<'_, AppState>, notice: Value, key: String) -> AppResult<Notice> {
+    state.core(notice_from(notice).and_then(|n| seloste::scan::add_service(&n, &key)))
+}
+
+/// The notice's cookie declaration and banner wording in `lang`.
+#[tauri::command(async)]
+pub fn cookie_declaration(state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<seloste::scan::declaration::Declaration> {
+    state.core(notice_from(notice).map(|n| seloste::scan::declaration::declaration(&n, lang)))
+}
+
+/// Copy the cookie table (HTML) or the banner wording (plain text) to the clipboard.
+#[tauri::command(async)]
+pub fn copy_declaration(app: AppHandle, state: State<'_, AppState>, notice: Value, lang: Lang, banner: bool) -> AppResult<()> {
+    let d = state.core(notice_from(notice).map(|n| seloste::scan::declaration::declaration(&n, lang)))?;
+    app.clipboard()
+        .write_text(if banner { d.banner_text } else { d.table })
+        .map_err(|e| AppError::new("clipboard", state.lang(), e))
+}
+
+/// Save the cookie table and the banner as one HTML file where the user chooses.
+#[tauri::command]
+pub async fn export_declaration(app: AppHandle, state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<Exported> {
+    let d = state.core(notice_from(notice).map(|n| seloste::scan::declaration::declaration(&n, lang)))?;
+    let name = seloste::platform::portable_file_name(wizard::ui("scan.declaration_filename", lang), "html");
+    save_as(&app, &state, &name, "html", d.file.into_bytes()).await
 }
 
 #[tauri::command]

@@ -90,6 +90,11 @@ fn main() {
             commands::create_draft_from,
             commands::scan_site,
             commands::cancel_scan,
+            commands::last_scan,
+            commands::scan_add_service,
+            commands::cookie_declaration,
+            commands::copy_declaration,
+            commands::export_declaration,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

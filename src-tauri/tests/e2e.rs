@@ -636,3 +636,103 @@ async fn still_the_wizard_or_start(c: &fantoccini::Client) {
     );
     wait_for(c, "body[data-ready='true']").await;
 }
+
+/// A barber's site on 127.0.0.1 with Google Analytics 4 (gtag) and the Meta Pixel, and a
+/// second page without either.
+const SCAN_HOME: &str = r#"<!doctype html><html lang="fi"><head><title>Parturi Testi</title>
+<script async src="https://www.googletagmanager.com/gtag/js?id=G-PARTURI123"></script>
+<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('js',new Date());gtag('config','G-PARTURI123');</script>
+<script>!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){};t=b.createElement(e);t.async=!0;t.src=v;
+s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/fi_FI/fbevents.js');
+fbq('init','1234567890123');fbq('track','PageView');</script></head>
+<body><h1>Parturi Testi</h1><a href="/hinnasto">Hinnasto</a></body></html>"#;
+const SCAN_PRICES: &str = r#"<!doctype html><html lang="fi"><head><title>Hinnasto</title></head>
+<body><h1>Hinnasto</h1><p>Hiustenleikkuu 30 €</p><a href="/">Etusivu</a></body></html>"#;
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
+async fn the_website_check_finds_two_services_and_adds_them_with_their_cookies() {
+    let site = site::serve(&[("/", SCAN_HOME), ("/hinnasto", SCAN_PRICES)]);
+    let sb = Sandbox::new();
+    let driver = start_driver(&sb).await;
+    let c = launch(&driver).await;
+    click(&c, "button[data-preset='']").await;
+    type_into(&c, "f_controllers_0_name", "Parturi Testi").await;
+    saved(&c).await;
+
+    // The cookies step: the notice names no cookies yet, and the declaration says so.
+    click(&c, "#step-cookies").await;
+    wait_for(&c, "#declaration-empty").await;
+    let before = preview_text(&c).await;
+    assert!(!before.contains("_fbp") && !before.contains("Meta Platforms"), "{before}");
+
+    // Scan the local site from the app, in the recipients step.
+    click(&c, "#step-recipients").await;
+    click(&c, "#scan-open").await;
+    type_into(&c, "scan-url", &site.base).await;
+    click(&c, "#scan-run").await;
+    wait_for(&c, "#scan-add-meta_pixel").await;
+    let missing = c.find_all(Locator::Css("#scan-missing li")).await.unwrap();
+    assert_eq!(missing.len(), 2, "{}", text_of(&c, "#scan-missing").await);
+    let listed = text_of(&c, "#scan-missing").await;
+    assert!(listed.contains("Google") && listed.contains("Meta Platforms"), "{listed}");
+    assert!(text_of(&c, "#scan-result").await.contains("Luettuja sivuja: 2"));
+    // The checker uses the stored scan: its finding names the scan's date.
+    eventually("the step's findings quote the website check", || async {
+        c.find(Locator::Css("#step-findings")).await.is_ok()
+            && text_of(&c, "#step-findings").await.contains("Sivuston tarkistus")
+    })
+    .await;
+    c.execute("document.getElementById('scan-box').scrollIntoView(); return 1", vec![]).await.unwrap();
+    shot(&c, "30-scan-results").await;
+    let problems = accessibility_problems(&c).await;
+    assert!(problems.is_empty(), "{problems:?}");
+
+    // One click each: the recipient and its cookies come from the catalogue.
+    click(&c, "#scan-add-google_analytics").await;
+    eventually("Google Analytics is added", || async {
+        c.find(Locator::Css("#scan-add-google_analytics")).await.is_err()
+    })
+    .await;
+    click(&c, "#scan-add-meta_pixel").await;
+    wait_for(&c, "#scan-none").await;
+    saved(&c).await;
+    // No finding of the scan says a service is missing any more.
+    eventually("the scan findings about missing services are gone", || async {
+        c.find(Locator::Css("#step-findings")).await.is_err()
+            || !text_of(&c, "#step-findings").await.contains("mutta seloste ei mainitse")
+    })
+    .await;
+
+    // The notice (preview) names both services and their cookies …
+    eventually("the preview names both services and their cookies", || async {
+        let p = preview_text(&c).await;
+        p.contains("Meta Platforms") && p.contains("Google") && p.contains("_fbp") && p.contains("_ga")
+    })
+    .await;
+    // … and so does the cookie declaration (cookies step), with the banner's accept and refuse
+    // side by side.
+    click(&c, "#step-cookies").await;
+    eventually("the declaration lists the new cookies", || async {
+        c.find(Locator::Css("#declaration-table")).await.is_ok() && {
+            let t = text_of(&c, "#declaration-table").await;
+            t.contains("_fbp") && t.contains("_ga")
+        }
+    })
+    .await;
+    let banner = text_of(&c, "#declaration-banner").await;
+    assert!(banner.contains("Hyväksy kaikki") && banner.contains("Vain välttämättömät"), "{banner}");
+    c.execute("document.getElementById('declaration').scrollIntoView(); return 1", vec![]).await.unwrap();
+    shot(&c, "31-scan-added-declaration").await;
+    let problems = accessibility_problems(&c).await;
+    assert!(problems.is_empty(), "{problems:?}");
+
+    // Save the declaration: the file has the table and the banner.
+    click(&c, "#declaration-export").await;
+    let file = sb.exports.join("evasteseloste.html");
+    eventually("the declaration is saved", || async { file.exists() }).await;
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.contains("<code>_fbp</code>") && html.contains("data-choice=\"reject\""), "{html}");
+    c.close().await.unwrap();
+    drop(site);
+}

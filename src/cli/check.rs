@@ -11,7 +11,19 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// The notice file (seloste/1 JSON).
-    pub notice: PathBuf,
+    #[arg(required_unless_present = "draft")]
+    pub notice: Option<PathBuf>,
+    /// Also set the notice against a scan of its website: the JSON `seloste scan --json`
+    /// printed (services on the site missing from the notice, and the other way round).
+    #[arg(long, value_name = "SCAN.json")]
+    pub scan: Option<PathBuf>,
+    /// Check a draft of the local database instead of a file, with its last website scan
+    /// (`seloste scan URL --draft ID` stores one).
+    #[arg(long, value_name = "ID", conflicts_with = "notice")]
+    pub draft: Option<seloste::store::DraftId>,
+    /// The database file, with --draft [default: $SELOSTE_DB, else seloste/seloste.db in the data folder].
+    #[arg(long, value_name = "PATH", requires = "draft")]
+    pub db: Option<PathBuf>,
     /// The language the notice will be published in; messages come in it too. Without it,
     /// messages are in the notice's main language and translations are not checked.
     #[arg(long, value_name = "fi|sv|en")]
@@ -23,7 +35,18 @@ pub struct Args {
 
 pub fn run(args: Args) -> seloste::Result<ExitCode> {
     let output: Option<Lang> = args.lang.as_deref().map(str::parse).transpose()?;
-    let notice = seloste::notice_io::read(&args.notice)?;
+    let (notice, stored) = match (&args.notice, args.draft) {
+        (Some(path), _) => (seloste::notice_io::read(path)?, None),
+        (None, Some(id)) => {
+            let store = super::drafts::open_store(args.db.as_deref())?;
+            (store.get(id)?.notice, store.last_scan(id)?)
+        }
+        (None, None) => return Err(seloste::Error::Other("Give a notice file or --draft ID.".into())),
+    };
+    let scan = match &args.scan {
+        Some(path) => Some(read_scan(path)?),
+        None => stored,
+    };
     let opts = match output {
         Some(l) => Options {
             lang: l,
@@ -34,7 +57,10 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
             output: None,
         },
     };
-    let findings = check::check_with(&notice, opts);
+    let mut findings = check::check_with(&notice, opts);
+    if let Some(scan) = &scan {
+        findings.extend(check::check_with_scan(&notice, scan, opts.lang));
+    }
     let text = if args.json {
         let mut s = serde_json::to_string_pretty(&findings)
             .map_err(|e| seloste::Error::Other(format!("Could not print the findings: {e}.")))?;
@@ -49,6 +75,23 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// A scan saved by `seloste scan --json` (size-checked before it is read).
+fn read_scan(path: &std::path::Path) -> seloste::Result<seloste::scan::Scan> {
+    const MAX: u64 = 50_000_000;
+    let read = |source| seloste::Error::Read { path: path.to_path_buf(), source };
+    if std::fs::metadata(path).map_err(read)?.len() > MAX {
+        return Err(seloste::Error::Other(format!("The scan {} is larger than 50 MB.", path.display())));
+    }
+    let text = std::fs::read_to_string(path).map_err(read)?;
+    seloste::scan::from_json(&text).map_err(|e| {
+        seloste::Error::Other(format!(
+            "The file {} is not a scan saved with `seloste scan --json` ({}).",
+            path.display(),
+            e.to_string().trim_end_matches('.')
+        ))
     })
 }
 

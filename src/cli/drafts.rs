@@ -123,8 +123,9 @@ enum Cmd {
     },
 }
 
-pub fn run(args: Args) -> seloste::Result<ExitCode> {
-    let opened = match &args.db {
+/// Open the drafts database (`--db`, else the default), saying on stderr what opening did.
+pub fn open_store(db: Option<&std::path::Path>) -> seloste::Result<Store> {
+    let opened = match db {
         Some(p) => Store::open(p)?,
         None => Store::open_default()?,
     };
@@ -134,7 +135,11 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
     for w in &opened.warnings {
         eprintln!("seloste: {w}");
     }
-    let mut store = opened.store;
+    Ok(opened.store)
+}
+
+pub fn run(args: Args) -> seloste::Result<ExitCode> {
+    let mut store = open_store(args.db.as_deref())?;
     let mut out: String;
     match args.cmd {
         Cmd::List { deleted, json } => {

@@ -37,6 +37,13 @@ pub struct Args {
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Keep the result as this draft's last scan in the local database (the checker uses it:
+    /// `seloste check --draft ID`), and compare with the draft unless --notice is given.
+    #[arg(long, value_name = "ID")]
+    pub draft: Option<seloste::store::DraftId>,
+    /// The database file, with --draft [default: $SELOSTE_DB, else seloste/seloste.db in the data folder].
+    #[arg(long, value_name = "PATH", requires = "draft")]
+    pub db: Option<PathBuf>,
 }
 
 #[derive(serde::Serialize)]
@@ -52,11 +59,7 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
     let notice = args.notice.as_deref().map(seloste::notice_io::read).transpose()?;
     if args.declaration {
         if let Some(n) = &notice {
-            let mut s = declaration::cookie_table(n, lang);
-            s.push('\n');
-            s.push_str(&declaration::banner_html(n, lang));
-            let b = declaration::banner(n, lang);
-            s.push_str(&format!("<!-- {} -->\n", b.rule));
+            let s = declaration::declaration(n, lang).file;
             let _ = std::io::stdout().lock().write_all(s.as_bytes());
         }
         if args.url.is_none() && args.har.is_none() {
@@ -76,6 +79,14 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
             return Err(seloste::Error::Other("Give the site's address (seloste scan https://example.fi) or a recording (--har FILE).".into()));
         }
     };
+    let mut notice = notice;
+    if let Some(id) = args.draft {
+        let store = super::drafts::open_store(args.db.as_deref())?;
+        store.save_scan(id, &scan)?;
+        if notice.is_none() {
+            notice = Some(store.get(id)?.notice);
+        }
+    }
     let comparison = notice.as_ref().map(|n| scan::compare(&scan, n));
     let messages: Vec<String> = scan.problems.iter().map(|p| p.message(lang)).collect();
     let text = if args.json {

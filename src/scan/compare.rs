@@ -105,3 +105,16 @@ pub fn compare(scan: &Scan, notice: &Notice) -> Comparison {
         .collect();
     Comparison { missing, not_found, unknown_hosts: scan.unknown_hosts.clone() }
 }
+
+/// Add a service the scan found to the notice, in one step: its recipient (role, country,
+/// transfer basis, from the catalogue) and, if it sets any, its cookies — the same clauses the
+/// wizard's pickers add. A service already named stays as it is.
+pub fn add_service(notice: &Notice, key: &str) -> crate::Result<Notice> {
+    let s = catalogue::service(key)
+        .ok_or_else(|| crate::Error::Other(format!("The catalogue has no service \"{}\".", crate::text::clip(key))))?;
+    let mut n = crate::wizard::toggle_pick(notice, "recipients", &s.key, true)?;
+    if !s.cookies.is_empty() {
+        n = crate::wizard::toggle_pick(&n, "cookies", &s.key, true)?;
+    }
+    Ok(n)
+}

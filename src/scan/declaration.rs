@@ -45,30 +45,58 @@ fn esc(s: &str) -> String {
     o
 }
 
+/// The cookie table as text: its caption, the column headings and one row per cookie (name,
+/// provider, purpose, lifetime, needs consent), in `lang`. `None`: the notice has no cookies
+/// (the table is then one sentence, `empty`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Said instead of a table when the notice names no cookies.
+    pub empty: Option<String>,
+}
+
+pub fn table(notice: &Notice, lang: Lang) -> Table {
+    let items = &notice.cookies.items;
+    let rows = items
+        .iter()
+        .map(|c| {
+            let provider = if c.provider.trim().is_empty() { label("own_site", lang) } else { c.provider.clone() };
+            let consent = c.consent || c.category != CookieCategory::Necessary;
+            vec![c.name.clone(), provider, t(&c.purpose, lang), t(&c.duration, lang), label(if consent { "yes" } else { "no" }, lang)]
+        })
+        .collect();
+    Table {
+        caption: label("caption", lang),
+        headers: ["name", "provider", "purpose", "duration", "consent"].iter().map(|k| label(k, lang)).collect(),
+        rows,
+        empty: items.is_empty().then(|| label("empty", lang)),
+    }
+}
+
 /// The cookie declaration as an HTML fragment: one table (name, provider, purpose, lifetime,
 /// needs consent). Everything is escaped; no scripts, no styles from outside.
 pub fn cookie_table(notice: &Notice, lang: Lang) -> String {
-    let items = &notice.cookies.items;
+    let tb = table(notice, lang);
     let mut h = String::from("<section class=\"seloste-cookies\">\n");
-    if items.is_empty() {
-        h.push_str(&format!("  <p>{}</p>\n</section>\n", esc(&label("empty", lang))));
+    if let Some(empty) = &tb.empty {
+        h.push_str(&format!("  <p>{}</p>\n</section>\n", esc(empty)));
         return h;
     }
-    h.push_str(&format!("  <table>\n    <caption>{}</caption>\n    <thead><tr>", esc(&label("caption", lang))));
-    for k in ["name", "provider", "purpose", "duration", "consent"] {
-        h.push_str(&format!("<th scope=\"col\">{}</th>", esc(&label(k, lang))));
+    h.push_str(&format!("  <table>\n    <caption>{}</caption>\n    <thead><tr>", esc(&tb.caption)));
+    for x in &tb.headers {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", esc(x)));
     }
     h.push_str("</tr></thead>\n    <tbody>\n");
-    for c in items {
-        let provider = if c.provider.trim().is_empty() { label("own_site", lang) } else { c.provider.clone() };
-        let consent = c.consent || c.category != CookieCategory::Necessary;
+    for r in &tb.rows {
         h.push_str(&format!(
             "      <tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            esc(&c.name),
-            esc(&provider),
-            esc(&t(&c.purpose, lang)),
-            esc(&t(&c.duration, lang)),
-            esc(&label(if consent { "yes" } else { "no" }, lang)),
+            esc(&r[0]),
+            esc(&r[1]),
+            esc(&r[2]),
+            esc(&r[3]),
+            esc(&r[4]),
         ));
     }
     h.push_str("    </tbody>\n  </table>\n</section>\n");
@@ -142,4 +170,45 @@ pub fn banner_html(notice: &Notice, lang: Lang) -> String {
     }
     h.push_str("</div>\n");
     h
+}
+
+/// The banner as plain text, to paste into a consent tool's fields: title, text, the
+/// first-layer buttons, the settings link, and the rule the site must follow.
+pub fn banner_text(notice: &Notice, lang: Lang) -> String {
+    let b = banner(notice, lang);
+    let mut s = format!("{}\n\n{}\n\n", b.title, b.text);
+    s.push_str(&b.buttons.iter().map(|x| format!("[{x}]")).collect::<Vec<_>>().join(" "));
+    s.push('\n');
+    if let Some(x) = &b.settings {
+        s.push_str(&format!("{x}\n"));
+    }
+    s.push_str(&format!("\n{}\n", b.rule));
+    s
+}
+
+/// Everything the owner takes to the website about cookies, in one language: the cookie
+/// table and the banner (HTML fragments and plain text), for the app to show, copy and save.
+#[derive(Debug, Clone, Serialize)]
+pub struct Declaration {
+    pub lang: Lang,
+    /// The cookie table as HTML (`cookie_table`) …
+    pub table: String,
+    /// … and as text, for the app to show (`table`).
+    pub rows: Table,
+    pub banner: Banner,
+    /// The banner as markup (`banner_html`) and as plain text (`banner_text`).
+    pub banner_html: String,
+    pub banner_text: String,
+    /// The file the owner saves: the table and the banner, with the banner's rule as a comment.
+    pub file: String,
+}
+
+/// The notice's cookie declaration and banner in `lang`.
+pub fn declaration(notice: &Notice, lang: Lang) -> Declaration {
+    let rows = table(notice, lang);
+    let table = cookie_table(notice, lang);
+    let banner_html = banner_html(notice, lang);
+    let b = banner(notice, lang);
+    let file = format!("{table}\n{banner_html}<!-- {} -->\n", b.rule.replace("--", "–"));
+    Declaration { lang, table, rows, banner_text: banner_text(notice, lang), banner: b, banner_html, file }
 }

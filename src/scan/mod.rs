@@ -20,7 +20,7 @@ pub mod page;
 pub mod recognise;
 pub mod rule;
 
-pub use compare::{Comparison, compare};
+pub use compare::{Comparison, add_service, compare};
 pub use fetch::USER_AGENT;
 pub use page::Element;
 
@@ -36,7 +36,7 @@ use std::time::Duration;
 
 /// Why a page (or a recording) could not be read. Messages are whole sentences; the
 /// three-language versions come from `src/data/scan.json` (`message`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum ScanError {
     #[error("Could not connect to {url} ({detail}).")]
@@ -71,6 +71,8 @@ pub enum ScanError {
 
 #[derive(Deserialize)]
 struct ScanTexts {
+    /// How the checker's scan findings name the scan they come from.
+    findings: HashMap<String, Text>,
     messages: HashMap<String, Text>,
     declaration: HashMap<String, Text>,
     banner: declaration::BannerTexts,
@@ -136,7 +138,7 @@ impl ScanError {
 
 /// Where a finding was seen: the page (or recording), the element or header, and what it
 /// said (a URL, a piece of code, a cookie name).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub page: String,
     pub element: Element,
@@ -147,7 +149,7 @@ pub struct Evidence {
 }
 
 /// A catalogue service found on the site.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Found {
     pub service: String,
     pub name: String,
@@ -155,7 +157,7 @@ pub struct Found {
 }
 
 /// A cookie the site (or a recording) set.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SeenCookie {
     pub name: String,
     /// The catalogue service it belongs to; `None`: the site's own or unknown.
@@ -168,24 +170,71 @@ pub struct SeenCookie {
 }
 
 /// A third-party host the site loads from that the catalogue does not know.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnknownHost {
     pub host: String,
     pub evidence: Evidence,
 }
 
-/// The result of a scan or an imported recording.
-#[derive(Debug, Clone, Default, Serialize)]
+/// The result of a scan or an imported recording. Stored as JSON with its draft
+/// (`Store::save_scan`), so the checker can use the last one (`check::check_with_scan`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Scan {
     /// The site's host, without `www.`.
     pub site: String,
+    /// When the scan ran (or the recording was read): UTC, RFC 3339 with milliseconds.
+    #[serde(default)]
+    pub scanned_at: String,
+    /// The local calendar date of the scan, `YYYY-MM-DD`: the date findings quote.
+    #[serde(default)]
+    pub date: String,
     /// The pages read.
+    #[serde(default)]
     pub pages: Vec<String>,
+    #[serde(default)]
     pub services: Vec<Found>,
+    #[serde(default)]
     pub cookies: Vec<SeenCookie>,
+    #[serde(default)]
     pub unknown_hosts: Vec<UnknownHost>,
+    #[serde(default)]
     pub problems: Vec<ScanError>,
+    #[serde(default)]
     pub cancelled: bool,
+}
+
+impl Scan {
+    /// Stamp the scan with the present moment (`scanned_at`, `date`).
+    pub(crate) fn stamped(mut self) -> Scan {
+        self.scanned_at = crate::store::now();
+        self.date = crate::store::today();
+        self
+    }
+}
+
+/// A scan as the app shows it: the scan, its comparison with the notice, and its problems as
+/// sentences in the UI language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub scan: Scan,
+    pub comparison: Comparison,
+    pub messages: Vec<String>,
+}
+
+/// Set `scan` against `notice`, messages in `lang`.
+pub fn report(scan: Scan, notice: &crate::model::Notice, lang: Lang) -> Report {
+    let comparison = compare(&scan, notice);
+    let messages = scan.problems.iter().map(|p| p.message(lang)).collect();
+    Report { scan, comparison, messages }
+}
+
+/// A scan saved as JSON: a `Scan`, or the output of `seloste scan --json` (`{"scan": …}`).
+pub fn from_json(text: &str) -> Result<Scan, serde_json::Error> {
+    let v: serde_json::Value = serde_json::from_str(text)?;
+    match v.get("scan") {
+        Some(inner) if v.get("site").is_none() => serde_json::from_value(inner.clone()),
+        _ => serde_json::from_value(v),
+    }
 }
 
 /// Limits of a scan.
@@ -350,7 +399,7 @@ impl Collector {
             .flat_map(|s| s.supersedes.iter().cloned())
             .collect();
         self.scan.services.retain(|f| !superseded.contains(&f.service));
-        self.scan
+        self.scan.stamped()
     }
 }
 
@@ -407,7 +456,7 @@ fn start_url(input: &str) -> Result<(String, String), ScanError> {
 pub fn scan_site(start: &str, opts: &Options) -> Scan {
     let (start, site) = match start_url(start) {
         Ok(x) => x,
-        Err(e) => return Scan { problems: vec![e], ..Scan::default() },
+        Err(e) => return Scan { problems: vec![e], ..Scan::default() }.stamped(),
     };
     let client = fetch::Client::new(opts.timeout);
     let mut c = Collector::new(&site);

@@ -24,6 +24,21 @@ pub fn rules() -> &'static [Rule] {
     })
 }
 
+/// "Website check of 30 November 2026: " — the start of every scan finding, so the owner
+/// knows how old the evidence is. Empty for a scan without a date.
+fn dated(scan: &Scan, lang: Lang) -> String {
+    let date = if scan.date.is_empty() { scan.scanned_at.get(..10).unwrap_or("") } else { scan.date.as_str() };
+    if date.is_empty() {
+        return String::new();
+    }
+    super::texts()
+        .findings
+        .get("dated")
+        .and_then(|t| t.get(lang))
+        .map(|t| format!("{} ", t.replace("{date}", &crate::document::format_date(date, lang))))
+        .unwrap_or_default()
+}
+
 fn finding(id: &str, lang: Lang, path: &str, vars: &[(&str, &str)]) -> Finding {
     let r = rules().iter().find(|r| r.id == id).unwrap_or_else(|| panic!("scan rule {id} missing"));
     let fill = |t: &crate::text::Text| {
@@ -47,6 +62,7 @@ fn finding(id: &str, lang: Lang, path: &str, vars: &[(&str, &str)]) -> Finding {
 pub fn check_with_scan(notice: &Notice, scan: &Scan, lang: Lang) -> Vec<Finding> {
     let c = compare(scan, notice);
     let mut out = Vec::new();
+    let date = dated(scan, lang);
     for m in &c.missing {
         out.push(finding("scan.not_in_notice", lang, "/recipients", &[("service", &m.recipient.name)]));
     }
@@ -65,6 +81,9 @@ pub fn check_with_scan(notice: &Notice, scan: &Scan, lang: Lang) -> Vec<Finding>
     }
     for h in &c.unknown_hosts {
         out.push(finding("scan.unknown_host", lang, "/recipients", &[("host", &h.host)]));
+    }
+    for f in &mut out {
+        f.message.insert_str(0, &date);
     }
     out
 }

@@ -54,6 +54,16 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE versions ADD COLUMN snapshot TEXT;
     "#,
+    // 2 → 3: the last scan of each draft's website (`scan::Scan` as JSON), which the checker
+    // sets against the notice. One row per draft: a new scan replaces the old one; it goes
+    // with its draft.
+    r#"
+    CREATE TABLE scans (
+        draft_id    INTEGER PRIMARY KEY REFERENCES drafts (id) ON DELETE CASCADE,
+        scanned_at  TEXT NOT NULL,
+        content     TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@
 //! - `versions`: publish an immutable snapshot, history, diff between versions;
 //! - `backup`: rolling backups with `VACUUM INTO`;
 //! - `transfer`: export and import of one draft as a notice JSON file;
+//! - `scans`: the last scan of each draft's website, and the draft's assessment with it;
 //! - `outdated`: published notices that this Seloste's newer data would change, and
 //!   republishing them in one step (`current` does the comparing).
 //!
@@ -24,6 +25,7 @@ mod drafts;
 mod migrate;
 mod open;
 mod outdated;
+mod scans;
 mod transfer;
 mod versions;
 

@@ -19,6 +19,7 @@ mod presets;
 mod render;
 mod snapshots;
 mod scan;
+mod scan_checker;
 mod services;
 mod site;
 mod store;

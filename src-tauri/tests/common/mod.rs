@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod site;
+
 pub const APP: &str = env!("CARGO_BIN_EXE_seloste-app");
 
 /// A tauri-driver process on a free port, killed on drop.
