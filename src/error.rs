@@ -157,6 +157,37 @@ impl Error {
             Error::Other(_) => "other",
         }
     }
+
+    /// The error as one sentence in the interface language `lang`, from `ui.json`
+    /// (`err.<code>`); kinds without a sentence of their own get the general one ("That did not
+    /// work. Your notice is safe; please try again."). The English `Display` text stays the
+    /// technical detail.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let field = match self {
+            Error::BadField { path, .. } => path.as_str(),
+            _ => "",
+        };
+        localise(self.code(), lang, field)
+    }
+}
+
+/// The sentence for an error code in `lang` (see [`Error::message`]); the desktop shell uses
+/// it for its own errors (clipboard, dialog …) too. `{detail}` in the sentence takes `detail`.
+pub fn localise(code: &str, lang: crate::Lang, detail: &str) -> String {
+    let key = match code {
+        "no_draft" | "draft_deleted" => "err.not_found".to_string(),
+        "database" | "store_open" | "store_dir" | "no_data_dir" | "not_seloste" => {
+            "err.store".to_string()
+        }
+        other => format!("err.{other}"),
+    };
+    let known = crate::wizard::ui_strings().strings.contains_key(&key);
+    let text = if known {
+        crate::wizard::ui(&key, lang)
+    } else {
+        crate::wizard::ui("err.unknown", lang)
+    };
+    text.replace("{detail}", detail)
 }
 
 fn more_invalid(count: usize) -> String {

@@ -300,12 +300,17 @@ fn findings(notice: &Notice, lang: Lang, scan: Option<&crate::scan::Scan>) -> Ve
         .collect()
 }
 
-/// Where the draft stands after a change: missing answers per step, invalid fields, findings.
+/// Where the draft stands after a change: missing answers per step, invalid fields, findings,
+/// and the two decisions the window shows but does not make: whether each step is complete,
+/// and whether exporting needs the owner's explicit yes.
 #[derive(Serialize)]
 pub struct Assessment {
     pub status: Vec<StepStatus>,
     pub problems: Vec<Problem>,
     pub findings: Vec<StepFinding>,
+    /// An invalid field blocks a correct notice, or the checker found an error: exporting
+    /// asks first.
+    pub confirm_export: bool,
 }
 
 pub fn assess(notice: &Notice, lang: Lang) -> Assessment {
@@ -314,18 +319,49 @@ pub fn assess(notice: &Notice, lang: Lang) -> Assessment {
 
 /// `assess`, with the findings of the last scan of the website (`Store::assess` reads it).
 pub fn assess_with_scan(notice: &Notice, lang: Lang, scan: Option<&crate::scan::Scan>) -> Assessment {
+    let problems = problems(notice, lang);
+    let findings = findings(notice, lang, scan);
+    let mut status = status(notice);
+    for s in &mut status {
+        s.complete = step_complete(s, &problems, &findings);
+    }
+    let confirm_export = problems.iter().any(|p| p.blocking)
+        || findings
+            .iter()
+            .any(|f| f.finding.severity == crate::check::Severity::Error);
     Assessment {
-        status: status(notice),
-        problems: problems(notice, lang),
-        findings: findings(notice, lang, scan),
+        status,
+        problems,
+        findings,
+        confirm_export,
     }
 }
 
-/// How far each step is: the answers still missing in it.
+/// A step is complete when its required answers are given, none of its fields is invalid and
+/// the checker finds no error in it.
+fn step_complete(s: &StepStatus, problems: &[Problem], findings: &[StepFinding]) -> bool {
+    let paths = wizard()
+        .steps
+        .iter()
+        .find(|st| st.id == s.id)
+        .map(|st| st.paths.as_slice())
+        .unwrap_or_default();
+    s.missing.is_empty()
+        && !problems
+            .iter()
+            .any(|p| paths.iter().any(|sp| under(&p.path, sp)))
+        && !findings.iter().any(|f| {
+            f.step == Some(s.id.as_str()) && f.finding.severity == crate::check::Severity::Error
+        })
+}
+
+/// How far each step is: the answers still missing in it, and whether it is complete
+/// (set by [`assess`]; [`status`] alone knows only the missing answers).
 #[derive(Debug, Clone, Serialize)]
 pub struct StepStatus {
     pub id: String,
     pub missing: Vec<Missing>,
+    pub complete: bool,
 }
 
 pub fn status(notice: &Notice) -> Vec<StepStatus> {
@@ -334,9 +370,13 @@ pub fn status(notice: &Notice) -> Vec<StepStatus> {
         .steps
         .iter()
         .filter(|s| s.kind.is_none())
-        .map(|s| StepStatus {
-            id: s.id.clone(),
-            missing: all.iter().filter(|m| m.step == s.id).cloned().collect(),
+        .map(|s| {
+            let missing: Vec<Missing> = all.iter().filter(|m| m.step == s.id).cloned().collect();
+            StepStatus {
+                id: s.id.clone(),
+                complete: missing.is_empty(),
+                missing,
+            }
         })
         .collect()
 }

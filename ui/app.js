@@ -4,6 +4,7 @@
 import { call, loadStrings, setUiLang, t, tx, h, alertBox, showError, confirmDialog, formatTime, uiLang } from "./api.js";
 import { renderFields, fieldId } from "./form.js";
 import { initScan, scanBox, declarationBox } from "./scan.js";
+import { showInterview } from "./interview.js";
 
 const LANGS = ["fi", "sv", "en"];
 const main = document.getElementById("main");
@@ -15,10 +16,13 @@ const app = {
   stepIndex: 0,
   lang: "fi",          // the notice language being written and previewed
   status: {},          // step id -> [missing]
+  complete: {},        // step id -> complete? (the core decides)
+  confirmExport: false, // exporting asks first (the core decides)
+  preview: null,       // the last preview from the core: {lang, html?, error?}
   errors: {},          // JSON Pointer -> message (inline validation)
-  blocking: false,     // some invalid field blocks a correct notice
   findings: [],        // the checker's findings, each with the step that fixes it
-  pickCache: {},
+  pickCache: {},       // source -> Promise of the catalogue's options
+  pickData: {},        // source -> the options, once loaded (the form draws them at once)
   saving: false,
   dirty: false,
   view: "start",
@@ -40,7 +44,7 @@ async function boot() {
     translateStatic();
     // Messages from the core (invalid fields, findings) are re-made in the new language.
     if (app.view === "wizard" && app.draft) {
-      try { applyReport(await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice })); } catch (e) { showError(e); }
+      try { applyEdited(await call("review_draft", { id: app.draft.id ?? null, notice: app.draft.notice, lang: app.lang })); } catch (e) { showError(e); }
     }
     render();
   });
@@ -62,6 +66,7 @@ function translateStatic() {
 function render() {
   if (app.view === "start" || app.view === "review" || app.view === "whatsnew") showStart();
   else if (app.view === "import") showImport();
+  else if (app.view === "interview") startInterview();
   else renderWizard();
 }
 
@@ -105,9 +110,20 @@ async function showStart() {
   main.replaceChildren(h("div", { class: "start" },
     h("section", { class: "panel", "aria-labelledby": "drafts-h" }, h("h1", { id: "drafts-h" }, t("start.heading")), table),
     h("section", { class: "panel", "aria-labelledby": "new-h" }, h("h2", { id: "new-h" }, t("new.heading")),
-      h("p", {}, t("new.intro")), h("ul", { class: "presets" }, cards),
+      h("button", { class: "primary interview-start", id: "interview-open", onclick: startInterview },
+        h("span", { class: "title" }, t("interview.start")), h("span", { class: "desc" }, t("interview.start_desc"))),
+      h("details", { class: "preset-list", id: "preset-list" }, h("summary", {}, t("new.or_preset")),
+        h("p", {}, t("new.intro")), h("ul", { class: "presets" }, cards)),
       h("p", { class: "import-entry" }, h("button", { id: "import-open", onclick: showImport }, t("import.button")),
         " ", h("button", { id: "whats-new", onclick: showWhatsNew }, t("start.whats_new"))))));
+}
+
+// ---------- the interview ----------
+function startInterview() {
+  app.view = "interview";
+  app.draft = null;
+  setSaveLabel(null);
+  return showInterview(main, { done: (id) => openDraft(id), cancel: showStart });
 }
 
 // ---------- current when the law moves ----------
@@ -176,8 +192,8 @@ function showImport() {
 async function openReview() {
   app.view = "wizard";
   app.stepIndex = 0;
-  const report = await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice }).catch(() => ({}));
-  applyReport(report);
+  await loadPicks();
+  try { applyEdited(await call("review_draft", { id: null, notice: app.draft.notice, lang: app.lang })); } catch (e) { showError(e); }
   setSaveLabel("import.unsaved");
   renderWizard();
   main.focus();
@@ -186,7 +202,9 @@ async function openReview() {
 async function saveImported() {
   try {
     const id = await call("create_draft_from", { title: app.draft.title, notice: app.draft.notice });
-    app.draft = await call("open_draft", { id });
+    const o = await call("open_draft", { id, lang: app.lang });
+    app.draft = o.draft;
+    applyEdited(o);
     app.importNotes = null;
     setSaveLabel("save.saved");
     renderWizard("nav-home");
@@ -227,14 +245,16 @@ async function remove(d) {
 
 // ---------- wizard ----------
 async function openDraft(id) {
+  let o;
   try {
-    app.draft = await call("open_draft", { id });
+    await loadPicks();
+    // Without a language the core opens the notice in its own main language.
+    o = await call("open_draft", { id });
   } catch (e) { showError(e); return; }
+  app.draft = o.draft;
   app.view = "wizard";
   app.stepIndex = 0;
-  app.errors = {};
-  const report = await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice }).catch(() => ({ status: [], problems: [] }));
-  applyReport(report);
+  applyEdited(o);
   setSaveLabel("save.saved");
   renderWizard();
   main.focus();
@@ -242,20 +262,22 @@ async function openDraft(id) {
 
 function steps() { return app.wizard.wizard.steps; }
 
-function applyStatus(list) {
+/** The core's assessment: what is missing, invalid and found, which steps are complete and
+ *  whether exporting asks first. The page shows it and decides nothing. */
+function applyReport(r) {
   app.status = {};
-  for (const s of list) app.status[s.id] = s.missing;
+  app.complete = {};
+  for (const s of r.status || []) { app.status[s.id] = s.missing; app.complete[s.id] = s.complete; }
+  app.errors = {};
+  for (const p of r.problems || []) app.errors[p.path] = p.message;
+  app.findings = r.findings || [];
+  app.confirmExport = !!r.confirm_export;
 }
 
-function applyReport(r) {
-  applyStatus(r.status || []);
-  app.errors = {};
-  app.blocking = false;
-  for (const p of r.problems || []) {
-    app.errors[p.path] = p.message;
-    if (p.blocking) app.blocking = true;
-  }
-  app.findings = r.findings || [];
+/** One answer of the front door: the assessment and the preview. */
+function applyEdited(e) {
+  applyReport(e.assessment || {});
+  if (e.preview) showPreview(e.preview);
 }
 
 const SEVERITIES = ["error", "warning", "tip"];
@@ -264,14 +286,10 @@ function stepFindings(step) {
   return app.findings.filter((f) => f.step === step.id);
 }
 
-/** A step is complete when its required answers are given, its fields are valid and the
- *  checker finds no error in it. */
+/** Whether the core judged the step complete (null for the export step, which has no mark). */
 function stepComplete(step) {
   if (step.kind === "export") return null;
-  const missing = app.status[step.id] || [];
-  const invalid = Object.keys(app.errors).some((p) => step.paths.some((sp) => p === sp || p.startsWith(sp + "/")));
-  const errors = stepFindings(step).some((f) => f.severity === "error");
-  return missing.length === 0 && !invalid && !errors;
+  return !!app.complete[step.id];
 }
 
 function markFor(done) {
@@ -304,6 +322,12 @@ function findingsBox(step) {
 function renderWizard(focusId) {
   const step = steps()[app.stepIndex];
   const active = focusId || (document.activeElement && document.activeElement.id);
+  // Redrawing the same step (a tick, an added item, a changed answer) keeps every scroll
+  // position: the page never jumps. Moving to another step starts at its top (goStep).
+  const sameStep = app.drawnStep === step.id;
+  const scrolled = [null, ".preview-body", ".steps"];
+  const scrollEl = (sel) => (sel ? main.querySelector(sel) : main);
+  const scrolls = sameStep ? scrolled.map((sel) => [sel, scrollEl(sel)?.scrollTop ?? 0]) : [];
   const nav = h("nav", { class: "steps", "aria-labelledby": "steps-h" }, h("h2", { id: "steps-h" }, t("nav.steps")),
     h("ol", {}, steps().map((s, i) => {
       const done = stepComplete(s);
@@ -333,10 +357,15 @@ function renderWizard(focusId) {
       h("input", { id: "draft-title", value: app.draft.title, oninput: (e) => rename(e.target.value) })));
 
   main.replaceChildren(h("div", { class: "wizard" }, head, importBanner(), nav, form, previewPanel()));
-  updatePreview();
+  app.drawnStep = step.id;
+  if (app.preview) showPreview(app.preview);
+  for (const [sel, top] of scrolls) {
+    const el = scrollEl(sel);
+    if (el) el.scrollTop = top;
+  }
   if (active) {
     const el = document.getElementById(active);
-    if (el) el.focus();
+    if (el) el.focus({ preventScroll: sameStep });
   }
 }
 
@@ -354,27 +383,45 @@ function formCtx() {
     options: app.wizard.options,
     errors: app.errors,
     picks: (source) => picks(source),
+    picksNow: (source) => app.pickData[source],
     changed: (kind, focus) => { changed(); if (kind === "structure") renderWizard(focus); },
     togglePick: (source, key, on, focus) => togglePick(source, key, on, focus),
   };
 }
 
 async function picks(source) {
-  if (!app.pickCache[source]) app.pickCache[source] = call("catalogue_options", { source }).catch(() => []);
+  if (!app.pickCache[source]) {
+    app.pickCache[source] = call("catalogue_options", { source }).catch(() => [])
+      .then((options) => { app.pickData[source] = options; return options; });
+  }
   return app.pickCache[source];
 }
 
+/** Every catalogue list the wizard offers, loaded once before a draft is drawn, so a step
+ *  with checkboxes is whole at once (the page keeps its place and "Korjaa" finds the box). */
+async function loadPicks() {
+  const sources = new Set();
+  const walk = (fields) => { for (const f of fields || []) { if (f.kind === "picks") sources.add(f.source); walk(f.fields); } };
+  for (const st of steps()) walk(st.fields);
+  await Promise.all([...sources].map(picks));
+}
+
+/** A tick: the core returns the notice and its assessment; the step is redrawn where it
+ *  stands (same scroll position, focus on the same box), then autosaved. */
 async function togglePick(source, key, on, focus) {
   try {
-    app.draft.notice = await call("toggle_pick", { notice: app.draft.notice, source, key, on });
-    changed();
+    const r = await call("tick_pick", { id: app.draft.id ?? null, notice: app.draft.notice, source, key, on });
+    app.draft.notice = r.notice;
+    applyReport(r.assessment);
     renderWizard(focus);
+    changed();
   } catch (e) { showError(e); renderWizard(focus); }
 }
 
 function goStep(i) {
   if (i < 0 || i >= steps().length) return;
   app.stepIndex = i;
+  app.drawnStep = null;
   renderWizard("step-title");
   main.scrollTo(0, 0);
 }
@@ -398,7 +445,6 @@ function changed() {
   app.dirty = true;
   setSaveLabel("save.saving");
   save();
-  schedulePreview();
 }
 
 /** Save now; a change during a save triggers one more save right after it. */
@@ -407,7 +453,7 @@ async function save() {
   if (app.draft.id === null) {
     // An import under review: nothing is written until "Save as a draft"; the checks still run.
     app.dirty = false;
-    try { applyReport(await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice })); refreshMarks(); } catch (e) { showError(e); }
+    try { applyEdited(await call("review_draft", { id: null, notice: app.draft.notice, lang: app.lang })); refreshMarks(); } catch (e) { showError(e); }
     setSaveLabel("import.unsaved");
     return;
   }
@@ -416,8 +462,8 @@ async function save() {
     app.dirty = false;
     const draft = app.draft;
     try {
-      const r = await call("save_draft", { id: draft.id, notice: draft.notice });
-      applyReport(r);
+      // One round trip: saved, assessed and previewed by the core.
+      applyEdited(await call("edit_draft", { id: draft.id, notice: draft.notice, lang: app.lang }));
       refreshMarks();
     } catch (e) {
       app.saving = false;
@@ -476,11 +522,8 @@ function refreshMarks() {
 }
 
 // ---------- preview ----------
-let previewTimer = null;
-let previewSeq = 0;
-
 function previewPanel() {
-  const sel = h("select", { id: "preview-lang", onchange: (e) => { app.lang = e.target.value; renderWizard("preview-lang"); } },
+  const sel = h("select", { id: "preview-lang", onchange: (e) => { app.lang = e.target.value; renderWizard("preview-lang"); updatePreview(); } },
     LANGS.map((l) => h("option", { value: l, selected: l === app.lang ? "selected" : null }, t(`lang.${l}`))));
   return h("aside", { class: "preview", "aria-labelledby": "preview-h" },
     h("div", { class: "preview-head" }, h("h2", { id: "preview-h" }, t("preview.heading")),
@@ -505,27 +548,29 @@ function previewLinkClick(ev) {
   call("open_link", { url: href }).catch(showError);
 }
 
-function schedulePreview() {
-  clearTimeout(previewTimer);
-  previewTimer = setTimeout(updatePreview, 40);
+/** Ask the core again for the preview (and assessment) without saving: the preview language changed. */
+async function updatePreview() {
+  if (!app.draft) return;
+  try { applyEdited(await call("review_draft", { id: app.draft.id ?? null, notice: app.draft.notice, lang: app.lang })); refreshMarks(); }
+  catch (e) { showPreview({ lang: app.lang, error: e.message }); }
 }
 
-async function updatePreview() {
+/** Draw a preview the core returned: HTML it has already cut down to the templates' own
+ *  tags (src/preview.rs), parsed in an inert document; or the sentence why there is none.
+ *  A preview in another language than the one now chosen (an answer overtaken by a change
+ *  of language) is not drawn. */
+function showPreview(p) {
+  app.preview = p;
   const el = document.getElementById("preview");
-  if (!el || !app.draft) return;
-  const seq = ++previewSeq;
-  try {
-    const html = await call("preview", { notice: app.draft.notice, lang: app.lang });
-    if (seq !== previewSeq) return;
-    // The core has already cut the HTML down to the templates' own tags (contain.rs); parsing
-    // it in an inert document and dropping style/script again costs nothing.
-    const doc = new DOMParser().parseFromString(html, "text/html");
-    doc.querySelectorAll("style, script, meta, link, iframe, base").forEach((n) => n.remove());
-    el.replaceChildren(...doc.body.childNodes);
-    el.dataset.updated = String(performance.now());
-  } catch (e) {
-    if (seq === previewSeq) el.replaceChildren(h("p", { class: "help" }, e.message || t("preview.unavailable")));
+  if (!el || p.lang !== app.lang) return;
+  if (p.html === undefined || p.html === null) {
+    el.replaceChildren(h("p", { class: "help" }, p.error || t("preview.unavailable")));
+    return;
   }
+  const doc = new DOMParser().parseFromString(p.html, "text/html");
+  doc.querySelectorAll("style, script, meta, link, iframe, base").forEach((n) => n.remove());
+  el.replaceChildren(...doc.body.childNodes);
+  el.dataset.updated = String(performance.now());
 }
 
 // ---------- check and export ----------
@@ -579,11 +624,11 @@ function exportStep() {
     try {
       await flushThen(async () => {});
       await call("publish", { id: app.draft.id, note: { [app.lang]: text } });
-      app.draft = await call("open_draft", { id: app.draft.id });
-      applyReport(await call("draft_status", { id: app.draft.id ?? null, notice: app.draft.notice }));
+      const o = await call("open_draft", { id: app.draft.id, lang: app.lang });
+      app.draft = o.draft;
+      applyEdited(o);
       note.value = "";
       pubResult.replaceChildren(h("p", {}, t("publish.done")));
-      updatePreview();
     } catch (e) { pubResult.replaceChildren(h("p", { class: "field-error" }, e.message)); }
   };
   return [findings,
@@ -612,12 +657,12 @@ function exportStep() {
 
 /** Exporting a notice the check marks as wrong needs the user's explicit yes. */
 async function confirmIfErrors() {
-  const errors = app.blocking || app.findings.some((f) => f.severity === "error");
-  if (!errors) return true;
+  if (!app.confirmExport) return true;
   return confirmDialog(t("check.confirm"), t("check.confirm_ok"));
 }
 
 function goToField(stepIndex, path) {
+  if (app.stepIndex !== stepIndex) app.drawnStep = null;
   app.stepIndex = stepIndex;
   renderWizard();
   let el = document.getElementById(fieldId(path));

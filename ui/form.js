@@ -197,7 +197,7 @@ function renderField(f, base, ctx) {
       const box = h("fieldset", { class: "field picks", id, "data-path": ptr, "data-source": f.source },
         h("legend", {}, tx(f.label)), h("p", { class: "help" }, t("picks.hint")));
       const have = new Set((Array.isArray(value) ? value : []).map((x) => x && x.key).filter(Boolean));
-      ctx.picks(f.source).then((options) => {
+      const fill = (options) => {
         box.dataset.loaded = "true";
         if (!options.length) { box.append(h("p", { class: "help" }, t("picks.none"))); return; }
         for (const o of options) {
@@ -209,7 +209,12 @@ function renderField(f, base, ctx) {
               o.clause && tx(o.clause, ctx.lang) !== tx(o.label, ctx.lang) ? h("span", { class: "pick-text" }, tx(o.clause, ctx.lang)) : null))));
         }
         ctx.picksRendered && ctx.picksRendered();
-      }).catch(() => { box.dataset.loaded = "true"; box.append(h("p", { class: "help" }, t("picks.none"))); });
+      };
+      // Options already loaded are drawn at once, so the step is whole when it appears (its
+      // height, and so the scroll position, does not change after a redraw).
+      const now = ctx.picksNow && ctx.picksNow(f.source);
+      if (now) fill(now);
+      else ctx.picks(f.source).then(fill).catch(() => { box.dataset.loaded = "true"; box.append(h("p", { class: "help" }, t("picks.none"))); });
       return box;
     }
     default:

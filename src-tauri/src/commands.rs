@@ -10,6 +10,7 @@
 
 use crate::error::{AppError, AppResult};
 use seloste::store::{Draft, DraftId, DraftSummary, Store, VersionSummary};
+use seloste::session;
 use seloste::wizard::{self, UiStrings, Wizard};
 use seloste::{Lang, Notice, Text};
 use serde::Serialize;
@@ -75,13 +76,21 @@ impl AppState {
         f(store).map_err(|e| AppError::core(e, lang))
     }
 
+    /// Like `with`, for work that needs the store only when there is one (an import under
+    /// review is checked even if the database could not be opened).
+    fn with_store<T>(&self, f: impl FnOnce(Option<&Store>) -> seloste::Result<T>) -> AppResult<T> {
+        let lang = self.lang();
+        let guard = lock(&self.store);
+        f(guard.as_ref()).map_err(|e| AppError::core(e, lang))
+    }
+
     fn core<T>(&self, r: seloste::Result<T>) -> AppResult<T> {
         r.map_err(|e| AppError::core(e, self.lang()))
     }
 }
 
 fn notice_from(v: Value) -> seloste::Result<Notice> {
-    seloste::notice_io::from_json(&v.to_string(), "The notice")
+    session::notice(v)
 }
 
 #[derive(Serialize)]
@@ -159,35 +168,25 @@ pub fn list_drafts(state: State<'_, AppState>) -> AppResult<Vec<DraftSummary>> {
     state.with(|s| s.list())
 }
 
+/// A draft from the list, with its assessment and its preview in `lang` (by default the
+/// notice's main language).
 #[tauri::command(async)]
-pub fn open_draft(state: State<'_, AppState>, id: DraftId) -> AppResult<Draft> {
-    state.with(|s| s.get(id))
+pub fn open_draft(state: State<'_, AppState>, id: DraftId, lang: Option<Lang>) -> AppResult<session::Opened> {
+    state.with(|s| session::open(s, id, state.lang(), lang))
 }
 
-/// The autosave path: called on every change, so closing the window never loses text.
+/// The autosave path, called on every change so closing the window never loses text: saves,
+/// then answers with the assessment and the preview in `lang` (one round trip).
 #[tauri::command(async)]
-pub fn save_draft(
-    state: State<'_, AppState>,
-    id: DraftId,
-    notice: Value,
-) -> AppResult<wizard::Assessment> {
-    let notice = state.core(notice_from(notice))?;
-    state.with(|s| s.save(id, &notice).and_then(|()| s.assess(id, &notice, state.lang())))
+pub fn edit_draft(state: State<'_, AppState>, id: DraftId, notice: Value, lang: Lang) -> AppResult<session::Edited> {
+    state.with(|s| session::edit(s, id, notice, state.lang(), lang))
 }
 
-/// The same report as `save_draft`, for a draft just opened (with its last website scan
-/// when it has an `id`).
+/// The same answer without saving: an import under review (`id` none), or after the
+/// interface or preview language changed.
 #[tauri::command(async)]
-pub fn draft_status(
-    state: State<'_, AppState>,
-    notice: Value,
-    id: Option<DraftId>,
-) -> AppResult<wizard::Assessment> {
-    let notice = state.core(notice_from(notice))?;
-    match id {
-        Some(id) => state.with(|s| s.assess(id, &notice, state.lang())),
-        None => Ok(wizard::assess(&notice, state.lang())),
-    }
+pub fn review_draft(state: State<'_, AppState>, id: Option<DraftId>, notice: Value, lang: Lang) -> AppResult<session::Edited> {
+    state.with_store(|s| session::review(s, id, notice, state.lang(), lang))
 }
 
 #[tauri::command(async)]
@@ -214,26 +213,11 @@ pub fn catalogue_options(source: String) -> Vec<wizard::PickOption> {
     wizard::pick_options(&source)
 }
 
-/// Tick or untick a catalogue clause; returns the changed notice (the UI then autosaves it).
+/// Tick or untick a catalogue clause: the changed notice and its assessment (the page then
+/// autosaves it through `edit_draft`).
 #[tauri::command(async)]
-pub fn toggle_pick(
-    state: State<'_, AppState>,
-    notice: Value,
-    source: String,
-    key: String,
-    on: bool,
-) -> AppResult<Notice> {
-    let notice = state.core(notice_from(notice))?;
-    state.core(wizard::toggle_pick(&notice, &source, &key, on))
-}
-
-/// The notice as the HTML fragment a website shows, for the live preview.
-#[tauri::command(async)]
-pub fn preview(state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<String> {
-    let notice = state.core(notice_from(notice))?;
-    state.core(
-        seloste::render::fragment(&notice, lang).map(|h| crate::contain::sanitise_preview(&h)),
-    )
+pub fn tick_pick(state: State<'_, AppState>, id: Option<DraftId>, notice: Value, source: String, key: String, on: bool) -> AppResult<session::Ticked> {
+    state.with_store(|s| session::tick(s, id, notice, &source, &key, on, state.lang()))
 }
 
 /// Open a link the user clicked in the preview in the system's browser or mail program:

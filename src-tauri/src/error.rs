@@ -5,7 +5,6 @@
 //! The webview never sees a raw Rust error or a panic.
 
 use seloste::Lang;
-use seloste::wizard::ui;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -21,42 +20,20 @@ impl AppError {
     pub fn new(code: &str, lang: Lang, detail: impl ToString) -> Self {
         AppError {
             code: code.to_string(),
-            message: localise(code, lang, ""),
+            message: seloste::error::localise(code, lang, ""),
             detail: detail.to_string(),
         }
     }
 
+    /// A core error: its code, its sentence in `lang` (`seloste::Error::message`) and the
+    /// core's own technical sentence as the detail.
     pub fn core(e: seloste::Error, lang: Lang) -> Self {
-        let detail = e.to_string();
-        let field = match &e {
-            seloste::Error::BadField { path, .. } => path.clone(),
-            _ => String::new(),
-        };
         AppError {
             code: e.code().to_string(),
-            message: localise(e.code(), lang, &field),
-            detail,
+            message: e.message(lang),
+            detail: e.to_string(),
         }
     }
-}
-
-/// The sentence for an error code in `lang`; codes without their own sentence get the general
-/// one ("That did not work. Your notice is safe; please try again.").
-fn localise(code: &str, lang: Lang, detail: &str) -> String {
-    let key = match code {
-        "no_draft" | "draft_deleted" => "err.not_found".to_string(),
-        "database" | "store_open" | "store_dir" | "no_data_dir" | "not_seloste" => {
-            "err.store".to_string()
-        }
-        other => format!("err.{other}"),
-    };
-    let known = seloste::wizard::ui_strings().strings.contains_key(&key);
-    let text = if known {
-        ui(&key, lang)
-    } else {
-        ui("err.unknown", lang)
-    };
-    text.replace("{detail}", detail)
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -64,6 +41,7 @@ pub type AppResult<T> = Result<T, AppError>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use seloste::wizard::ui;
 
     #[test]
     fn core_errors_become_a_sentence_in_the_ui_language() {

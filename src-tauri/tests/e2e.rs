@@ -44,7 +44,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     shot(&c, "00-start").await;
 
     // A new, blank notice.
-    click(&c, "button[data-preset='']").await;
+    new_from_preset(&c, "").await;
     wait_for(&c, "#form-controller").await;
     step_shot(&c, "01-controller-empty").await;
 
@@ -331,7 +331,7 @@ async fn a_mistyped_business_id_shows_its_message_in_finnish() {
     let sb = Sandbox::new();
     let driver = start_driver(&sb).await;
     let c = launch(&driver).await;
-    click(&c, "button[data-preset='']").await;
+    new_from_preset(&c, "").await;
     type_into(&c, "f_controllers_0_business_id", "1234567-8").await;
     let err = wait_for(&c, "#f_controllers_0_business_id-error")
         .await
@@ -404,7 +404,7 @@ async fn a_damaged_database_is_recovered_and_the_app_says_so() {
     );
     shot(&c, "21-recovered").await;
     // And it works: a new draft can be made.
-    click(&c, "button[data-preset='']").await;
+    new_from_preset(&c, "").await;
     wait_for(&c, "#form-controller").await;
     let _: Value = c.execute("return 1", vec![]).await.unwrap();
     c.close().await.unwrap();
@@ -419,7 +419,7 @@ async fn a_failing_export_says_so_in_finnish_and_keeps_the_draft() {
     std::fs::write(&sb.exports, "not a folder").unwrap();
     let driver = start_driver(&sb).await;
     let c = launch(&driver).await;
-    click(&c, "button[data-preset='sole_trader_customers']").await;
+    new_from_preset(&c, "sole_trader_customers").await;
     type_into(&c, "f_controllers_0_name", "Kuvaamo Ääkkönen").await;
     saved(&c).await;
     click(&c, "#step-export").await;
@@ -499,7 +499,7 @@ async fn a_preview_link_opens_in_the_browser_and_the_wizard_stays() {
     let sb = Sandbox::new();
     let driver = start_driver(&sb).await;
     let c = launch(&driver).await;
-    click(&c, "button[data-preset='sole_trader_customers']").await;
+    new_from_preset(&c, "sole_trader_customers").await;
     wait_for(&c, "#form-controller").await;
     // Owner text that would navigate if it were markup comes out as text.
     let hostile = "<meta http-equiv=\"refresh\" content=\"0;url=https://example.com/\"><a href=\"https://example.com/\">x</a>";
@@ -656,7 +656,7 @@ async fn the_website_check_finds_two_services_and_adds_them_with_their_cookies()
     let sb = Sandbox::new();
     let driver = start_driver(&sb).await;
     let c = launch(&driver).await;
-    click(&c, "button[data-preset='']").await;
+    new_from_preset(&c, "").await;
     type_into(&c, "f_controllers_0_name", "Parturi Testi").await;
     saved(&c).await;
 
@@ -735,4 +735,135 @@ async fn the_website_check_finds_two_services_and_adds_them_with_their_cookies()
     assert!(html.contains("<code>_fbp</code>") && html.contains("data-choice=\"reject\""), "{html}");
     c.close().await.unwrap();
     drop(site);
+}
+
+/// The hairdresser of issue 16: a Tmi that records allergies, takes bookings in Timma, has an
+/// Instagram account and an accountant. From the start screen through the interview to an
+/// exported PDF; prints the clicks and typed fields it took, and checks that ticking a clause
+/// in a long step keeps the page where it was (no scroll jump, focus on the same box).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
+async fn a_hairdresser_answers_the_interview_and_exports_a_correct_notice() {
+    let sb = Sandbox::new();
+    let driver = start_driver(&sb).await;
+    let c = launch(&driver).await;
+    let mut clicks = 0;
+    let mut typed = 0;
+    macro_rules! tap {
+        ($css:expr) => {{
+            click(&c, $css).await;
+            clicks += 1;
+        }};
+    }
+    macro_rules! write {
+        ($id:expr, $text:expr) => {{
+            type_into(&c, $id, $text).await;
+            typed += 1;
+        }};
+    }
+
+    tap!("#interview-open");
+    wait_for(&c, "#interview").await;
+    shot(&c, "40-interview").await;
+    let problems = accessibility_problems(&c).await;
+    assert!(problems.is_empty(), "interview: {problems:?}");
+    // Creating without saying what the business does is refused with a sentence.
+    tap!("#interview-create");
+    let err = text_of(&c, "#interview-error").await;
+    assert!(err.contains("Valitse ensin"), "{err}");
+
+    tap!("#q-trade-hair_beauty");
+    tap!("#q-website-yes");
+    write!("q-social-search", "insta");
+    tap!("#q-social-instagram");
+    tap!("#q-online_sales-no");
+    // The follow-up of a "no" is not asked.
+    let hidden = c
+        .execute("return document.getElementById('q-payment_services').hidden", vec![])
+        .await
+        .unwrap();
+    assert_eq!(hidden, Value::Bool(true));
+    tap!("#q-bookings-yes");
+    write!("q-booking_services-search", "timma");
+    tap!("#q-booking_services-timma");
+    tap!("#q-newsletter-no");
+    tap!("#q-sensitive-yes");
+    tap!("#q-children-no");
+    tap!("#q-job_applicants-no");
+    tap!("#q-camera-no");
+    tap!("#q-accountant-yes");
+    shot(&c, "41-interview-answered").await;
+    tap!("#interview-create");
+
+    // The wizard opens on the draft the answers built; the owner adds who she is.
+    wait_for(&c, "#form-controller").await;
+    write!("f_controllers_0_name", "Parturi Kultasakset");
+    write!("f_controllers_0_business_id", &valid_business_id());
+    write!("f_controllers_0_address_street", "Rantakatu 3");
+    write!("f_controllers_0_address_postal_code", "33100");
+    write!("f_controllers_0_address_city", "Tampere");
+    write!("f_controllers_0_email", "info@kultasakset.fi");
+    saved(&c).await;
+    eventually("the preview shows the booking system and the allergies", || async {
+        let p = preview_text(&c).await;
+        p.contains("Parturi Kultasakset") && p.contains("Timma") && p.to_lowercase().contains("allergi")
+    })
+    .await;
+    let p = preview_text(&c).await;
+    // Explicit consent for the allergies brings the right to withdraw it.
+    assert!(p.contains("peruuttaa") || p.contains("peru"), "no withdrawal right: {p}");
+    // Nothing she did not say: no web shop, no newsletter, no camera.
+    for not_said in ["uutiskirje", "kameravalvon", "verkkokaup"] {
+        assert!(!p.to_lowercase().contains(not_said), "{not_said} asserted: {p}");
+    }
+    shot(&c, "42-interview-draft").await;
+
+    // A tick in a long step keeps the page still: same scroll position, focus on the box.
+    tap!("#step-recipients");
+    wait_for(&c, "fieldset.picks[data-loaded]").await;
+    let moved = c
+        .execute(
+            r#"const main = document.getElementById('main');
+               const boxes = [...document.querySelectorAll('fieldset.picks input[type=checkbox]')];
+               const box = boxes[boxes.length - 1];
+               box.scrollIntoView({ block: 'center' });
+               const top = main.scrollTop;
+               const id = box.id;
+               box.click();
+               return new Promise((resolve) => setTimeout(() => resolve({
+                 before: top, after: main.scrollTop, focus: document.activeElement && document.activeElement.id, id,
+                 checked: document.getElementById(id).checked }), 1500));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("e2e: tick in a long step: {moved}");
+    assert_eq!(moved["before"], moved["after"], "the page jumped: {moved}");
+    assert_eq!(moved["focus"], moved["id"], "focus left the box: {moved}");
+    assert_eq!(moved["checked"], Value::Bool(true));
+    // Untick it again (it was only a test of the page).
+    c.execute(
+        "const b = document.getElementById(arguments[0]); b.click(); return 1",
+        vec![moved["id"].clone()],
+    )
+    .await
+    .unwrap();
+    saved(&c).await;
+
+    tap!("#step-export");
+    let check = text_of(&c, "#findings").await;
+    eprintln!("e2e: the hairdresser's check:\n{check}");
+    let errors = c.find_all(Locator::Css("#findings ul.sev-error li")).await.unwrap();
+    assert!(errors.is_empty(), "the check finds errors: {check}");
+    tap!("#export-pdf");
+    if c.find(Locator::Css("#modal-ok")).await.is_ok() {
+        tap!("#modal-ok");
+    }
+    wait_for(&c, "#export-result .saved-path").await;
+    assert!(sb.exports.join("tietosuojaseloste.pdf").exists());
+    shot(&c, "43-interview-exported").await;
+    eprintln!("e2e: the hairdresser took {clicks} clicks and {typed} typed fields");
+    assert!(typed <= 12, "{typed} typed fields");
+    assert!(clicks <= 35, "{clicks} clicks");
+    c.close().await.unwrap();
 }

@@ -20,6 +20,7 @@ mod render;
 mod snapshots;
 mod scan;
 mod scan_checker;
+mod session;
 mod services;
 mod site;
 mod store;

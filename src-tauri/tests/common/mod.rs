@@ -205,6 +205,16 @@ pub async fn click(c: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
+/// Start a new draft from a starting point (`""` for a blank notice): the list of starting
+/// points is folded under the interview's button on the start screen, so open it first.
+pub async fn new_from_preset(c: &Client, key: &str) {
+    let list = wait_for(c, "#preset-list").await;
+    if list.attr("open").await.unwrap().is_none() {
+        click(c, "#preset-list > summary").await;
+    }
+    click(c, &format!("button[data-preset='{key}']")).await;
+}
+
 /// Replace the text of a field, as a user typing it; looked up again if the UI redrew it.
 pub async fn type_into(c: &Client, id: &str, text: &str) {
     let mut last = None;
