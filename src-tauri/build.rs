@@ -41,6 +41,8 @@ fn main() {
             "cookie_declaration",
             "copy_declaration",
             "export_declaration",
+            "diagnostics",
+            "copy_diagnostics",
         ]),
     ))
     .expect("failed to run tauri-build");

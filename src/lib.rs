@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod check;
 pub mod current;
+pub mod diagnostics;
 pub mod diff;
 pub mod document;
 pub mod error;

@@ -43,6 +43,10 @@ pub struct Env {
     pub xdg_data_home: Option<OsString>,
     /// `%APPDATA%` (Windows: the roaming application-data folder).
     pub appdata: Option<OsString>,
+    /// `$XDG_STATE_HOME` (Linux: where logs belong).
+    pub xdg_state_home: Option<OsString>,
+    /// `%LOCALAPPDATA%` (Windows: the machine's own application data, for logs).
+    pub localappdata: Option<OsString>,
 }
 
 impl Env {
@@ -52,6 +56,8 @@ impl Env {
             home: dirs::home_dir(),
             xdg_data_home: std::env::var_os("XDG_DATA_HOME"),
             appdata: std::env::var_os("APPDATA"),
+            xdg_state_home: std::env::var_os("XDG_STATE_HOME"),
+            localappdata: std::env::var_os("LOCALAPPDATA"),
         }
     }
 }
@@ -88,6 +94,32 @@ pub fn data_dir(platform: Platform, env: &Env) -> Option<PathBuf> {
 /// Seloste's own data folder: `data_dir` + `seloste`.
 pub fn app_data_dir(platform: Platform, env: &Env) -> Option<PathBuf> {
     data_dir(platform, env).map(|d| d.join(APP_DIR))
+}
+
+/// Where the app writes its log files (ids and timings, never notice text):
+/// - Linux: `$XDG_STATE_HOME/seloste` when absolute, else `~/.local/state/seloste`
+///   (the XDG base-directory rule for logs);
+/// - macOS: `~/Library/Logs/Seloste`;
+/// - Windows: `%LOCALAPPDATA%\seloste\logs`, else `AppData\Local\seloste\logs` in the profile.
+pub fn log_dir(platform: Platform, env: &Env) -> Option<PathBuf> {
+    let var = |v: &Option<OsString>| {
+        v.as_ref()
+            .filter(|s| is_absolute_on(platform, s.to_string_lossy().as_ref()))
+            .map(PathBuf::from)
+    };
+    let home = env
+        .home
+        .as_ref()
+        .filter(|h| is_absolute_on(platform, h.to_string_lossy().as_ref()));
+    match platform {
+        Platform::Linux => var(&env.xdg_state_home)
+            .or_else(|| home.map(|h| h.join(".local").join("state")))
+            .map(|d| d.join(APP_DIR)),
+        Platform::MacOs => home.map(|h| h.join("Library").join("Logs").join("Seloste")),
+        Platform::Windows => var(&env.localappdata)
+            .or_else(|| home.map(|h| h.join("AppData").join("Local")))
+            .map(|d| d.join(APP_DIR).join("logs")),
+    }
 }
 
 /// Whether `path` is absolute by the rules of `platform` (not of the system running this):
@@ -220,6 +252,40 @@ mod tests {
             home: Some(PathBuf::from(home)),
             ..Env::default()
         }
+    }
+
+    #[test]
+    fn log_dir_per_platform() {
+        assert_eq!(
+            log_dir(Platform::Linux, &env("/home/maija")),
+            Some(PathBuf::from("/home/maija/.local/state/seloste"))
+        );
+        let state = Env {
+            xdg_state_home: Some("/srv/state".into()),
+            ..env("/home/maija")
+        };
+        assert_eq!(log_dir(Platform::Linux, &state), Some(PathBuf::from("/srv/state/seloste")));
+        let relative = Env {
+            xdg_state_home: Some("state".into()),
+            ..env("/home/maija")
+        };
+        assert_eq!(
+            log_dir(Platform::Linux, &relative),
+            Some(PathBuf::from("/home/maija/.local/state/seloste"))
+        );
+        assert_eq!(
+            log_dir(Platform::MacOs, &env("/Users/maija")),
+            Some(Path::new("/Users/maija").join("Library").join("Logs").join("Seloste"))
+        );
+        let win = Env {
+            localappdata: Some(r"C:\Users\Maija\AppData\Local".into()),
+            ..env(r"C:\Users\Maija")
+        };
+        assert_eq!(
+            log_dir(Platform::Windows, &win),
+            Some(PathBuf::from(r"C:\Users\Maija\AppData\Local").join("seloste").join("logs"))
+        );
+        assert_eq!(log_dir(Platform::Linux, &Env::default()), None);
     }
 
     #[test]

@@ -141,6 +141,11 @@ pub fn ui_strings() -> &'static UiStrings {
     U.get_or_init(|| parse("ui.json", include_str!("data/ui.json")))
 }
 
+/// One interface string in all three languages.
+fn ui_text(key: &str) -> Text {
+    ui_strings().strings.get(key).cloned().unwrap_or_default()
+}
+
 /// One interface string in `lang`; `?` if it is missing (a test keeps them complete).
 pub fn ui(key: &str, lang: Lang) -> &'static str {
     ui_strings()
@@ -231,16 +236,24 @@ fn collect_missing(
 
 /// Does the condition of `f` hold? `base` is the list item for sub-fields, else the notice.
 fn visible(f: &Field, base: &Value, _doc: &Value) -> bool {
-    let Some(c) = &f.show_if else { return true };
-    let v = base.pointer(&c.path);
-    if c.outside_eea {
-        return v
-            .and_then(Value::as_str)
-            .is_some_and(|code| !code.is_empty() && !crate::catalogue::is_eea(code));
-    }
-    match &c.equals {
-        Some(want) => v == Some(want),
-        None => v.is_some_and(|v| !v.is_null()),
+    f.show_if.as_ref().is_none_or(|c| c.holds(base))
+}
+
+impl Condition {
+    /// Does the condition hold for `base` (the list item for sub-fields, else the notice)?
+    /// The page evaluates the same rule itself while the owner types (`visible` in
+    /// `ui/form.js`); `tests/fixtures/show_if_cases.json` is the one table both are tested on.
+    pub fn holds(&self, base: &Value) -> bool {
+        let v = base.pointer(&self.path);
+        if self.outside_eea {
+            return v
+                .and_then(Value::as_str)
+                .is_some_and(|code| !code.is_empty() && !crate::catalogue::is_eea(code));
+        }
+        match &self.equals {
+            Some(want) => v == Some(want),
+            None => v.is_some_and(|v| !v.is_null()),
+        }
     }
 }
 
@@ -391,6 +404,10 @@ pub struct PickOption {
     /// A plain explanation of when to pick it, or what it brings with it (country, period).
     pub clause: Text,
     pub items: Vec<Value>,
+    /// What the clause is, for long lists the page groups and lets the owner search
+    /// ("Maksupalvelut", "Ajanvaraus"); none for short lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<Text>,
 }
 
 fn to_value<T: Serialize>(t: T) -> Value {
@@ -432,7 +449,13 @@ fn option<T: Serialize>(key: &str, label: &Text, clause: Text, item: T) -> PickO
         label: label.clone(),
         clause,
         items: vec![to_value(item)],
+        group: None,
     }
+}
+
+/// The group a service's checkbox is shown in: what it does.
+fn service_group(s: &crate::catalogue::Service) -> Option<Text> {
+    crate::catalogue::catalogue().category_label(s.category).cloned()
 }
 
 /// The catalogue clauses offered for a picks field's `source`, in catalogue order.
@@ -465,12 +488,16 @@ pub fn pick_options(source: &str) -> Vec<PickOption> {
         "recipients" => c
             .recipients
             .iter()
-            .map(|x| option(&x.key, &x.text, x.purpose.clone(), x.to_model()))
+            .map(|x| PickOption {
+                group: Some(ui_text("pick.group_recipients")),
+                ..option(&x.key, &x.text, x.purpose.clone(), x.to_model())
+            })
             .chain(c.services.iter().map(|s| PickOption {
                 key: s.key.clone(),
                 label: Text::new(s.display_name(), s.display_name(), s.display_name()),
                 clause: service_line(s),
                 items: vec![to_value(s.to_recipient())],
+                group: service_group(s),
             }))
             .collect(),
         "retention" => c
@@ -494,6 +521,7 @@ pub fn pick_options(source: &str) -> Vec<PickOption> {
                     label: Text::new(s.display_name(), s.display_name(), s.display_name()),
                     clause: Text::new(names.clone(), names.clone(), names),
                     items: s.to_cookies().into_iter().map(to_value).collect(),
+                    group: service_group(s),
                 }
             })
             .collect(),

@@ -1,7 +1,8 @@
 // The bridge to the Rust commands, the interface strings and small DOM helpers.
 // Nothing here knows about privacy law: the wizard's structure comes from the core.
 
-const tauri = window.__TAURI__;
+// Absent outside the app (the page's own rules are also tested under Node: tests/ui/).
+const tauri = globalThis.window?.__TAURI__;
 
 /** Call a command of the shell. Errors arrive as {code, message, detail}. */
 export async function call(cmd, args = {}) {

@@ -23,6 +23,7 @@ const app = {
   findings: [],        // the checker's findings, each with the step that fixes it
   pickCache: {},       // source -> Promise of the catalogue's options
   pickData: {},        // source -> the options, once loaded (the form draws them at once)
+  pickUi: {},          // source -> {query, open groups, pinned choices} while a step is open
   saving: false,
   dirty: false,
   view: "start",
@@ -49,6 +50,7 @@ async function boot() {
     render();
   });
   translateStatic();
+  document.getElementById("about").addEventListener("click", showAbout);
   app.wizard = await call("wizard");
   const s = await call("startup", { lang: uiLang });
   if (s.recovery) alertBox("info", s.recovery);
@@ -116,6 +118,33 @@ async function showStart() {
         h("p", {}, t("new.intro")), h("ul", { class: "presets" }, cards)),
       h("p", { class: "import-entry" }, h("button", { id: "import-open", onclick: showImport }, t("import.button")),
         " ", h("button", { id: "whats-new", onclick: showWhatsNew }, t("start.whats_new"))))));
+}
+
+// ---------- about and diagnostics ----------
+/** The about box: the version, where the log is, and one button that copies what a helper
+ *  needs (version, system, data versions, the end of the log — never notice text). */
+async function showAbout() {
+  let d;
+  try { d = await call("diagnostics"); } catch (e) { showError(e); return; }
+  const root = document.getElementById("modal-root");
+  const before = document.activeElement;
+  const result = h("p", { role: "status", id: "about-result" });
+  const close = () => { root.innerHTML = ""; before && before.focus && before.focus(); };
+  const copy = h("button", { class: "primary", id: "copy-diagnostics", onclick: async () => {
+    try { await call("copy_diagnostics"); result.textContent = t("about.copied"); } catch (e) { result.textContent = e.message; }
+  } }, t("about.copy"));
+  const closeBtn = h("button", { id: "about-close", onclick: close }, t("dialog.close"));
+  root.append(h("div", { class: "modal-backdrop", onkeydown: (ev) => {
+    if (ev.key === "Escape") close();
+    if (ev.key === "Tab") { ev.preventDefault(); (document.activeElement === copy ? closeBtn : copy).focus(); }
+  } }, h("div", { class: "modal about", role: "dialog", "aria-modal": "true", "aria-labelledby": "about-h" },
+    h("h2", { id: "about-h" }, `Seloste ${d.version}`),
+    h("p", {}, t("app.tagline")),
+    h("p", {}, t("about.diagnostics")),
+    d.log_dir ? h("p", { class: "help" }, `${t("about.log_dir")}: `, h("code", {}, d.log_dir)) : null,
+    result,
+    h("div", { class: "buttons" }, closeBtn, copy))));
+  copy.focus();
 }
 
 // ---------- the interview ----------
@@ -254,6 +283,8 @@ async function openDraft(id) {
   app.draft = o.draft;
   app.view = "wizard";
   app.stepIndex = 0;
+  app.drawnStep = null;
+  app.pickUi = {};
   applyEdited(o);
   setSaveLabel("save.saved");
   renderWizard();
@@ -328,6 +359,7 @@ function renderWizard(focusId) {
   const scrolled = [null, ".preview-body", ".steps"];
   const scrollEl = (sel) => (sel ? main.querySelector(sel) : main);
   const scrolls = sameStep ? scrolled.map((sel) => [sel, scrollEl(sel)?.scrollTop ?? 0]) : [];
+  const opened = sameStep ? [...main.querySelectorAll("details[id]")].map((d) => [d.id, d.open]) : [];
   const nav = h("nav", { class: "steps", "aria-labelledby": "steps-h" }, h("h2", { id: "steps-h" }, t("nav.steps")),
     h("ol", {}, steps().map((s, i) => {
       const done = stepComplete(s);
@@ -359,6 +391,11 @@ function renderWizard(focusId) {
   main.replaceChildren(h("div", { class: "wizard" }, head, importBanner(), nav, form, previewPanel()));
   app.drawnStep = step.id;
   if (app.preview) showPreview(app.preview);
+  // Folded groups stay as the owner left them.
+  for (const [did, open] of opened) {
+    const d = document.getElementById(did);
+    if (d) d.open = open;
+  }
   for (const [sel, top] of scrolls) {
     const el = scrollEl(sel);
     if (el) el.scrollTop = top;
@@ -384,6 +421,7 @@ function formCtx() {
     errors: app.errors,
     picks: (source) => picks(source),
     picksNow: (source) => app.pickData[source],
+    pickState: (source) => (app.pickUi[source] ||= { query: "", open: {} }),
     changed: (kind, focus) => { changed(); if (kind === "structure") renderWizard(focus); },
     togglePick: (source, key, on, focus) => togglePick(source, key, on, focus),
   };
@@ -422,6 +460,7 @@ function goStep(i) {
   if (i < 0 || i >= steps().length) return;
   app.stepIndex = i;
   app.drawnStep = null;
+  app.pickUi = {};
   renderWizard("step-title");
   main.scrollTo(0, 0);
 }
@@ -662,7 +701,7 @@ async function confirmIfErrors() {
 }
 
 function goToField(stepIndex, path) {
-  if (app.stepIndex !== stepIndex) app.drawnStep = null;
+  if (app.stepIndex !== stepIndex) { app.drawnStep = null; app.pickUi = {}; }
   app.stepIndex = stepIndex;
   renderWizard();
   let el = document.getElementById(fieldId(path));

@@ -36,6 +36,25 @@ export function setAt(doc, ptr, value) {
   }
 }
 
+/** An ISO date (`2026-12-01`) as the interface language writes it. */
+export function showDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  if (!m) return iso || "";
+  return uiLang === "en" ? iso : `${Number(m[3])}.${Number(m[2])}.${m[1]}`;
+}
+
+/** A typed date (`1.12.2026`, `01.12.2026` or `2026-12-01`) as ISO, or null if it is no date. */
+export function readDate(text) {
+  let y, mo, d;
+  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (m) [d, mo, y] = [m[1], m[2], m[3]].map(Number);
+  else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) [y, mo, d] = [m[1], m[2], m[3]].map(Number);
+  else return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
 export const fieldId = (ptr) => "f" + ptr.replace(/[^A-Za-z0-9]/g, "_");
 
 /**
@@ -54,12 +73,17 @@ export function renderFields(fields, base, ctx) {
 }
 
 function visible(f, base, ctx) {
-  const c = f.show_if;
-  if (!c) return true;
-  const v = getAt(ctx.notice, (c.path.startsWith("/") && base ? base : "") + c.path);
+  return !f.show_if || holds(f.show_if, getAt(ctx.notice, base || ""), ctx.options);
+}
+
+/** Does a `show_if` condition hold for `base` (the list item, else the notice)? The same rule
+ *  as `Condition::holds` in src/wizard.rs, evaluated here because it must be instant while
+ *  typing; tests/fixtures/show_if_cases.json is the one table both are tested on. */
+export function holds(c, base, options) {
+  const v = getAt(base, c.path);
   if (c.outside_eea) {
-    if (!v) return false;
-    const country = (ctx.options.countries || []).find((x) => x.value === v);
+    if (typeof v !== "string" || !v) return false;
+    const country = (options.countries || []).find((x) => x.value === v);
     return !(country && country.eea);
   }
   if ("equals" in c) return v === c.equals;
@@ -94,10 +118,25 @@ function renderField(f, base, ctx) {
   const set = (v, kind = "input") => { setAt(ctx.notice, ptr, v); ctx.changed(kind); };
 
   switch (f.kind) {
-    case "text":
     case "date": {
+      // A date is typed as people write it in the interface language (1.12.2026 in Finnish and
+      // Swedish, 2026-12-01 in English), whatever the system's locale; the notice keeps ISO.
+      const hint = t("date.format");
       const input = h("input", {
-        ...common, type: f.kind === "date" ? "date" : (f.input || "text"), value: value ?? "",
+        ...common, type: "text", inputmode: "numeric", autocomplete: "off", class: "short",
+        value: showDate(value), placeholder: hint, required: f.required || null,
+        oninput: (e) => {
+          const raw = e.target.value.trim();
+          const iso = raw === "" ? undefined : readDate(raw);
+          e.target.setAttribute("aria-invalid", iso === null ? "true" : "false");
+          if (iso !== null) set(iso);
+        },
+      });
+      return h("div", { class: "field" }, h("label", { for: id }, labelText(f), h("span", { class: "hint" }, ` (${hint})`)), parts, input);
+    }
+    case "text": {
+      const input = h("input", {
+        ...common, type: f.input || "text", value: value ?? "",
         autocomplete: f.autocomplete || "off", placeholder: f.placeholder ? tx(f.placeholder) : null,
         class: f.width === "short" ? "short" : null, required: f.required || null,
         oninput: (e) => set(e.target.value === "" ? undefined : e.target.value),
@@ -197,17 +236,19 @@ function renderField(f, base, ctx) {
       const box = h("fieldset", { class: "field picks", id, "data-path": ptr, "data-source": f.source },
         h("legend", {}, tx(f.label)), h("p", { class: "help" }, t("picks.hint")));
       const have = new Set((Array.isArray(value) ? value : []).map((x) => x && x.key).filter(Boolean));
+      const pick = (o) => {
+        const cid = `${id}-${o.key}`;
+        return h("div", { class: "pick" }, h("label", { class: "choice", for: cid },
+          h("input", { type: "checkbox", id: cid, checked: have.has(o.key), "data-key": o.key,
+            onchange: (e) => ctx.togglePick(f.source, o.key, e.target.checked, cid) }),
+          h("span", {}, h("span", { class: "pick-title" }, tx(o.label, ctx.lang)),
+            o.clause && tx(o.clause, ctx.lang) !== tx(o.label, ctx.lang) ? h("span", { class: "pick-text" }, tx(o.clause, ctx.lang)) : null)));
+      };
       const fill = (options) => {
         box.dataset.loaded = "true";
         if (!options.length) { box.append(h("p", { class: "help" }, t("picks.none"))); return; }
-        for (const o of options) {
-          const cid = `${id}-${o.key}`;
-          box.append(h("div", { class: "pick" }, h("label", { class: "choice", for: cid },
-            h("input", { type: "checkbox", id: cid, checked: have.has(o.key), "data-key": o.key,
-              onchange: (e) => ctx.togglePick(f.source, o.key, e.target.checked, cid) }),
-            h("span", {}, h("span", { class: "pick-title" }, tx(o.label, ctx.lang)),
-              o.clause && tx(o.clause, ctx.lang) !== tx(o.label, ctx.lang) ? h("span", { class: "pick-text" }, tx(o.clause, ctx.lang)) : null))));
-        }
+        if (options.length > 15 && options.some((o) => o.group)) box.append(...groupedPicks(options, pick, have, id, ctx.pickState(f.source), ctx.lang));
+        else box.append(...options.map(pick));
         ctx.picksRendered && ctx.picksRendered();
       };
       // Options already loaded are drawn at once, so the step is whole when it appears (its
@@ -220,4 +261,41 @@ function renderField(f, base, ctx) {
     default:
       return h("p", {}, `? ${f.kind}`);
   }
+}
+
+/**
+ * A long catalogue list: a search box, the clauses chosen when the step was opened on top, the
+ * rest in collapsed groups by what they do. `st` keeps the search, the open groups and the
+ * pinned choices across redraws of the same step, so a tick never moves a box or the page.
+ */
+function groupedPicks(options, pick, have, id, st, lang) {
+  if (!st.pinned) st.pinned = new Set(options.filter((o) => have.has(o.key)).map((o) => o.key));
+  const search = h("input", { type: "search", id: `${id}-search`, value: st.query || "", autocomplete: "off",
+    "aria-controls": `${id}-list`, oninput: (e) => { st.query = e.target.value; draw(); } });
+  const list = h("div", { class: "pick-groups", id: `${id}-list` });
+  const text = (o) => `${tx(o.label, lang)} ${tx(o.clause, lang)} ${tx(o.group, lang)}`.toLowerCase();
+  const draw = () => {
+    const words = (st.query || "").trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const match = (o) => words.every((w) => text(o).includes(w));
+    const out = [];
+    const pinned = options.filter((o) => st.pinned.has(o.key) && match(o));
+    if (pinned.length) out.push(h("div", { class: "pick-chosen" }, h("p", { class: "pick-group-title" }, t("picks.chosen")), pinned.map(pick)));
+    const groups = new Map();
+    for (const o of options) {
+      if (st.pinned.has(o.key) || !match(o)) continue;
+      const label = tx(o.group, lang) || "";
+      if (!groups.has(label)) groups.set(label, []);
+      groups.get(label).push(o);
+    }
+    for (const [label, of] of groups) {
+      const open = words.length > 0 || !!st.open[label];
+      const gid = `${id}-g-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+      out.push(h("details", { class: "pick-group", id: gid, open: open || null, ontoggle: (e) => { if (!words.length) st.open[label] = e.target.open; } },
+        h("summary", {}, `${label} (${of.length})`), of.map(pick)));
+    }
+    if (!out.length) out.push(h("p", { class: "help" }, t("picks.no_match")));
+    list.replaceChildren(...out);
+  };
+  draw();
+  return [h("label", { for: search.id, class: "pick-search" }, t("picks.search")), search, list];
 }

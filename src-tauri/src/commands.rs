@@ -9,7 +9,7 @@
 //! language run on the main thread.
 
 use crate::error::{AppError, AppResult};
-use seloste::store::{Draft, DraftId, DraftSummary, Store, VersionSummary};
+use seloste::store::{DraftId, DraftSummary, Store, VersionSummary};
 use seloste::session;
 use seloste::wizard::{self, UiStrings, Wizard};
 use seloste::{Lang, Notice, Text};
@@ -103,6 +103,7 @@ pub struct Startup {
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn startup(state: State<'_, AppState>, lang: Lang) -> Startup {
     *lock(&state.lang) = lang;
     let mut started = opening(&state, lang);
@@ -140,11 +141,13 @@ fn opening(state: &AppState, lang: Lang) -> Startup {
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn set_ui_lang(state: State<'_, AppState>, lang: Lang) {
     *lock(&state.lang) = lang;
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn ui_strings() -> &'static UiStrings {
     wizard::ui_strings()
 }
@@ -156,6 +159,7 @@ pub struct WizardData {
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn wizard() -> WizardData {
     WizardData {
         wizard: wizard::wizard(),
@@ -164,6 +168,7 @@ pub fn wizard() -> WizardData {
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn list_drafts(state: State<'_, AppState>) -> AppResult<Vec<DraftSummary>> {
     state.with(|s| s.list())
 }
@@ -171,6 +176,7 @@ pub fn list_drafts(state: State<'_, AppState>) -> AppResult<Vec<DraftSummary>> {
 /// A draft from the list, with its assessment and its preview in `lang` (by default the
 /// notice's main language).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn open_draft(state: State<'_, AppState>, id: DraftId, lang: Option<Lang>) -> AppResult<session::Opened> {
     state.with(|s| session::open(s, id, state.lang(), lang))
 }
@@ -178,6 +184,7 @@ pub fn open_draft(state: State<'_, AppState>, id: DraftId, lang: Option<Lang>) -
 /// The autosave path, called on every change so closing the window never loses text: saves,
 /// then answers with the assessment and the preview in `lang` (one round trip).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn edit_draft(state: State<'_, AppState>, id: DraftId, notice: Value, lang: Lang) -> AppResult<session::Edited> {
     state.with(|s| session::edit(s, id, notice, state.lang(), lang))
 }
@@ -185,16 +192,19 @@ pub fn edit_draft(state: State<'_, AppState>, id: DraftId, notice: Value, lang: 
 /// The same answer without saving: an import under review (`id` none), or after the
 /// interface or preview language changed.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn review_draft(state: State<'_, AppState>, id: Option<DraftId>, notice: Value, lang: Lang) -> AppResult<session::Edited> {
     state.with_store(|s| session::review(s, id, notice, state.lang(), lang))
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn rename_draft(state: State<'_, AppState>, id: DraftId, title: String) -> AppResult<()> {
     state.with(|s| s.rename(id, &title))
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn duplicate_draft(
     state: State<'_, AppState>,
     id: DraftId,
@@ -204,11 +214,13 @@ pub fn duplicate_draft(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn delete_draft(state: State<'_, AppState>, id: DraftId) -> AppResult<()> {
     state.with(|s| s.delete(id))
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn catalogue_options(source: String) -> Vec<wizard::PickOption> {
     wizard::pick_options(&source)
 }
@@ -216,6 +228,7 @@ pub fn catalogue_options(source: String) -> Vec<wizard::PickOption> {
 /// Tick or untick a catalogue clause: the changed notice and its assessment (the page then
 /// autosaves it through `edit_draft`).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn tick_pick(state: State<'_, AppState>, id: Option<DraftId>, notice: Value, source: String, key: String, on: bool) -> AppResult<session::Ticked> {
     state.with_store(|s| session::tick(s, id, notice, &source, &key, on, state.lang()))
 }
@@ -223,6 +236,7 @@ pub fn tick_pick(state: State<'_, AppState>, id: Option<DraftId>, notice: Value,
 /// Open a link the user clicked in the preview in the system's browser or mail program:
 /// only http, https and mailto (`contain::external_link`); the app window never navigates.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn open_link(app: AppHandle, state: State<'_, AppState>, url: String) -> AppResult<()> {
     let url = crate::contain::external_link(&url)
         .ok_or_else(|| AppError::new("open", state.lang(), "not an http, https or mailto link"))?;
@@ -232,6 +246,7 @@ pub fn open_link(app: AppHandle, state: State<'_, AppState>, url: String) -> App
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn publish(state: State<'_, AppState>, id: DraftId, note: Text) -> AppResult<VersionSummary> {
     state.with(|s| s.publish(id, &note)).map(|v| v.summary)
 }
@@ -276,6 +291,7 @@ fn file_name(lang: Lang, ext: &str) -> String {
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub async fn export_html(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -296,18 +312,21 @@ pub async fn export_html(
 /// The drafts whose last published version this Seloste's newer data would change, each with
 /// the changed sentences, new findings and changed services (`Store::outdated`).
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn outdated(state: State<'_, AppState>, lang: Lang) -> AppResult<Vec<seloste::store::Outdated>> {
     state.with(|s| s.outdated(lang))
 }
 
 /// Republish a draft after a data change, with the prefilled change-log line, in one step.
 #[tauri::command]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn republish(state: State<'_, AppState>, id: DraftId) -> AppResult<VersionSummary> {
     state.with(|s| s.republish(id)).map(|v| v.summary)
 }
 
 /// What changed in Seloste's legal and service data ("Mitä uutta").
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn data_changes() -> &'static [seloste::current::DataChange] {
     seloste::current::changelog()
 }
@@ -315,6 +334,7 @@ pub fn data_changes() -> &'static [seloste::current::DataChange] {
 /// The notice as Word, Markdown or plain text, or its record of processing activities as
 /// HTML, PDF or CSV (`seloste::export::Format`), saved where the user chooses.
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub async fn export_as(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -329,6 +349,7 @@ pub async fn export_as(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub async fn export_pdf(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -340,6 +361,7 @@ pub async fn export_pdf(
 }
 
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn copy_snippet(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -356,6 +378,7 @@ pub fn copy_snippet(
 /// notice at the address saved with it. Answers whether it has those links (false: no
 /// usable address saved yet).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn copy_first_layer(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -374,6 +397,7 @@ pub fn copy_first_layer(
 
 /// Open a file this session exported, in the system's default program.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn open_file(app: AppHandle, state: State<'_, AppState>, path: String) -> AppResult<()> {
     let path = PathBuf::from(path);
     if !lock(&state.exported).contains(&path) {
@@ -397,6 +421,7 @@ pub struct PresetView {
 
 /// The starting points "new notice" offers.
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn presets() -> Vec<PresetView> {
     seloste::catalogue::presets()
         .iter()
@@ -410,6 +435,7 @@ pub fn presets() -> Vec<PresetView> {
 
 /// A new draft: blank, or prefilled from one of the catalogue's starting points.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn create_draft(
     state: State<'_, AppState>,
     title: String,
@@ -444,6 +470,7 @@ fn import_view(imported: seloste::import::Imported, lang: Lang) -> ImportView {
 
 /// Import pasted text; nothing is saved until the user has reviewed it (`create_draft_from`).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn import_text(state: State<'_, AppState>, text: String) -> AppResult<ImportView> {
     let imported = state.core(seloste::import::import_text(&text))?;
     Ok(import_view(imported, state.lang()))
@@ -451,6 +478,7 @@ pub fn import_text(state: State<'_, AppState>, text: String) -> AppResult<Import
 
 /// Import a file the user picks in the native open dialog (.txt, .html, .docx).
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub async fn import_file(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -468,6 +496,7 @@ pub async fn import_file(
 
 /// Save a reviewed notice (an import) as a new draft.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn create_draft_from(
     state: State<'_, AppState>,
     title: String,
@@ -486,6 +515,7 @@ fn scan_cancel() -> &'static std::sync::Arc<std::sync::atomic::AtomicBool> {
 /// "Tarkista verkkosivustoni": scan the owner's site off the main thread, keep the result as
 /// the draft's last scan (the checker uses it) and compare it with the notice being edited.
 #[tauri::command]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub async fn scan_site(
     state: State<'_, AppState>,
     url: String,
@@ -508,6 +538,7 @@ pub async fn scan_site(
 
 /// The draft's last scan set against the notice as it is now (`None`: never scanned).
 #[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
 pub fn last_scan(state: State<'_, AppState>, id: DraftId, notice: Value) -> AppResult<Option<seloste::scan::Report>> {
     let notice = state.core(notice_from(notice))?;
     Ok(state.with(|s| s.last_scan(id))?.map(|scan| seloste::scan::report(scan, &notice, state.lang())))
@@ -515,18 +546,21 @@ pub fn last_scan(state: State<'_, AppState>, id: DraftId, notice: Value) -> AppR
 
 /// Add a service the scan found: its recipient and cookies from the catalogue, in one step.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn scan_add_service(state: State<'_, AppState>, notice: Value, key: String) -> AppResult<Notice> {
     state.core(notice_from(notice).and_then(|n| seloste::scan::add_service(&n, &key)))
 }
 
 /// The notice's cookie declaration and banner wording in `lang`.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn cookie_declaration(state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<seloste::scan::declaration::Declaration> {
     state.core(notice_from(notice).map(|n| seloste::scan::declaration::declaration(&n, lang)))
 }
 
 /// Copy the cookie table (HTML) or the banner wording (plain text) to the clipboard.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn copy_declaration(app: AppHandle, state: State<'_, AppState>, notice: Value, lang: Lang, banner: bool) -> AppResult<()> {
     let d = state.core(notice_from(notice).map(|n| seloste::scan::declaration::declaration(&n, lang)))?;
     app.clipboard()
@@ -536,6 +570,7 @@ pub fn copy_declaration(app: AppHandle, state: State<'_, AppState>, notice: Valu
 
 /// Save the cookie table and the banner as one HTML file where the user chooses.
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub async fn export_declaration(app: AppHandle, state: State<'_, AppState>, notice: Value, lang: Lang) -> AppResult<Exported> {
     let d = state.core(notice_from(notice).map(|n| seloste::scan::declaration::declaration(&n, lang)))?;
     let name = seloste::platform::portable_file_name(wizard::ui("scan.declaration_filename", lang), "html");
@@ -543,25 +578,59 @@ pub async fn export_declaration(app: AppHandle, state: State<'_, AppState>, noti
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn cancel_scan() {
     scan_cancel().store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// The interview's questions in the interface language.
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn interview_questions(state: State<'_, AppState>) -> Vec<seloste::interview::QuestionView> {
     seloste::interview::questions(state.lang())
 }
 
 /// The services a question of the interview offers that match what the owner typed.
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn interview_search(state: State<'_, AppState>, question: String, query: String) -> AppResult<Vec<seloste::interview::OptionView>> {
     seloste::interview::search(&question, &query, state.lang()).map_err(|e| AppError::new("interview", state.lang(), e))
 }
 
 /// A new draft built from the interview's answers.
 #[tauri::command(async)]
+#[tracing::instrument(skip_all)]
 pub fn create_draft_from_interview(state: State<'_, AppState>, title: String, answers: seloste::interview::Answers) -> AppResult<DraftId> {
     let notice = seloste::interview::build(&answers).map_err(|e| AppError::new("interview", state.lang(), e))?;
     state.with(|s| s.create(&title, &notice))
+}
+
+/// What a user can send when something goes wrong (`seloste::diagnostics::report`): version,
+/// system, data versions and the end of the log — no notice text.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn diagnostics() -> Diagnostics {
+    let dir = seloste::diagnostics::log_dir();
+    Diagnostics {
+        version: env!("CARGO_PKG_VERSION"),
+        log_dir: dir.as_ref().map(|d| d.display().to_string()),
+        report: seloste::diagnostics::report(dir.as_deref()),
+    }
+}
+
+#[derive(Serialize)]
+pub struct Diagnostics {
+    version: &'static str,
+    log_dir: Option<String>,
+    report: String,
+}
+
+/// The diagnostics report on the clipboard, to paste into an e-mail.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all)]
+pub fn copy_diagnostics(app: AppHandle, state: State<'_, AppState>) -> AppResult<()> {
+    let dir = seloste::diagnostics::log_dir();
+    app.clipboard()
+        .write_text(seloste::diagnostics::report(dir.as_deref()))
+        .map_err(|e| AppError::new("clipboard", state.lang(), e))
 }

@@ -18,6 +18,7 @@ pub struct AppError {
 impl AppError {
     /// An error of the shell itself (clipboard, opener, dialog …): `code` names an `err.*` string.
     pub fn new(code: &str, lang: Lang, detail: impl ToString) -> Self {
+        tracing::warn!(code, "a command failed");
         AppError {
             code: code.to_string(),
             message: seloste::error::localise(code, lang, ""),
@@ -28,6 +29,8 @@ impl AppError {
     /// A core error: its code, its sentence in `lang` (`seloste::Error::message`) and the
     /// core's own technical sentence as the detail.
     pub fn core(e: seloste::Error, lang: Lang) -> Self {
+        // The code only: the detail may quote what the owner typed.
+        tracing::warn!(code = e.code(), "a command failed");
         AppError {
             code: e.code().to_string(),
             message: e.message(lang),

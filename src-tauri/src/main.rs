@@ -14,7 +14,38 @@ use seloste::store::Store;
 use std::sync::Mutex;
 use tauri::Manager;
 
+/// Logs go to a daily file in the platform's log folder (`seloste::diagnostics`, seven kept):
+/// each command's name, draft id and time taken, warnings with error codes — never notice
+/// text. `RUST_LOG` chooses what is logged (default: the app and the core at `info`). Without
+/// a writable log folder the app runs without a log. The guard flushes the file at exit.
+fn start_logging() -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    use seloste::diagnostics::{KEEP_LOG_FILES, LOG_PREFIX, LOG_SUFFIX};
+    use tracing_subscriber::fmt::format::FmtSpan;
+    let dir = seloste::diagnostics::log_dir()?;
+    std::fs::create_dir_all(&dir).ok()?;
+    let file = tracing_appender::rolling::Builder::new()
+        .rotation(tracing_appender::rolling::Rotation::DAILY)
+        .filename_prefix(LOG_PREFIX)
+        .filename_suffix(LOG_SUFFIX)
+        .max_log_files(KEEP_LOG_FILES)
+        .build(&dir)
+        .ok()?;
+    let (writer, guard) = tracing_appender::non_blocking(file);
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,seloste_app=info,seloste=info"));
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_env_filter(filter)
+        .with_span_events(FmtSpan::CLOSE)
+        .try_init()
+        .ok()?;
+    Some(guard)
+}
+
 fn main() {
+    let _log = start_logging();
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "Seloste starts");
     // Opening (and, if damaged, recovering) the database happens before the window exists;
     // the start screen then says what was done.
     let (store, opening) = match Store::open_default() {
@@ -94,6 +125,8 @@ fn main() {
             commands::cookie_declaration,
             commands::copy_declaration,
             commands::export_declaration,
+            commands::diagnostics,
+            commands::copy_diagnostics,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

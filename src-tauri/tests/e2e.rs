@@ -821,18 +821,26 @@ async fn a_hairdresser_answers_the_interview_and_exports_a_correct_notice() {
     // A tick in a long step keeps the page still: same scroll position, focus on the box.
     tap!("#step-recipients");
     wait_for(&c, "fieldset.picks[data-loaded]").await;
+    // The long list of services is grouped by what they do, folded; the booking system she
+    // chose in the interview is on top.
+    let chosen = text_of(&c, "fieldset.picks .pick-chosen").await;
+    assert!(chosen.contains("Timma"), "{chosen}");
+    tap!("fieldset.picks details.pick-group > summary");
     let moved = c
         .execute(
             r#"const main = document.getElementById('main');
-               const boxes = [...document.querySelectorAll('fieldset.picks input[type=checkbox]')];
+               const boxes = [...document.querySelectorAll('fieldset.picks details[open] input[type=checkbox]:not(:checked)')];
                const box = boxes[boxes.length - 1];
                box.scrollIntoView({ block: 'center' });
                const top = main.scrollTop;
                const id = box.id;
+               box.focus({ preventScroll: true });
                box.click();
                return new Promise((resolve) => setTimeout(() => resolve({
                  before: top, after: main.scrollTop, focus: document.activeElement && document.activeElement.id, id,
-                 checked: document.getElementById(id).checked }), 1500));"#,
+                 checked: document.getElementById(id).checked, same: document.getElementById(id) === box,
+                 open: document.getElementById(id).closest('details')?.open ?? null,
+                 err: document.getElementById('alerts').textContent }), 1500));"#,
             vec![],
         )
         .await

@@ -21,6 +21,7 @@ mod snapshots;
 mod scan;
 mod scan_checker;
 mod session;
+mod show_if;
 mod services;
 mod site;
 mod store;
