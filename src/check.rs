@@ -807,7 +807,7 @@ impl<'a> Ctx<'a> {
                     (has("cookies_word", t) || has("consent_service", t))
                         && has("cookie_consent_given", t)
                         && !has("browser_settings", t)
-                        && !has("consent_implied", t)
+                        && consent::implied_at(t).is_empty()
                 })
             });
 

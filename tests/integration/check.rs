@@ -1289,6 +1289,78 @@ fn history_and_negation_are_not_claims() {
     }
 }
 
+/// Consent read into an action is flagged; a sentence that asks for consent as an act of its
+/// own — the conditional's own verb is giving consent, or it is joined to another act by "and"
+/// — is not (issue 13: "vain, jos annat siihen nimenomaisen suostumuksen" was flagged).
+#[test]
+fn consent_asked_for_as_a_condition_is_not_read_into_an_action() {
+    let implied = |text: &str, lang| {
+        check::check_text(text, lang)
+            .iter()
+            .any(|f| f.rule == "consent.implied")
+    };
+    for (text, lang) in [
+        (
+            "Käsittelemme terveystietojasi vain, jos annat siihen nimenomaisen suostumuksen.",
+            Lang::Fi,
+        ),
+        (
+            "Lähetämme tarjouksia sähköpostilla ainoastaan, mikäli erikseen annat siihen suostumuksesi rastittamalla lomakkeen ruudun.",
+            Lang::Fi,
+        ),
+        (
+            "Kun tilaat uutiskirjeen ja annat suostumuksen markkinointiin, lähetämme tarjouksia.",
+            Lang::Fi,
+        ),
+        (
+            "Kun annat suostumuksen, voit perua sen milloin tahansa.",
+            Lang::Fi,
+        ),
+        (
+            "Vi skickar nyhetsbrev endast om du anmäler dig och ger ditt uttryckliga samtycke.",
+            Lang::Sv,
+        ),
+        (
+            "We send offers only if you sign up and you give your explicit consent.",
+            Lang::En,
+        ),
+        (
+            "We process health data only if you give us your explicit consent.",
+            Lang::En,
+        ),
+    ] {
+        assert!(!implied(text, lang), "flagged: {text}");
+    }
+    for (text, lang) in [
+        (
+            "Kun tilaat uutiskirjeen, annat suostumuksen markkinointiin.",
+            Lang::Fi,
+        ),
+        (
+            "Jos lähetät meille lomakkeen, annat samalla suostumuksen tietojesi käsittelyyn.",
+            Lang::Fi,
+        ),
+        (
+            "Annat suostumuksen tietojesi käsittelyyn täyttämällä lomakkeen.",
+            Lang::Fi,
+        ),
+        (
+            "När du blir medlem ger du ditt samtycke till behandlingen.",
+            Lang::Sv,
+        ),
+        (
+            "If you sign up you give your consent to marketing.",
+            Lang::En,
+        ),
+        (
+            "When you submit the form, you agree to the processing of your data.",
+            Lang::En,
+        ),
+    ] {
+        assert!(implied(text, lang), "not flagged: {text}");
+    }
+}
+
 #[test]
 fn missing_translations_are_reported_once_per_section() {
     let n = clean();
