@@ -6,7 +6,6 @@
 //! (`negation`, `history`, `exception`, `clause_joint`); this module only applies them.
 
 use super::pattern::Pattern;
-use super::ruleset;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -154,10 +153,7 @@ pub fn sentence_at(s: &str, at: usize) -> Range<usize> {
 }
 
 fn list(name: &str) -> &'static Pattern {
-    ruleset()
-        .phrases
-        .get(name)
-        .unwrap_or_else(|| panic!("rules.json has no phrase list {name}"))
+    super::list_re(name)
 }
 
 /// The clause of the sentence `sent` (a range of `s`) that holds the phrase at `m`: the
