@@ -286,16 +286,21 @@ pub fn main_language(notice: &Notice) -> Lang {
 /// Find a phrase of the named list in `s`; returns the matched text.
 fn find<'t>(list: &str, s: &'t str) -> Option<&'t str> {
     let m = list_re(list).find(s)?;
-    // Quote whole words: "henkilötietolain", not the stem the pattern looks for.
+    Some(whole_words(s, m.range()))
+}
+
+/// The match `m` of `s` widened to whole words: "henkilötietolain", not the stem the pattern
+/// looks for.
+fn whole_words(s: &str, m: std::ops::Range<usize>) -> &str {
     let word = |c: char| c.is_alphanumeric() || c == '-';
-    let start = s[..m.start()]
+    let start = s[..m.start]
         .rfind(|c: char| !word(c))
         .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
-    let end = s[m.end()..]
+    let end = s[m.end..]
         .find(|c: char| !word(c))
-        .map_or(s.len(), |i| m.end() + i);
-    let (start, end) = (start.min(m.start()), end.max(m.end()));
-    Some(&s[start..end])
+        .map_or(s.len(), |i| m.end + i);
+    let (start, end) = (start.min(m.start), end.max(m.end));
+    &s[start..end]
 }
 
 fn has(list: &str, s: &str) -> bool {
@@ -858,7 +863,14 @@ impl<'a> Ctx<'a> {
                 services.push((format!("/recipients/items/{i}"), recipient_name(self, r, i)));
             }
         }
-        services.extend(self.matches("consent_service"));
+        // A tracking tool named in a sentence that denies it or tells its history ("emme enää
+        // käytä Google Analyticsia", "we do not use Hotjar") is not on the site.
+        services.extend(self.strings.iter().filter_map(|(p, _, s)| {
+            sentence::affirmed_matches("consent_service", s)
+                .into_iter()
+                .next()
+                .map(|r| (p.clone(), quote(whole_words(s, r))))
+        }));
         if tracking.is_none() {
             tracking = services.first().map(|(_, s)| s.clone());
         }

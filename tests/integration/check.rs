@@ -1361,6 +1361,89 @@ fn consent_asked_for_as_a_condition_is_not_read_into_an_action() {
     }
 }
 
+/// False alarms on correct sentences found by probing (issue 13): a parenthetical apposition
+/// does not cut a sentence about history or a denial in two, a tracking tool the text denies
+/// is not on the site, "pätemätön" is history like "pätemättömäksi", and "uttryckliga samtycke"
+/// is explicit consent like "uttryckligt". Each with the same shape stated as true.
+#[test]
+fn denials_and_history_around_parentheses_and_inflections_are_read() {
+    let fired = |text: &str, lang: Lang, rule: &str| {
+        let mut t = Text::default();
+        *t.get_mut(lang) = text.to_string();
+        let mut n = Notice::default();
+        n.other.push(ExtraSection {
+            heading: Text::default(),
+            text: t,
+        });
+        check::check_with(&n, check::Options { lang, output: None })
+            .iter()
+            .any(|f| f.rule == rule)
+    };
+    for (text, lang, rule) in [
+        (
+            "Henkilötietolaki (523/1999) kumottiin 1.1.2019, ja nyt sovellamme tietosuojalakia.",
+            Lang::Fi,
+            "outdated.personal_data_act",
+        ),
+        (
+            "Emme enää käytä EU–US-järjestelyä (Privacy Shield).",
+            Lang::Fi,
+            "outdated.privacy_shield",
+        ),
+        (
+            "Safe Harbor -järjestely on pätemätön, emmekä käytä sitä.",
+            Lang::Fi,
+            "outdated.transfer_mechanism",
+        ),
+        (
+            "Emme enää käytä Google Analyticsia.",
+            Lang::Fi,
+            "cookies.service_without_consent",
+        ),
+        (
+            "We do not use tracking tools (e.g. Google Analytics or Hotjar).",
+            Lang::En,
+            "cookies.service_without_consent",
+        ),
+        (
+            "Vi behandlar hälsouppgifter endast om du har gett ditt uttryckliga samtycke.",
+            Lang::Sv,
+            "special.condition_missing",
+        ),
+    ] {
+        assert!(!fired(text, lang, rule), "{rule} on: {text}");
+    }
+    for (text, lang, rule) in [
+        (
+            "Tietoja käsitellään henkilötietolain (523/1999) mukaisesti.",
+            Lang::Fi,
+            "outdated.personal_data_act",
+        ),
+        (
+            "Siirrot perustuvat EU–US-järjestelyyn (Privacy Shield).",
+            Lang::Fi,
+            "outdated.privacy_shield",
+        ),
+        (
+            "Käytämme Google Analyticsia (emme kuitenkaan mainontaan).",
+            Lang::Fi,
+            "cookies.service_without_consent",
+        ),
+        (
+            "We use Hotjar to see how visitors use the site.",
+            Lang::En,
+            "cookies.service_without_consent",
+        ),
+        (
+            "Vi behandlar hälsouppgifter om deltagarna.",
+            Lang::Sv,
+            "special.condition_missing",
+        ),
+    ] {
+        assert!(fired(text, lang, rule), "no {rule} on: {text}");
+    }
+}
+
 #[test]
 fn missing_translations_are_reported_once_per_section() {
     let n = clean();
