@@ -71,7 +71,17 @@ const DATA_FILES: &[(&str, &str)] = &[
     ("laws", include_str!("data/laws.json")),
     ("presets", include_str!("data/presets.json")),
     ("interview", include_str!("data/interview.json")),
+    // The scan's sentences open every finding of the last website scan ("Sivuston tarkistus
+    // 28.11.2026:") and write the cookie banner wording (issue 18).
+    ("scan", include_str!("data/scan.json")),
 ];
+
+/// Data files that change neither what a notice says nor what the checker finds, so a new
+/// version of them never asks the owner to review a published notice: the app's own screens
+/// (`ui`, `wizard`), the labels of the version diff (`diff_labels`) and the vocabulary that
+/// reads an old notice into a draft (`import`, whose draft the owner reviews anyway).
+#[cfg(test)]
+const NOT_VERSIONED_WITH_NOTICES: &[&str] = &["ui", "wizard", "diff_labels", "import"];
 
 /// The versions of the data this build of Seloste carries.
 pub fn data_versions() -> &'static DataVersions {
@@ -552,6 +562,74 @@ mod tests {
                 assert!(t.get(l).is_some(), "changelog.json: {k} has no {l}");
             }
         }
+    }
+
+    /// Every JSON file under `src/data/` carries its provenance (version, verified_on, source)
+    /// and is either in `DATA_FILES` with exactly the content the build embeds, or named in
+    /// `NOT_VERSIONED_WITH_NOTICES` — a new data file cannot be forgotten (issue 18: scan.json
+    /// was).
+    #[test]
+    fn every_data_file_on_disk_is_versioned_or_deliberately_left_out() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data");
+        let mut found = Vec::new();
+        let mut dirs = vec![root.clone()];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let path = e.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|x| x == "json") {
+                    let name = path
+                        .strip_prefix(&root)
+                        .unwrap()
+                        .with_extension("")
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    found.push((name, std::fs::read_to_string(&path).unwrap()));
+                }
+            }
+        }
+        assert!(found.len() >= 20, "only {} data files found", found.len());
+        let is_date = |s: &str| {
+            s.len() == 10
+                && s.bytes().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        c == b'-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+        };
+        for (name, text) in &found {
+            let p: Provenance = serde_json::from_str(text)
+                .unwrap_or_else(|e| panic!("{name}.json has no provenance: {e}"));
+            assert!(p.version >= 1, "{name}.json: version");
+            assert!(
+                is_date(&p.verified_on),
+                "{name}.json: verified_on {:?}",
+                p.verified_on
+            );
+            assert!(!p.source.trim().is_empty(), "{name}.json: source");
+            match DATA_FILES.iter().find(|(n, _)| n == name) {
+                Some((_, embedded)) => assert_eq!(
+                    embedded, text,
+                    "{name}.json on disk differs from the embedded one"
+                ),
+                None => assert!(
+                    NOT_VERSIONED_WITH_NOTICES.contains(&name.as_str()),
+                    "src/data/{name}.json is neither in DATA_FILES (src/current.rs) nor in \
+                     NOT_VERSIONED_WITH_NOTICES"
+                ),
+            }
+        }
+        for (name, _) in DATA_FILES {
+            assert!(
+                found.iter().any(|(n, _)| n == name),
+                "DATA_FILES names {name}, which is not in src/data"
+            );
+            assert!(data_versions().contains_key(*name));
+        }
+        assert!(data_versions().contains_key("scan"));
     }
 
     #[test]

@@ -15,11 +15,11 @@ impl Ctx<'_> {
         let mut irrevocable = Vec::new();
         let mut child = Vec::new();
         for (p, _, s) in &self.strings {
-            for m in list_re("consent_implied").find_iter(s) {
-                if sentence::affirmed(s, m.start()..m.start() + 1) {
-                    implied.push((p.clone(), sentence::quote_sentence(s, m.start())));
-                    break;
-                }
+            if let Some(at) = implied_at(s)
+                .into_iter()
+                .find(|&at| sentence::affirmed(s, at..at + 1))
+            {
+                implied.push((p.clone(), sentence::quote_sentence(s, at)));
             }
             for m in list_re("consent_not_withdrawable").find_iter(s) {
                 let sent = &s[sentence::sentence_at(s, m.start())];
@@ -100,6 +100,56 @@ impl Ctx<'_> {
             );
         }
     }
+}
+
+/// Where `s` reads consent into an action ("Tilaamalla uutiskirjeen hyväksyt …", "By signing up
+/// you agree …", "När du blir medlem ger du ditt samtycke …"): the start of each such phrase,
+/// whether the text affirms it or not. A sentence that asks for consent as an act of its own —
+/// "vain, jos annat siihen nimenomaisen suostumuksen", "om du anmäler dig och ger ditt
+/// samtycke", "only if you give your explicit consent" — reads nothing into an action
+/// ([`consent_is_the_condition`]).
+pub(super) fn implied_at(s: &str) -> Vec<usize> {
+    list_re("consent_implied")
+        .find_iter(s)
+        .filter(|m| !consent_is_the_condition(s, m.range()))
+        .map(|m| m.start())
+        .collect()
+}
+
+/// Is the consent in the phrase `m` of `s` the condition the sentence sets, not a consequence
+/// it draws? Read from the verb that gives consent ("annat … suostumuksen", "ger … samtycke",
+/// "give … consent", "hyväksyt", "agree"): it is the condition when it is the predicate of a
+/// conditional clause ("jos", "om", "if", "only when", "provided that" …) — nothing but a
+/// subject and adverbs (closed classes: `condition_light`) between the conditional word and
+/// the verb, or another act joined to it by "ja/och/and" ("if you sign up and give consent"),
+/// and no clause boundary. Consent after a comma, or after a clause of another act with a
+/// subject of its own ("När en person blir medlem ger han …", "If you register you agree"),
+/// is the main clause: consent read into the act.
+fn consent_is_the_condition(s: &str, m: std::ops::Range<usize>) -> bool {
+    let sent = sentence::sentence_at(s, m.start);
+    let Some(act) = list_re("consent_act").find(&s[m.clone()]) else {
+        return false;
+    };
+    let act_at = m.start + act.start();
+    let before = &s[sent.start.min(act_at)..act_at];
+    let Some(cond) = list_re("condition").find_iter(before).last() else {
+        return false;
+    };
+    let lead = &before[cond.end()..];
+    if lead.contains([',', ';', ':', '(', ')', '–', '—']) {
+        return false;
+    }
+    // Only the words after the last "and" count: an act joined to the consent is part of the
+    // condition too.
+    let lead = match list_re("coordination").find_iter(lead).last() {
+        Some(j) => &lead[j.end()..],
+        None => lead,
+    };
+    let light = list_re("condition_light");
+    lead.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty() || light.find(w).is_some_and(|h| h.range() == (0..w.len()))
+    })
 }
 
 /// The youngest age a sentence speaks of: "alle 16-vuotiaat" → 0, "yli 12-vuotiaat" → 13,

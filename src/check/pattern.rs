@@ -20,8 +20,10 @@ pub struct Pattern {
     source: String,
     /// Searches the text: the exact pattern, or the pattern without its word boundaries.
     scan: meta::Regex,
-    /// The exact pattern, for anchored confirmation; `None` when `scan` is exact.
-    exact: Option<meta::Regex>,
+    /// The exact pattern, for anchored confirmation; `None` when `scan` is exact. Compiled when
+    /// the scan first finds a candidate: most lists find none in most texts, and compiling
+    /// the exact twin of each up front was half of the patterns' build time.
+    exact: Option<OnceLock<meta::Regex>>,
     /// The exact pattern as a `regex::Regex`, compiled on first use of capture groups.
     captures: OnceLock<regex::Regex>,
 }
@@ -59,20 +61,13 @@ impl Pattern {
     /// Compile `source` (regex syntax, flags included).
     pub fn new(source: &str) -> Result<Self, String> {
         let loose = without_word_boundaries(source);
-        // Patterns with long negated classes ("[^.;\n]{0,90}") need more than the default 2 MB
-        // lazy-DFA cache, or the regex silently runs on its slow NFA engine; the cache grows
-        // only as far as a search needs.
-        let config = meta::Config::new().hybrid_cache_capacity(16 << 20);
-        let build = |s: &str| {
-            meta::Builder::new()
-                .configure(config.clone())
-                .build(s)
-                .map_err(|e| e.to_string())
-        };
         let (scan, exact) = if loose == source {
             (build(source)?, None)
         } else {
-            (build(&loose)?, Some(build(source)?))
+            // The exact pattern parses whenever the loose one does (it only adds assertions);
+            // parsing checks it here without compiling it.
+            regex_automata::util::syntax::parse(source).map_err(|e| e.to_string())?;
+            (build(&loose)?, Some(OnceLock::new()))
         };
         Ok(Pattern {
             source: source.to_string(),
@@ -104,7 +99,7 @@ impl Pattern {
     pub fn find_at<'t>(&self, text: &'t str, mut from: usize) -> Option<Hit<'t>> {
         while from <= text.len() {
             let cand = self.scan.find(Input::new(text).range(from..))?;
-            let Some(exact) = &self.exact else {
+            let Some(exact) = self.exact() else {
                 return Some(Hit {
                     text,
                     start: cand.start(),
@@ -129,6 +124,14 @@ impl Pattern {
         None
     }
 
+    /// The exact pattern (compiled on first use), when the scan is looser than it.
+    fn exact(&self) -> Option<&meta::Regex> {
+        let cell = self.exact.as_ref()?;
+        Some(cell.get_or_init(|| {
+            build(&self.source).expect("the exact pattern parsed when the scan was built")
+        }))
+    }
+
     pub fn find<'t>(&self, text: &'t str) -> Option<Hit<'t>> {
         self.find_at(text, 0)
     }
@@ -147,6 +150,16 @@ impl Pattern {
             regex::Regex::new(&self.source).expect("the pattern compiled once already")
         })
     }
+}
+
+/// One pattern on the meta engine. Patterns with long negated classes ("[^.;\n]{0,90}") need
+/// more than the default 2 MB lazy-DFA cache, or the regex silently runs on its slow NFA
+/// engine; the cache grows only as far as a search needs.
+fn build(source: &str) -> Result<meta::Regex, String> {
+    meta::Builder::new()
+        .configure(meta::Config::new().hybrid_cache_capacity(16 << 20))
+        .build(source)
+        .map_err(|e| e.to_string())
 }
 
 fn next_char(s: &str, i: usize) -> usize {

@@ -6,7 +6,6 @@
 //! (`negation`, `history`, `exception`, `clause_joint`); this module only applies them.
 
 use super::pattern::Pattern;
-use super::ruleset;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -154,22 +153,83 @@ pub fn sentence_at(s: &str, at: usize) -> Range<usize> {
 }
 
 fn list(name: &str) -> &'static Pattern {
-    ruleset()
-        .phrases
-        .get(name)
-        .unwrap_or_else(|| panic!("rules.json has no phrase list {name}"))
+    super::list_re(name)
+}
+
+/// The parenthetical groups of `text` ("(…)", nesting allowed), each from its "(" to its ")"
+/// inclusive. An unbalanced text has none: its brackets stay plain clause joints.
+fn paren_groups(text: &str) -> Vec<Range<usize>> {
+    let mut open = Vec::new();
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => open.push(i),
+            ')' => match open.pop() {
+                Some(o) => out.push(o..i + 1),
+                None => return Vec::new(),
+            },
+            _ => {}
+        }
+    }
+    if !open.is_empty() {
+        return Vec::new();
+    }
+    out.sort_by_key(|g| g.start);
+    out
+}
+
+/// A parenthetical of at most three words ("(523/1999)", "(PUL)", "(Privacy Shield)") names
+/// or numbers what stands before it, and one that opens with an example marker ("(esim.
+/// Google Analytics tai Hotjar)", "(such as …)") lists instances of it: neither has a
+/// predicate of its own, so it is true or false with the clause around it.
+fn is_apposition(group: &str) -> bool {
+    let inner = group.trim_start_matches('(').trim_end_matches(')');
+    if inner.contains(['(', ';']) {
+        return false;
+    }
+    (inner.split_whitespace().count() <= 3 && !inner.contains(','))
+        || list("example_marker").is_match(inner)
 }
 
 /// The clause of the sentence `sent` (a range of `s`) that holds the phrase at `m`: the
 /// stretch between clause joints (", ja", "; ", "(", ")", "except", …) around the phrase.
+/// A parenthetical the phrase is not in does not end the clause ("Henkilötietolaki
+/// (523/1999) kumottiin …" is one clause); a phrase inside an apposition ("… käytä
+/// EU–US-järjestelyä (Privacy Shield)") belongs to the clause around it.
 /// Returns the clause and whether it begins with an exception marker ("paitsi", "except").
 pub fn clause(s: &str, sent: Range<usize>, m: Range<usize>) -> (Range<usize>, bool) {
     let text = &s[sent.clone()];
-    let (ms, me) = (m.start - sent.start, m.end - sent.start);
+    let (mut ms, mut me) = (m.start - sent.start, m.end - sent.start);
+    let groups = paren_groups(text);
+    // The innermost group holding the phrase; an apposition yields to the clause around it.
+    let holder: Option<Range<usize>>;
+    loop {
+        let inner = groups
+            .iter()
+            .filter(|g| g.start < ms && me <= g.end)
+            .min_by_key(|g| g.len())
+            .cloned();
+        match inner {
+            Some(g) if is_apposition(&text[g.clone()]) => (ms, me) = (g.start, g.end),
+            other => {
+                holder = other;
+                break;
+            }
+        }
+    }
+    // Joints inside a parenthetical other than the phrase's own are not this clause's.
+    let elsewhere = |at: usize| {
+        groups.iter().any(|g| {
+            g.contains(&at) && holder.as_ref() != Some(g) && !(g.start < ms && me <= g.end)
+        })
+    };
     let mut start = 0;
     let mut end = text.len();
     let mut exception = false;
     for j in list("clause_joint").find_iter(text) {
+        if elsewhere(j.start()) {
+            continue;
+        }
         if j.end() <= ms {
             start = start.max(j.end());
         } else if j.start() >= me {
@@ -177,6 +237,9 @@ pub fn clause(s: &str, sent: Range<usize>, m: Range<usize>) -> (Range<usize>, bo
         }
     }
     for x in list("exception").find_iter(text) {
+        if elsewhere(x.start()) {
+            continue;
+        }
         if x.end() <= ms && x.end() >= start {
             start = x.end();
             exception = true;
@@ -187,21 +250,42 @@ pub fn clause(s: &str, sent: Range<usize>, m: Range<usize>) -> (Range<usize>, bo
     (sent.start + start..sent.start + end, exception)
 }
 
+/// The words of the clause holding the phrase at `m`, with the parentheticals the phrase is
+/// not in left out: their negations and dates are not this clause's.
+fn clause_words(s: &str, m: Range<usize>) -> String {
+    let sent = sentence_at(s, m.start);
+    let (cl, _) = clause(s, sent, m.clone());
+    let text = &s[cl.clone()];
+    let mut out = String::with_capacity(text.len());
+    let groups = paren_groups(text);
+    let (ms, me) = (
+        m.start.saturating_sub(cl.start),
+        m.end.saturating_sub(cl.start),
+    );
+    let mut at = 0;
+    for g in groups.iter().filter(|g| !(g.start < ms && me <= g.end)) {
+        if g.start < at {
+            continue; // nested in a group already left out
+        }
+        out.push_str(&text[at..g.start]);
+        out.push(' ');
+        at = g.end;
+    }
+    out.push_str(&text[at.min(text.len())..]);
+    out
+}
+
 /// Does the text state the phrase at `m` as true now? False when its clause is negated or
 /// tells history. A clause opened by an exception ("we do not transfer data, except to …")
 /// affirms what follows, whatever the sentence denied before.
 pub fn affirmed(s: &str, m: Range<usize>) -> bool {
-    let sent = sentence_at(s, m.start);
-    let (cl, _) = clause(s, sent, m);
-    let c = &s[cl];
-    !list("negation").is_match(c) && !list("history").is_match(c)
+    let c = clause_words(s, m);
+    !list("negation").is_match(&c) && !list("history").is_match(&c)
 }
 
 /// Does the clause of the phrase at `m` tell history ("emme enää käytä …", "which was replaced …")?
 pub fn historical(s: &str, m: Range<usize>) -> bool {
-    let sent = sentence_at(s, m.start);
-    let (cl, _) = clause(s, sent, m);
-    list("history").is_match(&s[cl])
+    list("history").is_match(&clause_words(s, m))
 }
 
 /// Like [`affirmed`] but only for history: the phrase may stand in a negated clause
@@ -280,6 +364,38 @@ mod tests {
         assert!(aff(
             "Emme myy tietoja, ja tietoja voidaan siirtää EU:n ulkopuolelle.",
             "EU:n ulkopuolelle"
+        ));
+    }
+
+    /// A parenthetical the phrase is not in does not split its clause, and an apposition
+    /// ("(523/1999)", "(Privacy Shield)") is true or false with the clause around it; a
+    /// parenthetical with a predicate of its own is still its own clause.
+    #[test]
+    fn parentheticals_are_read_as_part_of_their_clause() {
+        let s = "Henkilötietolaki (523/1999) kumottiin 1.1.2019.";
+        assert!(!aff(s, "Henkilötietolaki"));
+        assert!(!aff(s, "523/1999"));
+        assert!(!aff(
+            "Emme enää käytä EU–US-järjestelyä (Privacy Shield).",
+            "Privacy Shield"
+        ));
+        assert!(!aff(
+            "We do not use tracking tools (e.g. Google Analytics).",
+            "Google Analytics"
+        ));
+        // Near misses: the same shapes stated as true.
+        assert!(aff("Noudatamme henkilötietolakia (523/1999).", "523/1999"));
+        assert!(aff(
+            "Käytämme EU–US-järjestelyä (Privacy Shield).",
+            "Privacy Shield"
+        ));
+        assert!(aff(
+            "Käytämme Google Analyticsia (emme kuitenkaan mainoksia).",
+            "Google Analyticsia"
+        ));
+        assert!(aff(
+            "Uppgifter lämnas inte ut (Google följer Safe Harbor-avtalet).",
+            "Safe Harbor"
         ));
     }
 }

@@ -1289,6 +1289,161 @@ fn history_and_negation_are_not_claims() {
     }
 }
 
+/// Consent read into an action is flagged; a sentence that asks for consent as an act of its
+/// own — the conditional's own verb is giving consent, or it is joined to another act by "and"
+/// — is not (issue 13: "vain, jos annat siihen nimenomaisen suostumuksen" was flagged).
+#[test]
+fn consent_asked_for_as_a_condition_is_not_read_into_an_action() {
+    let implied = |text: &str, lang| {
+        check::check_text(text, lang)
+            .iter()
+            .any(|f| f.rule == "consent.implied")
+    };
+    for (text, lang) in [
+        (
+            "Käsittelemme terveystietojasi vain, jos annat siihen nimenomaisen suostumuksen.",
+            Lang::Fi,
+        ),
+        (
+            "Lähetämme tarjouksia sähköpostilla ainoastaan, mikäli erikseen annat siihen suostumuksesi rastittamalla lomakkeen ruudun.",
+            Lang::Fi,
+        ),
+        (
+            "Kun tilaat uutiskirjeen ja annat suostumuksen markkinointiin, lähetämme tarjouksia.",
+            Lang::Fi,
+        ),
+        (
+            "Kun annat suostumuksen, voit perua sen milloin tahansa.",
+            Lang::Fi,
+        ),
+        (
+            "Vi skickar nyhetsbrev endast om du anmäler dig och ger ditt uttryckliga samtycke.",
+            Lang::Sv,
+        ),
+        (
+            "We send offers only if you sign up and you give your explicit consent.",
+            Lang::En,
+        ),
+        (
+            "We process health data only if you give us your explicit consent.",
+            Lang::En,
+        ),
+    ] {
+        assert!(!implied(text, lang), "flagged: {text}");
+    }
+    for (text, lang) in [
+        (
+            "Kun tilaat uutiskirjeen, annat suostumuksen markkinointiin.",
+            Lang::Fi,
+        ),
+        (
+            "Jos lähetät meille lomakkeen, annat samalla suostumuksen tietojesi käsittelyyn.",
+            Lang::Fi,
+        ),
+        (
+            "Annat suostumuksen tietojesi käsittelyyn täyttämällä lomakkeen.",
+            Lang::Fi,
+        ),
+        (
+            "När du blir medlem ger du ditt samtycke till behandlingen.",
+            Lang::Sv,
+        ),
+        (
+            "If you sign up you give your consent to marketing.",
+            Lang::En,
+        ),
+        (
+            "When you submit the form, you agree to the processing of your data.",
+            Lang::En,
+        ),
+    ] {
+        assert!(implied(text, lang), "not flagged: {text}");
+    }
+}
+
+/// False alarms on correct sentences found by probing (issue 13): a parenthetical apposition
+/// does not cut a sentence about history or a denial in two, a tracking tool the text denies
+/// is not on the site, "pätemätön" is history like "pätemättömäksi", and "uttryckliga samtycke"
+/// is explicit consent like "uttryckligt". Each with the same shape stated as true.
+#[test]
+fn denials_and_history_around_parentheses_and_inflections_are_read() {
+    let fired = |text: &str, lang: Lang, rule: &str| {
+        let mut t = Text::default();
+        *t.get_mut(lang) = text.to_string();
+        let mut n = Notice::default();
+        n.other.push(ExtraSection {
+            heading: Text::default(),
+            text: t,
+        });
+        check::check_with(&n, check::Options { lang, output: None })
+            .iter()
+            .any(|f| f.rule == rule)
+    };
+    for (text, lang, rule) in [
+        (
+            "Henkilötietolaki (523/1999) kumottiin 1.1.2019, ja nyt sovellamme tietosuojalakia.",
+            Lang::Fi,
+            "outdated.personal_data_act",
+        ),
+        (
+            "Emme enää käytä EU–US-järjestelyä (Privacy Shield).",
+            Lang::Fi,
+            "outdated.privacy_shield",
+        ),
+        (
+            "Safe Harbor -järjestely on pätemätön, emmekä käytä sitä.",
+            Lang::Fi,
+            "outdated.transfer_mechanism",
+        ),
+        (
+            "Emme enää käytä Google Analyticsia.",
+            Lang::Fi,
+            "cookies.service_without_consent",
+        ),
+        (
+            "We do not use tracking tools (e.g. Google Analytics or Hotjar).",
+            Lang::En,
+            "cookies.service_without_consent",
+        ),
+        (
+            "Vi behandlar hälsouppgifter endast om du har gett ditt uttryckliga samtycke.",
+            Lang::Sv,
+            "special.condition_missing",
+        ),
+    ] {
+        assert!(!fired(text, lang, rule), "{rule} on: {text}");
+    }
+    for (text, lang, rule) in [
+        (
+            "Tietoja käsitellään henkilötietolain (523/1999) mukaisesti.",
+            Lang::Fi,
+            "outdated.personal_data_act",
+        ),
+        (
+            "Siirrot perustuvat EU–US-järjestelyyn (Privacy Shield).",
+            Lang::Fi,
+            "outdated.privacy_shield",
+        ),
+        (
+            "Käytämme Google Analyticsia (emme kuitenkaan mainontaan).",
+            Lang::Fi,
+            "cookies.service_without_consent",
+        ),
+        (
+            "We use Hotjar to see how visitors use the site.",
+            Lang::En,
+            "cookies.service_without_consent",
+        ),
+        (
+            "Vi behandlar hälsouppgifter om deltagarna.",
+            Lang::Sv,
+            "special.condition_missing",
+        ),
+    ] {
+        assert!(fired(text, lang, rule), "no {rule} on: {text}");
+    }
+}
+
 #[test]
 fn missing_translations_are_reported_once_per_section() {
     let n = clean();
