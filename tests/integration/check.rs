@@ -439,6 +439,14 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
         },
     ),
     (
+        "purpose.law_missing",
+        |n| n.purposes.items[1].law = None,
+        |n| {
+            n.purposes.items[1].law = None;
+            n.purposes.items[1].text = fi("Kirjanpitolain mukainen kirjanpito");
+        },
+    ),
+    (
         "data.id_code_reason_missing",
         |n| n.data.text = fi("Keräämme nimen, henkilötunnuksen ja puhelinnumeron."),
         |n| {

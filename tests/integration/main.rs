@@ -10,6 +10,7 @@ mod hostile;
 mod html_validator;
 mod import;
 mod interview;
+mod model_v2;
 mod import_corpus;
 mod import_hostile;
 mod pdf;
