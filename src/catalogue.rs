@@ -116,6 +116,9 @@ pub struct Clause {
     /// wording that fits any notice.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contexts: Vec<String>,
+    /// For a data subject group: its relation to the register's other people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<crate::model::Relation>,
 }
 
 impl Clause {
@@ -124,6 +127,7 @@ impl Clause {
         Item {
             key: self.key.clone(),
             text: self.text.clone(),
+            relation: self.relation,
         }
     }
 }

@@ -532,6 +532,10 @@ impl<'a> Ctx<'a> {
         }
         if !s.items.is_empty() && s.items.iter().all(|x| x.from_subject) && s.text.is_empty() {
             let others = n.register.subjects.iter().find_map(|sub| {
+                // Next of kin are named by the person: their data comes from someone else.
+                if sub.relation == Some(crate::model::Relation::NextOfKin) {
+                    return Some(self.name_of(&sub.text, "next_of_kin"));
+                }
                 let key = sub.key.replace('_', " ");
                 if has("prospects", &key) {
                     return Some(self.name_of(&sub.text, &sub.key));

@@ -320,6 +320,24 @@ pub struct Item {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub key: String,
     pub text: Text,
+    /// For a group of data subjects: how they relate to the other people in the register
+    /// (seloste/2). Unused for other items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
+}
+
+/// How a group of data subjects relates to the register's other people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Guardians (huoltajat) of a child in the register: they act for the child.
+    Guardian,
+    /// Next of kin or a contact person for an emergency, named by the person: their details
+    /// come from the person, not from themselves (Art. 14).
+    NextOfKin,
+    /// A legal representative (edunvalvoja, a guardian appointed by a court) who acts for the
+    /// person.
+    LegalRepresentative,
 }
 
 /// The register: its name and whose data it holds.

@@ -1627,6 +1627,17 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
         blocks.extend(how);
     }
     blocks.extend(c.user_blocks(&n.rights.text));
+    // Who may use the rights for someone else: a child's guardian, a legal representative.
+    for (relation, key) in [
+        (crate::model::Relation::Guardian, "rights_by_guardian"),
+        (crate::model::Relation::LegalRepresentative, "rights_by_representative"),
+    ] {
+        if n.register.subjects.iter().any(|s| s.relation == Some(relation)) {
+            blocks.push(Block::Paragraph {
+                content: vec![Inline::plain(c.s(key))],
+            });
+        }
+    }
     articles.sort_unstable();
     let list: Vec<String> = articles.iter().map(u32::to_string).collect();
     blocks.push(Block::Note {

@@ -129,12 +129,14 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
             n.register.subjects.push(Item {
                 key: String::new(),
                 text: fi("yritysasiakkaiden yhteyshenkilöt"),
+                relation: None,
             })
         },
         |n| {
             n.register.subjects.push(Item {
                 key: String::new(),
                 text: fi("yritysasiakkaiden yhteyshenkilöt"),
+                relation: None,
             });
             n.sources.items.push(Source {
                 key: String::new(),

@@ -228,6 +228,15 @@ fn the_new_elements_are_printed_in_three_languages() {
             assert!(out.contains(w), "{lang:?}: {w:?} missing in\n{out}");
         }
     }
+    // The first layer names the business by both names.
+    let first = format!(
+        "{:?}",
+        document::build(&n, Lang::Fi).section("summary").unwrap()
+    );
+    assert!(
+        first.contains("Saksi & Kampa Oy (Salonki Kihara)"),
+        "{first}"
+    );
     // The derived list of laws, as its own section.
     let doc = document::build(&n, Lang::Fi);
     let laws = doc
@@ -410,4 +419,53 @@ fn the_schema_describes_the_new_fields() {
     ] {
         assert!(s.contains(f), "{f} missing from the schema");
     }
+}
+
+#[test]
+fn relations_say_who_uses_the_rights_and_where_next_of_kin_data_comes_from() {
+    use seloste::model::{Item, Relation, Source};
+    let mut n = v2_notice();
+    n.register.subjects.push(Item {
+        text: text("Asiakkaat", "Kunder", "Customers"),
+        ..Item::default()
+    });
+    n.sources.items.push(Source {
+        text: text("Sinulta itseltäsi", "Av dig själv", "From you"),
+        from_subject: true,
+        ..Source::default()
+    });
+    let rights_text = |n: &Notice, lang| {
+        let d = document::build(n, lang);
+        format!("{:?}", d.section("rights").unwrap())
+    };
+    // Near miss: no relation, no sentence about someone else using the rights.
+    assert!(!rights_text(&n, Lang::Fi).contains("huoltaja"));
+    n.register.subjects.push(Item {
+        key: String::new(),
+        text: text("Alaikäisten asiakkaiden huoltajat", "", ""),
+        relation: Some(Relation::Guardian),
+    });
+    assert!(
+        rights_text(&n, Lang::Fi)
+            .contains("Alaikäisen lapsen oikeuksia voi käyttää hänen huoltajansa.")
+    );
+    assert!(rights_text(&n, Lang::En).contains("A child's guardian can use the child's rights"));
+    n.register.subjects[1].relation = Some(Relation::LegalRepresentative);
+    assert!(rights_text(&n, Lang::Sv).contains("intressebevakare"));
+    // Next of kin are named by the customer: the notice must say data comes from others too.
+    let other_missing = |n: &Notice| {
+        rules_at(n)
+            .iter()
+            .any(|(r, _, _)| r == "sources.other_missing")
+    };
+    assert!(!other_missing(&n));
+    n.register.subjects[1].relation = Some(Relation::NextOfKin);
+    assert!(other_missing(&n));
+    // The catalogue's guardians carry the relation.
+    let g = seloste::catalogue::catalogue()
+        .subjects
+        .iter()
+        .find(|s| s.key == "guardians")
+        .unwrap();
+    assert_eq!(g.to_item().relation, Some(Relation::Guardian));
 }
