@@ -1619,14 +1619,6 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
             });
         }
     }
-    let how = c.user_blocks(&n.rights.how_to);
-    if !how.is_empty() {
-        blocks.push(Block::Subheading {
-            content: vec![Inline::plain(c.s("h_how_to"))],
-        });
-        blocks.extend(how);
-    }
-    blocks.extend(c.user_blocks(&n.rights.text));
     // Who may use the rights for someone else: a child's guardian, a legal representative.
     for (relation, key) in [
         (crate::model::Relation::Guardian, "rights_by_guardian"),
@@ -1638,6 +1630,14 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
             });
         }
     }
+    let how = c.user_blocks(&n.rights.how_to);
+    if !how.is_empty() {
+        blocks.push(Block::Subheading {
+            content: vec![Inline::plain(c.s("h_how_to"))],
+        });
+        blocks.extend(how);
+    }
+    blocks.extend(c.user_blocks(&n.rights.text));
     articles.sort_unstable();
     let list: Vec<String> = articles.iter().map(u32::to_string).collect();
     blocks.push(Block::Note {

@@ -469,3 +469,27 @@ fn relations_say_who_uses_the_rights_and_where_next_of_kin_data_comes_from() {
         .unwrap();
     assert_eq!(g.to_item().relation, Some(Relation::Guardian));
 }
+
+/// A seloste/2 file written with the new fields reads, checks without errors and prints in
+/// every language (a salon with guardians, consent by signature, the identity code on invoice).
+#[test]
+fn a_v2_fixture_reads_checks_and_prints() {
+    let path = util::fixture("model/v2_salon.json");
+    let n = notice_io::read(&path).unwrap();
+    assert_eq!(
+        notice_io::from_json(&notice_io::to_json(&n), "again").unwrap(),
+        n
+    );
+    for lang in Lang::ALL {
+        let f = check::check(&n, lang);
+        assert!(!check::has_errors(&f), "{lang:?}: {f:#?}");
+        let d = document::build(&n, lang);
+        for id in ["controller", "purposes", "data", "rights", "laws"] {
+            assert!(d.section(id).is_some(), "{lang:?}: no {id}");
+        }
+        assert!(
+            !d.to_plain_text().contains('?'),
+            "{lang:?}: a missing string"
+        );
+    }
+}
