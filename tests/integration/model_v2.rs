@@ -493,3 +493,28 @@ fn a_v2_fixture_reads_checks_and_prints() {
         );
     }
 }
+
+/// The version comparison names the new fields and their values in the reader's language.
+#[test]
+fn the_diff_names_the_new_fields_in_words() {
+    let a = v2_notice();
+    let mut b = a.clone();
+    b.data.items[0].code_reason = Some(CodeReason::HealthCare);
+    b.controllers[0].id_kind = Some(IdKind::None);
+    b.purposes.items[1].consent_method = Some(ConsentMethod::Checkbox);
+    let d = format!("{:?}", seloste::diff::notices(&a, &b, Lang::Fi));
+    for w in [
+        "henkilötunnuksen käsittelyn syy",
+        "luotonanto tai perintä",
+        "terveydenhuolto",
+        "ei tunnistetta",
+        "valintaruutu",
+        "allekirjoitus",
+    ] {
+        assert!(d.contains(w), "{w} not in {d}");
+    }
+    assert!(
+        !d.contains("code reason") && !d.contains("consent method"),
+        "{d}"
+    );
+}
