@@ -6,7 +6,8 @@
 
 use crate::model::{
     Art9Condition, CodeReason, Cookie, CookieCategory, DataCategory, Item, LawRef, LegalBasis,
-    Mechanism, Notice, PersonalId, Period, Purpose, Recipient, Requirement, Retention, Role, Source, SpecialCategory, SpecialKind,
+    Mechanism, Notice, Period, PersonalId, Purpose, Recipient, Requirement, Retention, Role,
+    Source, SpecialCategory, SpecialKind,
 };
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};

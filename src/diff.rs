@@ -386,7 +386,8 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
         Value::String(s) if field.is_some_and(|f| ENUM_FIELDS.contains(&f)) => {
             // A value named alike in two enums ("none") may carry a label of its own field.
             let f = field.unwrap_or_default();
-            pick(&labels().values, &format!("{f}.{s}"), lang).unwrap_or_else(|| value_label(s, lang))
+            pick(&labels().values, &format!("{f}.{s}"), lang)
+                .unwrap_or_else(|| value_label(s, lang))
         }
         Value::String(s) if field.is_some_and(|f| DATE_FIELDS.contains(&f)) => {
             crate::document::format_date(s, lang)

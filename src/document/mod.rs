@@ -19,8 +19,7 @@ pub use cite::article as cite_article;
 use crate::catalogue::{self, Provenance};
 use crate::model::{
     Art9Condition, CodeReason, ConsentMethod, CookieCategory, EntityKind, IdKind, LawRef,
-    LegalBasis, Mechanism, Notice, Party, Period, PersonalId, Requirement, Role, SpecialKind,
-    Unit,
+    LegalBasis, Mechanism, Notice, Party, Period, PersonalId, Requirement, Role, SpecialKind, Unit,
 };
 use crate::rights::{self, Right, RightKind};
 use crate::text::{Lang, Text};
@@ -335,9 +334,11 @@ pub fn law_ref(l: &LawRef, lang: Lang) -> Option<String> {
             && x.chars().all(|c| c.is_alphanumeric() || c == ' ')
     };
     let where_ = match section.split_once(':') {
-        Some((ch, sec)) if simple(ch.trim()) && simple(sec.trim()) => out("law_chapter_section", lang)
-            .replace("{c}", ch.trim())
-            .replace("{s}", sec.trim()),
+        Some((ch, sec)) if simple(ch.trim()) && simple(sec.trim()) => {
+            out("law_chapter_section", lang)
+                .replace("{c}", ch.trim())
+                .replace("{s}", sec.trim())
+        }
         None if simple(section) => out("law_section", lang).replace("{s}", section),
         // Anything else ("2 luku 10 § 1 mom.") is the owner's own notation: verbatim.
         _ => section.to_string(),
@@ -1622,9 +1623,16 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
     // Who may use the rights for someone else: a child's guardian, a legal representative.
     for (relation, key) in [
         (crate::model::Relation::Guardian, "rights_by_guardian"),
-        (crate::model::Relation::LegalRepresentative, "rights_by_representative"),
+        (
+            crate::model::Relation::LegalRepresentative,
+            "rights_by_representative",
+        ),
     ] {
-        if n.register.subjects.iter().any(|s| s.relation == Some(relation)) {
+        if n.register
+            .subjects
+            .iter()
+            .any(|s| s.relation == Some(relation))
+        {
             blocks.push(Block::Paragraph {
                 content: vec![Inline::plain(c.s(key))],
             });
