@@ -5,8 +5,9 @@
 //! the checker and importer compare against.
 
 use crate::model::{
-    Art9Condition, Cookie, CookieCategory, DataCategory, Item, LegalBasis, Mechanism, Notice,
-    Period, Purpose, Recipient, Requirement, Retention, Role, Source, SpecialCategory, SpecialKind,
+    Art9Condition, CodeReason, Cookie, CookieCategory, DataCategory, Item, LawRef, LegalBasis,
+    Mechanism, Notice, Period, PersonalId, Purpose, Recipient, Requirement, Retention, Role,
+    Source, SpecialCategory, SpecialKind,
 };
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
@@ -116,6 +117,9 @@ pub struct Clause {
     /// wording that fits any notice.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contexts: Vec<String>,
+    /// For a data subject group: its relation to the register's other people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<crate::model::Relation>,
 }
 
 impl Clause {
@@ -124,6 +128,7 @@ impl Clause {
         Item {
             key: self.key.clone(),
             text: self.text.clone(),
+            relation: self.relation,
         }
     }
 }
@@ -145,6 +150,9 @@ pub struct PurposeClause {
     /// The purpose involves profiling.
     #[serde(default)]
     pub profiling: bool,
+    /// For a legal obligation: the law behind it (an act of `laws.json` and its section).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub law: Option<LawRef>,
     /// One plain sentence on when to pick it.
     pub help: Text,
     /// The kinds of notice this wording is written for; empty: neutral wording.
@@ -165,6 +173,8 @@ impl PurposeClause {
             interest: self.interest.clone(),
             direct_marketing: self.direct_marketing,
             profiling: self.profiling,
+            law: self.law.clone(),
+            consent_method: None,
         }
     }
 }
@@ -199,6 +209,12 @@ pub struct DataClause {
     /// For required data: statutory or contractual requirement (Art. 13(2)(e)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requirement: Option<Requirement>,
+    /// A personal identifier with rules of its own (the identity code, a document number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<PersonalId>,
+    /// For the identity code: the reason tietosuojalaki 29 § allows that usually applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_reason: Option<CodeReason>,
     /// The kinds of notice this wording is written for; empty: neutral wording.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contexts: Vec<String>,
@@ -217,6 +233,8 @@ impl DataClause {
             if_not_provided: self.if_not_provided.clone(),
             collected_automatically: self.collected_automatically,
             requirement: self.requirement,
+            identifier: self.identifier,
+            code_reason: self.code_reason,
         }
     }
 

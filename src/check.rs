@@ -435,7 +435,12 @@ impl<'a> Ctx<'a> {
                     &[("name", &name)],
                 );
             }
-            let person = c.kind == Some(crate::model::EntityKind::Person);
+            use crate::model::{EntityKind, IdKind};
+            // A private person has no identifier to give; an organisation always has one, so
+            // "none" is believed only of a party that is not an organisation.
+            let person = c.kind == Some(EntityKind::Person)
+                || (c.id_kind == Some(IdKind::None)
+                    && matches!(c.kind, None | Some(EntityKind::Person | EntityKind::Other)));
             if c.business_id.trim().is_empty() && c.other_id.trim().is_empty() && !person {
                 self.add(
                     "controller.id_missing",
@@ -481,6 +486,22 @@ impl<'a> Ctx<'a> {
                 ),
                 _ => {}
             }
+            // A legal obligation rests on a law (Art. 6(3)): name it, unless the purpose's own
+            // words already do. An act `laws.json` does not know counts as not named.
+            let law_known = p
+                .law
+                .as_ref()
+                .is_some_and(|l| crate::applicable::act(&l.act).is_some());
+            if p.basis == Some(LegalBasis::LegalObligation)
+                && !law_known
+                && !p.text.all().any(|(_, s)| laws::names_an_act(s))
+            {
+                self.add(
+                    "purpose.law_missing",
+                    format!("/purposes/items/{i}/law"),
+                    &[("name", &name)],
+                );
+            }
         }
     }
 
@@ -501,6 +522,19 @@ impl<'a> Ctx<'a> {
                     "/data/items/0/required"
                 };
                 self.add("data.requirement_unstated", path, &[]);
+            }
+        }
+        // The identity code marked as such needs its tietosuojalaki 29 § reason.
+        for (i, item) in d.items.iter().enumerate() {
+            if item.identifier == Some(crate::model::PersonalId::IdentityCode)
+                && item.code_reason.is_none()
+            {
+                let phrase = self.name_of(&item.text, "henkilötunnus");
+                self.add(
+                    "data.id_code_reason_missing",
+                    format!("/data/items/{i}/code_reason"),
+                    &[("phrase", &phrase)],
+                );
             }
         }
         for (i, s) in d.special.iter().enumerate() {
@@ -525,6 +559,10 @@ impl<'a> Ctx<'a> {
         }
         if !s.items.is_empty() && s.items.iter().all(|x| x.from_subject) && s.text.is_empty() {
             let others = n.register.subjects.iter().find_map(|sub| {
+                // Next of kin are named by the person: their data comes from someone else.
+                if sub.relation == Some(crate::model::Relation::NextOfKin) {
+                    return Some(self.name_of(&sub.text, "next_of_kin"));
+                }
                 let key = sub.key.replace('_', " ");
                 if has("prospects", &key) {
                     return Some(self.name_of(&sub.text, &sub.key));

@@ -162,6 +162,11 @@ const ENUM_FIELDS: &[&str] = &[
     "mechanism",
     "unit",
     "category",
+    "id_kind",
+    "identifier",
+    "code_reason",
+    "consent_method",
+    "relation",
 ];
 
 /// Fields holding `YYYY-MM-DD` dates, shown as the rendered notice shows them (`12.3.2027`).
@@ -378,7 +383,12 @@ fn render(field: Option<&str>, v: &Value, lang: Lang, full: bool) -> String {
         Value::Bool(true) => word("yes", lang),
         Value::Bool(false) => word("no", lang),
         Value::Number(n) => n.to_string(),
-        Value::String(s) if field.is_some_and(|f| ENUM_FIELDS.contains(&f)) => value_label(s, lang),
+        Value::String(s) if field.is_some_and(|f| ENUM_FIELDS.contains(&f)) => {
+            // A value named alike in two enums ("none") may carry a label of its own field.
+            let f = field.unwrap_or_default();
+            pick(&labels().values, &format!("{f}.{s}"), lang)
+                .unwrap_or_else(|| value_label(s, lang))
+        }
         Value::String(s) if field.is_some_and(|f| DATE_FIELDS.contains(&f)) => {
             crate::document::format_date(s, lang)
         }

@@ -3,6 +3,7 @@
 //! The crate never depends on Tauri or WebKit; the desktop shell in `src-tauri/` and the
 //! `seloste` command-line tool are thin layers over it. See ARCHITECTURE.md for the map.
 
+pub mod applicable;
 pub mod catalogue;
 pub mod check;
 pub mod current;

@@ -31,7 +31,7 @@ Exit status: 0 success; 1 `check` found errors; 2 the input could not be used.";
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the JSON Schema of the notice file format (seloste/1).
+    /// Print the JSON Schema of the notice file format (seloste/2).
     Schema,
     /// Check a notice: what is missing, contradictory, outdated or left over from a template.
     /// Exit 0: no errors; 1: errors found; 2: the file cannot be used.

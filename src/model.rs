@@ -1,6 +1,7 @@
 //! The notice model: one typed document that can say everything GDPR Art. 13 and 14 ask for,
-//! plus the customary Finnish sections. Serialised as the `seloste/1` JSON interchange format
-//! (`seloste schema` prints its JSON Schema).
+//! plus the customary Finnish sections. Serialised as the `seloste/2` JSON interchange format
+//! (`seloste schema` prints its JSON Schema). `seloste/1` files and databases still open: they are
+//! migrated on reading (`migrate_v1`), nothing dropped; every save writes `seloste/2`.
 //!
 //! Conventions:
 //! - every section holds structured items (picked from the catalogue or written by the user)
@@ -16,7 +17,62 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The format tag written into every notice file.
-pub const FORMAT: &str = "seloste/1";
+pub const FORMAT: &str = "seloste/2";
+
+/// The earlier format tag, still read (and migrated by `migrate_v1`).
+pub const FORMAT_V1: &str = "seloste/1";
+
+/// Bring a `seloste/1` notice (as JSON) to `seloste/2`, in place. Every field of version 1 is
+/// still a field of version 2 with the same meaning, so nothing is dropped; what version 2 adds
+/// is filled in only where version 1 already said it: a party's identifier type from its
+/// `business_id` / `other_id` and its kind. Returns false (and changes nothing) for anything
+/// that is not a `seloste/1` object.
+pub fn migrate_v1(value: &mut serde_json::Value) -> bool {
+    let Some(obj) = value.as_object_mut() else {
+        return false;
+    };
+    if obj.get("format").and_then(|f| f.as_str()) != Some(FORMAT_V1) {
+        return false;
+    }
+    obj.insert("format".into(), serde_json::Value::String(FORMAT.into()));
+    let mut parties: Vec<&mut serde_json::Value> = Vec::new();
+    for (key, v) in obj.iter_mut() {
+        match (key.as_str(), v) {
+            ("controllers", serde_json::Value::Array(a)) => parties.extend(a.iter_mut()),
+            ("representative" | "contact" | "dpo", v) => parties.push(v),
+            _ => {}
+        }
+    }
+    for p in parties {
+        let Some(p) = p.as_object_mut() else { continue };
+        if p.contains_key("id_kind") {
+            continue;
+        }
+        let filled = |k: &str| {
+            p.get(k)
+                .and_then(|v| v.as_str())
+                .is_some_and(|s| !s.trim().is_empty())
+        };
+        let kind = p.get("kind").and_then(|v| v.as_str());
+        // `other_id` is the more specific (an association has a business ID and a register
+        // number), so it decides when given.
+        let id_kind = if filled("other_id") {
+            Some(if kind == Some("association") {
+                "association_register"
+            } else {
+                "other"
+            })
+        } else if filled("business_id") {
+            Some("business_id")
+        } else {
+            None
+        };
+        if let Some(k) = id_kind {
+            p.insert("id_kind".into(), serde_json::Value::String(k.into()));
+        }
+    }
+    true
+}
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -30,7 +86,8 @@ fn format_tag() -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
-    /// Always `"seloste/1"` for this version of the format.
+    /// Always `"seloste/2"` for this version of the format (`"seloste/1"` files are migrated
+    /// when read).
     #[serde(default = "format_tag")]
     pub format: String,
     #[serde(default)]
@@ -124,6 +181,10 @@ pub struct Meta {
     /// only. The app opens the check, preview and exports in the main one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<crate::text::Lang>,
+    /// Print the list of laws that apply (derived from the notice by `laws::applicable`, never
+    /// typed) as a section of its own (seloste/2).
+    #[serde(skip_serializing_if = "is_false")]
+    pub list_laws: bool,
 }
 
 impl Meta {
@@ -173,19 +234,47 @@ pub enum EntityKind {
     Other,
 }
 
+/// What identifies a party in a public register (seloste/2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IdKind {
+    /// The Finnish business ID (Y-tunnus; in Swedish FO-nummer), in `business_id`.
+    BusinessId,
+    /// An association's number in the register of associations (yhdistysrekisteri), in `other_id`.
+    AssociationRegister,
+    /// A foreign company's or organisation's registration number, in `other_id`.
+    Foreign,
+    /// Another identifier, in `other_id`.
+    Other,
+    /// No identifier: a private person (e.g. a named contact person) has none to give.
+    None,
+}
+
 /// A controller, representative, contact person or DPO. Only `name` is always needed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Party {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<EntityKind>,
+    /// The legal name, as in the trade or association register.
     pub name: String,
+    /// A name the party trades under besides its legal name: an auxiliary business name
+    /// (aputoiminimi / bifirma) or a brand (seloste/2).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub trading_name: String,
     /// Finnish business ID (Y-tunnus), `1234567-8`.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub business_id: String,
-    /// Another identifier where there is no Y-tunnus, e.g. an association's register number.
+    /// Another identifier where there is no Y-tunnus, e.g. an association's register number;
+    /// `id_kind` says which.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub other_id: String,
+    /// What kind of identifier the party has (seloste/2): the kind of `other_id` when there is
+    /// one (an association has a business ID and a register number), else `business_id` or no
+    /// identifier at all; `None`: not said. A `seloste/1` party gets it from `other_id` /
+    /// `business_id` and its kind when migrated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_kind: Option<IdKind>,
     /// The party's role or title, e.g. "toimitusjohtaja" or "IT department".
     #[serde(skip_serializing_if = "Text::is_empty")]
     pub role: Text,
@@ -231,6 +320,24 @@ pub struct Item {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub key: String,
     pub text: Text,
+    /// For a group of data subjects: how they relate to the other people in the register
+    /// (seloste/2). Unused for other items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
+}
+
+/// How a group of data subjects relates to the register's other people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Guardians (huoltajat) of a child in the register: they act for the child.
+    Guardian,
+    /// Next of kin or a contact person for an emergency, named by the person: their details
+    /// come from the person, not from themselves (Art. 14).
+    NextOfKin,
+    /// A legal representative (edunvalvoja, a guardian appointed by a court) who acts for the
+    /// person.
+    LegalRepresentative,
 }
 
 /// The register: its name and whose data it holds.
@@ -309,6 +416,38 @@ pub struct Purpose {
     /// The purpose involves profiling.
     #[serde(skip_serializing_if = "is_false")]
     pub profiling: bool,
+    /// The law behind a legal obligation (or a public task): an act of `src/data/laws.json`
+    /// and its section (seloste/2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub law: Option<LawRef>,
+    /// For consent: how the consent is asked for and recorded (seloste/2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent_method: Option<ConsentMethod>,
+}
+
+/// A provision of a law: an act by its key in `src/data/laws.json` (`citations`) and where in
+/// it, e.g. `{"act": "accounting_act", "section": "2:10"}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct LawRef {
+    /// The act's key in `laws.json` (`accounting_act`, `patients_act`, …).
+    pub act: String,
+    /// The chapter and section as the act numbers them: `2:10` (chapter 2, section 10) or `11`
+    /// (section 11); empty when the whole act is meant.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub section: String,
+}
+
+/// How consent is asked for and recorded (Art. 7(1): the controller must be able to show it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentMethod {
+    /// A box the person ticks on a form (on paper or online), never pre-ticked.
+    Checkbox,
+    /// The person's signature on a consent form.
+    Signature,
+    /// Given orally (in person or by phone) and recorded by the controller.
+    Verbal,
 }
 
 /// Special categories of personal data (Art. 9(1)).
@@ -401,6 +540,70 @@ pub struct DataCategory {
     /// asked for).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement: Option<Requirement>,
+    /// This item is a personal identifier with rules of its own (seloste/2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<PersonalId>,
+    /// Why the identity code is processed: the reason tietosuojalaki 29 § allows (seloste/2).
+    /// For an identity-document number, why unambiguous identification is needed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_reason: Option<CodeReason>,
+}
+
+/// A personal identifier the law treats apart from other data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonalId {
+    /// The personal identity code (henkilötunnus / personbeteckning): tietosuojalaki 29 §.
+    IdentityCode,
+    /// The number of a passport, identity card or driving licence.
+    IdentityDocument,
+}
+
+impl PersonalId {
+    pub const ALL: [PersonalId; 2] = [PersonalId::IdentityCode, PersonalId::IdentityDocument];
+}
+
+/// The reasons tietosuojalaki (1050/2018) 29 § allows for processing the personal identity
+/// code (legal.md §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeReason {
+    /// The person's unambiguous consent (29 § 1 mom. 1 k.).
+    Consent,
+    /// A law provides for it (29 § 1 mom. 2 k.).
+    Law,
+    /// Unambiguous identification is important to carry out a task laid down by law.
+    StatutoryTask,
+    /// Unambiguous identification is important to carry out the person's or the controller's
+    /// rights and obligations.
+    RightsAndObligations,
+    /// Historical or scientific research or statistics.
+    Research,
+    /// Granting credit or collecting debts (29 § 2 mom.).
+    CreditOrCollection,
+    /// Insurance, credit institution, payment service, renting or credit information activity.
+    FinancialServices,
+    /// Health care (29 § 2 mom.).
+    HealthCare,
+    /// Social welfare (29 § 2 mom.).
+    SocialWelfare,
+    /// Employment and other service relationships (29 § 2 mom.).
+    Employment,
+}
+
+impl CodeReason {
+    pub const ALL: [CodeReason; 10] = [
+        CodeReason::Consent,
+        CodeReason::Law,
+        CodeReason::StatutoryTask,
+        CodeReason::RightsAndObligations,
+        CodeReason::Research,
+        CodeReason::CreditOrCollection,
+        CodeReason::FinancialServices,
+        CodeReason::HealthCare,
+        CodeReason::SocialWelfare,
+        CodeReason::Employment,
+    ];
 }
 
 /// Why a person must provide data (Art. 13(2)(e)).

@@ -1,6 +1,7 @@
-//! Reading and writing notice files (the `seloste/1` interchange format).
+//! Reading and writing notice files (the `seloste/2` interchange format; `seloste/1` files are
+//! read and migrated, `model::migrate_v1`).
 
-use crate::model::{FORMAT, Notice};
+use crate::model::{FORMAT, FORMAT_V1, Notice};
 use crate::text::clip;
 use crate::{Error, Result};
 use std::io::Read;
@@ -25,7 +26,7 @@ pub fn from_json(json: &str, what: &str) -> Result<Notice> {
         });
     }
     let json = json.strip_prefix('\u{FEFF}').unwrap_or(json);
-    let value = crate::json_strict::from_str(json).map_err(|e| Error::Json {
+    let mut value = crate::json_strict::from_str(json).map_err(|e| Error::Json {
         what: what.clone(),
         detail: crate::error::clip_quoted(&e.to_string()),
     })?;
@@ -42,7 +43,7 @@ pub fn from_json(json: &str, what: &str) -> Result<Notice> {
                 expected: FORMAT,
             });
         }
-        Some(f) if f != FORMAT => {
+        Some(f) if f != FORMAT && f != FORMAT_V1 => {
             return Err(Error::WrongFormat {
                 what: what.to_string(),
                 found: clip(f).into_owned(),
@@ -51,6 +52,8 @@ pub fn from_json(json: &str, what: &str) -> Result<Notice> {
         }
         Some(_) => {}
     }
+    // A version 1 notice becomes version 2 before it is read: every save then writes version 2.
+    crate::model::migrate_v1(&mut value);
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = clip(&e.path().to_string()).into_owned();
         Error::BadField {

@@ -115,6 +115,9 @@ pub struct Right {
     pub interests: Vec<Text>,
     /// For objection to direct marketing: does the notice say it markets directly?
     pub direct_marketing_used: bool,
+    /// For erasure limited by a legal obligation: the laws the notice names for it
+    /// (`Purpose::law`), each once, so the reader sees which law keeps the data.
+    pub laws: Vec<crate::model::LawRef>,
 }
 
 impl Right {
@@ -126,6 +129,7 @@ impl Right {
             because_of_special: Vec::new(),
             interests: Vec::new(),
             direct_marketing_used: false,
+            laws: Vec::new(),
         }
     }
 
@@ -208,6 +212,14 @@ pub fn derive(notice: &Notice) -> Vec<Right> {
     }
     if uses(LegalBasis::LegalObligation) {
         erasure.limits.push(Limit::LegalObligation);
+        for p in &notice.purposes.items {
+            if p.basis == Some(LegalBasis::LegalObligation)
+                && let Some(l) = &p.law
+                && !erasure.laws.contains(l)
+            {
+                erasure.laws.push(l.clone());
+            }
+        }
     }
     if uses(LegalBasis::PublicTask) {
         erasure.limits.push(Limit::PublicTask);

@@ -1,5 +1,5 @@
 //! One walk over every piece of free text in a notice, each with its JSON Pointer
-//! (RFC 6901) into the `seloste/1` document. The checker scans these for outdated or wrong
+//! (RFC 6901) into the `seloste/2` document. The checker scans these for outdated or wrong
 //! wording; the importer reuses the same walk. When the model gains a text field, add it here:
 //! `tests` below compares this walk against the serialised notice, so a field left out fails.
 
@@ -127,6 +127,7 @@ fn parties(n: &Notice) -> impl Iterator<Item = (&'static str, &Party)> {
 
 fn party_strings<'a>(v: &mut Vec<(String, &'a str)>, at: &str, p: &'a Party) {
     v.push((format!("{at}/name"), &p.name));
+    v.push((format!("{at}/trading_name"), &p.trading_name));
     v.push((format!("{at}/business_id"), &p.business_id));
     v.push((format!("{at}/other_id"), &p.other_id));
     v.push((format!("{at}/address/street"), &p.address.street));
@@ -154,16 +155,17 @@ mod tests {
     /// One of each list element and each optional party, so that every field exists.
     fn skeleton() -> Value {
         let t = serde_json::json!({ "fi": "x", "sv": "x", "en": "x" });
-        let party = serde_json::json!({ "name": "x", "business_id": "x", "other_id": "x", "role": t,
+        let party = serde_json::json!({ "name": "x", "trading_name": "x", "business_id": "x", "other_id": "x", "role": t,
             "address": { "street": "x", "postal_code": "x", "city": "x", "country": "x" },
             "email": "x", "phone": "x", "website": "x" });
         let item = serde_json::json!({ "key": "k", "text": t });
         serde_json::json!({
-            "format": "seloste/1",
+            "format": "seloste/2",
             "controllers": [party], "joint_arrangement": t, "representative": party,
             "contact": party, "dpo": party,
             "register": { "name": t, "subjects": [item], "text": t },
-            "purposes": { "items": [{ "text": t, "interest": t }], "text": t },
+            "purposes": { "items": [{ "text": t, "interest": t,
+                          "law": { "act": "accounting_act", "section": "2:10" } }], "text": t },
             "data": { "items": [{ "text": t, "if_not_provided": t }],
                       "special": [{ "kind": "health", "text": t }], "children_text": t, "text": t },
             "sources": { "items": [item], "text": t },

@@ -4,7 +4,7 @@
 //! and adding or removing a catalogue pick.
 //!
 //! The desktop UI renders whatever this data describes, so a new section or field needs a change
-//! here, not in `ui/`. Field paths are JSON Pointers (RFC 6901) into the `seloste/1` notice;
+//! here, not in `ui/`. Field paths are JSON Pointers (RFC 6901) into the `seloste/2` notice;
 //! inside a `list` field, sub-field paths are relative to one item.
 
 use crate::model::Notice;

@@ -42,7 +42,15 @@ impl Ctx<'_> {
     /// given in the sentence that names it or the sentences around it.
     pub(super) fn id_code(&mut self) {
         let mut hit: Option<(String, String)> = None;
+        // A data item marked as an identifier is judged by its `code_reason` (`Ctx::data`).
+        let marked: Vec<String> = (self.n.data.items.iter().enumerate())
+            .filter(|(_, d)| d.identifier.is_some())
+            .map(|(i, _)| format!("/data/items/{i}/"))
+            .collect();
         'outer: for (p, _, s) in &self.strings {
+            if marked.iter().any(|m| p.starts_with(m.as_str())) {
+                continue;
+            }
             let sents = sentence::split(s);
             for (k, r) in sents.iter().enumerate() {
                 let sent = &s[r.clone()];

@@ -130,6 +130,11 @@ pub fn cited(s: &str) -> Vec<(&'static ReplacedAct, std::ops::Range<usize>)> {
     out
 }
 
+/// Does the text name an act of the `citations` table (by name, in any language)?
+pub fn names_an_act(s: &str) -> bool {
+    compiled().names.iter().any(|re| re.is_match(s))
+}
+
 /// "523/99" → "523/1999"; "1050/2018" and the EU's "2016/679" stay.
 fn full_number(num: &str, year: &str) -> String {
     let year = match year.len() {

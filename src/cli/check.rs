@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The notice file (seloste/1 JSON).
+    /// The notice file (seloste/2 JSON; seloste/1 is read too).
     #[arg(required_unless_present = "draft")]
     pub notice: Option<PathBuf>,
     /// Also set the notice against a scan of its website: the JSON `seloste scan --json`

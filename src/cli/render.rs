@@ -46,7 +46,7 @@ impl Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The notice file (seloste/1 JSON); not needed for --format fragment-css.
+    /// The notice file (seloste/2 JSON; seloste/1 is read too); not needed for --format fragment-css.
     pub notice: Option<PathBuf>,
     /// Output language: fi, sv or en.
     #[arg(long, default_value = "fi")]

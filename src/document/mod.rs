@@ -18,8 +18,8 @@ pub use cite::article as cite_article;
 
 use crate::catalogue::{self, Provenance};
 use crate::model::{
-    Art9Condition, CookieCategory, EntityKind, LegalBasis, Mechanism, Notice, Party, Period,
-    Requirement, Role, SpecialKind, Unit,
+    Art9Condition, CodeReason, ConsentMethod, CookieCategory, EntityKind, IdKind, LawRef,
+    LegalBasis, Mechanism, Notice, Party, Period, PersonalId, Requirement, Role, SpecialKind, Unit,
 };
 use crate::rights::{self, Right, RightKind};
 use crate::text::{Lang, Text};
@@ -295,6 +295,61 @@ fn mechanism_key(m: Option<Mechanism>) -> &'static str {
     }
 }
 
+fn code_reason_key(r: CodeReason) -> &'static str {
+    match r {
+        CodeReason::Consent => "cr_consent",
+        CodeReason::Law => "cr_law",
+        CodeReason::StatutoryTask => "cr_statutory_task",
+        CodeReason::RightsAndObligations => "cr_rights_and_obligations",
+        CodeReason::Research => "cr_research",
+        CodeReason::CreditOrCollection => "cr_credit_or_collection",
+        CodeReason::FinancialServices => "cr_financial_services",
+        CodeReason::HealthCare => "cr_health_care",
+        CodeReason::SocialWelfare => "cr_social_welfare",
+        CodeReason::Employment => "cr_employment",
+    }
+}
+
+fn consent_method_key(m: ConsentMethod) -> &'static str {
+    match m {
+        ConsentMethod::Checkbox => "cm_checkbox",
+        ConsentMethod::Signature => "cm_signature",
+        ConsentMethod::Verbal => "cm_verbal",
+    }
+}
+
+/// A law reference as the reader reads it: "kirjanpitolaki (1336/1997) 2 luku 10 §",
+/// "the Accounting Act (1336/1997), chapter 2, section 10". `None` for an act `laws.json` does
+/// not know (the checker says so).
+pub fn law_ref(l: &LawRef, lang: Lang) -> Option<String> {
+    let act = crate::applicable::act(&l.act)?;
+    let name = act.name.get(lang).unwrap_or_default().to_string();
+    let section = l.section.trim();
+    if section.is_empty() {
+        return Some(name);
+    }
+    let simple = |x: &str| {
+        !x.is_empty()
+            && x.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && x.chars().all(|c| c.is_alphanumeric() || c == ' ')
+    };
+    let where_ = match section.split_once(':') {
+        Some((ch, sec)) if simple(ch.trim()) && simple(sec.trim()) => {
+            out("law_chapter_section", lang)
+                .replace("{c}", ch.trim())
+                .replace("{s}", sec.trim())
+        }
+        None if simple(section) => out("law_section", lang).replace("{s}", section),
+        // Anything else ("2 luku 10 § 1 mom.") is the owner's own notation: verbatim.
+        _ => section.to_string(),
+    };
+    Some(
+        out("law_at", lang)
+            .replace("{n}", &name)
+            .replace("{w}", &where_),
+    )
+}
+
 fn cookie_category_key(c: CookieCategory) -> &'static str {
     match c {
         CookieCategory::Necessary => "c_necessary",
@@ -546,6 +601,9 @@ impl Ctx<'_> {
                 value,
             });
         };
+        if !p.trading_name.trim().is_empty() {
+            row("l_trading_name", vec![Inline::plain(p.trading_name.trim())]);
+        }
         if let Some(role) = self.user(&p.role) {
             row("l_role", vec![role]);
         }
@@ -553,10 +611,14 @@ impl Ctx<'_> {
             row("l_business_id", vec![Inline::plain(p.business_id.trim())]);
         }
         if !p.other_id.trim().is_empty() {
-            let label = if p.kind == Some(EntityKind::Association) {
-                "l_association_id"
-            } else {
-                "l_other_id"
+            // The identifier's type names it; a party without one (seloste/1) is labelled by
+            // its kind as before.
+            let label = match p.id_kind {
+                Some(IdKind::AssociationRegister) => "l_association_id",
+                Some(IdKind::Foreign) => "l_foreign_id",
+                Some(IdKind::Other) => "l_other_id",
+                _ if p.kind == Some(EntityKind::Association) => "l_association_id",
+                _ => "l_other_id",
             };
             row(label, vec![Inline::plain(p.other_id.trim())]);
         }
@@ -817,6 +879,23 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
 
     sections_rights(&c, &mut sections);
 
+    // The laws that apply, derived from the notice, when the owner wants them listed.
+    if notice.meta.list_laws {
+        let items: Vec<Vec<Inline>> = crate::applicable::applicable(notice)
+            .into_iter()
+            .filter_map(|a| a.name.get(lang))
+            .map(|name| vec![Inline::plain(name)])
+            .collect();
+        let mut blocks = Vec::new();
+        if !items.is_empty() {
+            blocks.push(Block::Paragraph {
+                content: vec![Inline::plain(c.s("laws_intro"))],
+            });
+            blocks.push(Block::List { items });
+        }
+        push(&mut sections, "laws", c.s("h_laws"), blocks);
+    }
+
     // Changes and the dated change log, newest first.
     {
         let mut blocks = c.user_blocks(&notice.changes.text);
@@ -1065,6 +1144,17 @@ fn sections_purposes(c: &Ctx, sections: &mut Vec<DocSection>) {
                 }
                 None => v.push(Inline::plain(c.s("l_basis_missing"))),
             }
+            if let Some(law) = p.law.as_ref().and_then(|l| law_ref(l, c.lang)) {
+                v.push(Inline::plain(format!(
+                    " {}",
+                    c.s("l_law_of").replace("{l}", &law)
+                )));
+            }
+            if p.basis == Some(LegalBasis::Consent)
+                && let Some(m) = p.consent_method
+            {
+                v.push(Inline::plain(format!(" {}", c.s(consent_method_key(m)))));
+            }
             if let Some(b) = p.basis {
                 cite(c.s(basis_key(b)).to_lowercase(), b.article());
             }
@@ -1181,6 +1271,18 @@ fn sections_data(c: &Ctx, sections: &mut Vec<DocSection>) {
             if let Some(t) = c.user(&d.if_not_provided) {
                 v.push(Inline::plain(format!(". {} ", c.s("l_if_not_provided"))));
                 v.push(t);
+            }
+            // Why an identity code (tietosuojalaki 29 §) or a document number is needed.
+            if let (Some(id), Some(r)) = (d.identifier, d.code_reason) {
+                let template = match id {
+                    PersonalId::IdentityCode => "l_id_code_reason",
+                    PersonalId::IdentityDocument => "l_id_document_reason",
+                };
+                let last = v.last().map(|i| sentence_gap(i)).unwrap_or(". ");
+                v.push(Inline::plain(format!(
+                    "{last}{}",
+                    c.s(template).replace("{r}", c.s(code_reason_key(r)))
+                )));
             }
             Some(v)
         })
@@ -1484,11 +1586,19 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
             content: vec![Inline::plain(r.text(c.lang))],
         });
         for l in &r.limits {
+            let mut text = format!(" {}", l.text(c.lang));
+            // The laws that keep the data, when the notice names them.
+            let laws: Vec<String> = if *l == rights::Limit::LegalObligation {
+                r.laws.iter().filter_map(|x| law_ref(x, c.lang)).collect()
+            } else {
+                Vec::new()
+            };
+            if !laws.is_empty() {
+                text.push(' ');
+                text.push_str(&c.s("l_kept_by_law").replace("{l}", &c.join(&laws)));
+            }
             blocks.push(Block::Note {
-                content: vec![
-                    Inline::strong(c.s("l_limited")),
-                    Inline::plain(format!(" {}", l.text(c.lang))),
-                ],
+                content: vec![Inline::strong(c.s("l_limited")), Inline::plain(text)],
             });
         }
     }
@@ -1507,6 +1617,24 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
         } else {
             blocks.push(Block::Paragraph {
                 content: vec![Inline::plain(dm.text(c.lang))],
+            });
+        }
+    }
+    // Who may use the rights for someone else: a child's guardian, a legal representative.
+    for (relation, key) in [
+        (crate::model::Relation::Guardian, "rights_by_guardian"),
+        (
+            crate::model::Relation::LegalRepresentative,
+            "rights_by_representative",
+        ),
+    ] {
+        if n.register
+            .subjects
+            .iter()
+            .any(|s| s.relation == Some(relation))
+        {
+            blocks.push(Block::Paragraph {
+                content: vec![Inline::plain(c.s(key))],
             });
         }
     }

@@ -72,7 +72,15 @@ fn rows(c: &Ctx) -> Vec<Row> {
     let names: Vec<String> = n
         .controllers
         .iter()
-        .map(|p| p.name.trim().to_string())
+        .map(|p| {
+            // The name customers know the business by goes with the legal name.
+            let (name, trading) = (p.name.trim(), p.trading_name.trim());
+            if trading.is_empty() || name.is_empty() || trading.eq_ignore_ascii_case(name) {
+                name.to_string()
+            } else {
+                format!("{name} ({trading})")
+            }
+        })
         .filter(|s| !s.is_empty())
         .collect();
     row(

@@ -534,6 +534,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 m.notice.register.subjects.push(Item {
                     key: String::new(),
                     text: m.text(text),
+                    relation: None,
                 });
                 m.recognise(
                     format!("/register/subjects/{i}/text/{}", m.lang),
@@ -752,6 +753,7 @@ fn security(m: &mut Mapper, target: Target, heading: &str, text: &str, kept: &st
             let item = Item {
                 key: String::new(),
                 text: m.text(body),
+                relation: None,
             };
             let (list, name) = if k == Target::SecurityManual {
                 (&mut m.notice.security.manual, "manual")

@@ -103,7 +103,7 @@ pub fn import_bytes(bytes: &[u8], what: &str) -> Result<Imported> {
             {
                 return Err(Error::ImportFormat {
                     what: what.to_string(),
-                    detail: "it is already a Seloste notice (seloste/1), so open it instead (e.g. `seloste drafts import`)"
+                    detail: "it is already a Seloste notice (seloste/2 or seloste/1), so open it instead (e.g. `seloste drafts import`)"
                         .to_string(),
                 });
             }

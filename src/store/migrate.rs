@@ -64,7 +64,48 @@ const MIGRATIONS: &[&str] = &[
         content     TEXT NOT NULL
     );
     "#,
+    // 3 → 4: drafts move from the `seloste/1` notice format to `seloste/2` (no table changes;
+    // `notices_to_v2` rewrites each draft's content after this step). Published versions stay as
+    // they were published — they never change — and are migrated when read.
+    "",
 ];
+
+/// Work a step needs beyond SQL, run in the step's transaction after its SQL: `(the version
+/// the step starts from, what it does)`.
+const RUST_STEPS: &[(i64, fn(&rusqlite::Transaction) -> rusqlite::Result<()>)] =
+    &[(3, notices_to_v2)];
+
+/// Rewrite every draft stored as `seloste/1` as `seloste/2` (`model::migrate_v1`): the same
+/// fields, the identifier types filled in from the identifiers. A draft whose content cannot be
+/// read is left exactly as it is (reading it reports the damage, and a backup may hold it); its
+/// `updated_at` never changes, since the owner did not edit it.
+fn notices_to_v2(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, Vec<u8>)> = {
+        let mut st = tx.prepare("SELECT id, CAST(content AS BLOB) FROM drafts")?;
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for (id, bytes) in rows {
+        let Some(v2) = std::str::from_utf8(&bytes).ok().and_then(v1_content_to_v2) else {
+            continue;
+        };
+        tx.execute(
+            "UPDATE drafts SET content = ?1 WHERE id = ?2",
+            rusqlite::params![v2, id],
+        )?;
+    }
+    Ok(())
+}
+
+/// One stored notice as `seloste/2`, or `None` when it is not a readable `seloste/1` notice.
+fn v1_content_to_v2(text: &str) -> Option<String> {
+    let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
+    if !crate::model::migrate_v1(&mut value) {
+        return None;
+    }
+    let notice: crate::model::Notice = serde_json::from_value(value).ok()?;
+    Some(super::to_content(&notice))
+}
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -99,6 +140,9 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             });
         };
         tx.execute_batch(step).map_err(db)?;
+        for (_, work) in RUST_STEPS.iter().filter(|(from, _)| *from == v) {
+            work(&tx).map_err(db)?;
+        }
         tx.pragma_update(None, "user_version", v + 1).map_err(db)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(db)?;

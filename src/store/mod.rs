@@ -199,7 +199,7 @@ pub(crate) fn today() -> String {
     format!("{:04}-{:02}-{:02}", t.year(), t.month() as u8, t.day())
 }
 
-/// The notice as stored in the database: the `seloste/1` JSON, compact.
+/// The notice as stored in the database: the `seloste/2` JSON, compact.
 pub(crate) fn to_content(notice: &Notice) -> String {
     serde_json::to_string(notice).expect("a notice always serialises")
 }

@@ -1,5 +1,5 @@
-//! Export and import of one draft as a notice JSON file (`seloste/1`), the format that goes to
-//! an accountant, a backup disk or another computer.
+//! Export and import of one draft as a notice JSON file (`seloste/2`; `seloste/1` files are read
+//! and migrated), the format that goes to an accountant, a backup disk or another computer.
 
 use super::{DraftId, Store};
 use crate::Result;

@@ -129,12 +129,14 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
             n.register.subjects.push(Item {
                 key: String::new(),
                 text: fi("yritysasiakkaiden yhteyshenkilöt"),
+                relation: None,
             })
         },
         |n| {
             n.register.subjects.push(Item {
                 key: String::new(),
                 text: fi("yritysasiakkaiden yhteyshenkilöt"),
+                relation: None,
             });
             n.sources.items.push(Source {
                 key: String::new(),
@@ -436,6 +438,14 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
                 ..Default::default()
             });
             n.joint_arrangement = fi("Meta vastaa tietojen käsittelystä keruun jälkeen.");
+        },
+    ),
+    (
+        "purpose.law_missing",
+        |n| n.purposes.items[1].law = None,
+        |n| {
+            n.purposes.items[1].law = None;
+            n.purposes.items[1].text = fi("Kirjanpitolain mukainen kirjanpito");
         },
     ),
     (

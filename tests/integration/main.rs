@@ -12,6 +12,7 @@ mod import;
 mod interview;
 mod import_corpus;
 mod import_hostile;
+mod model_v2;
 mod pdf;
 mod platforms;
 mod record;

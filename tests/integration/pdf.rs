@@ -188,6 +188,7 @@ fn long_notice() -> Notice {
         n.register.subjects.push(Item {
             key: String::new(),
             text: Text::fi(format!("ryhmä {i}")),
+            relation: None,
         });
     }
     n
