@@ -281,6 +281,8 @@ async function openDraft(id) {
     o = await call("open_draft", { id });
   } catch (e) { showError(e); return; }
   app.draft = o.draft;
+  // The notice opens in its own main language (saved with it), whatever was open before.
+  app.lang = o.preview.lang;
   app.view = "wizard";
   app.stepIndex = 0;
   app.drawnStep = null;
@@ -603,9 +605,13 @@ function showPreview(p) {
   const el = document.getElementById("preview");
   if (!el || p.lang !== app.lang) return;
   if (p.html === undefined || p.html === null) {
+    el.shownHtml = null;
     el.replaceChildren(h("p", { class: "help" }, p.error || t("preview.unavailable")));
     return;
   }
+  // The same HTML as shown: nothing to redraw (the owner may be reading or clicking in it).
+  if (el.shownHtml === p.html) return;
+  el.shownHtml = p.html;
   const doc = new DOMParser().parseFromString(p.html, "text/html");
   doc.querySelectorAll("style, script, meta, link, iframe, base").forEach((n) => n.remove());
   el.replaceChildren(...doc.body.childNodes);

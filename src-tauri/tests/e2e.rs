@@ -508,6 +508,7 @@ async fn a_preview_link_opens_in_the_browser_and_the_wizard_stays() {
         preview_text(&c).await.contains("http-equiv")
     })
     .await;
+    saved(&c).await;
     // The complaint section always links the authority's web site.
     let link = wait_for(&c, "#preview a[href^='http']").await;
     let href = link.attr("href").await.unwrap().unwrap();
@@ -873,5 +874,67 @@ async fn a_hairdresser_answers_the_interview_and_exports_a_correct_notice() {
     eprintln!("e2e: the hairdresser took {clicks} clicks and {typed} typed fields");
     assert!(typed <= 12, "{typed} typed fields");
     assert!(clicks <= 35, "{clicks} clicks");
+    c.close().await.unwrap();
+}
+
+/// The Swedish-speaking yoga teacher of issue 16: the interface in Swedish, the interview,
+/// the draft it makes. No Finnish interface text may show on any of these screens, and the
+/// draft opens in Swedish (the language she answered in).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
+async fn a_swedish_yoga_teacher_sees_no_finnish() {
+    // Every Finnish interface string that differs from its Swedish one (long enough to be
+    // unmistakable), from the same data the app shows.
+    let ui: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/data/ui.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let finnish: Vec<String> = ui["strings"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|t| {
+            let (fi, sv) = (t["fi"].as_str()?, t["sv"].as_str()?);
+            (fi != sv && fi.chars().count() >= 8 && !fi.contains('{')).then(|| fi.to_string())
+        })
+        .collect();
+    async fn no_finnish(c: &fantoccini::Client, finnish: &[String], screen: &str) {
+        let text = text_of(c, "body").await;
+        let left: Vec<&String> = finnish.iter().filter(|f| text.contains(f.as_str())).collect();
+        assert!(left.is_empty(), "{screen}: Finnish left on the Swedish screen: {left:?}");
+    }
+    let sb = Sandbox::new();
+    let driver = start_driver(&sb).await;
+    let c = launch(&driver).await;
+    select(&c, "ui-lang", "svenska").await;
+    eventually("the interface is Swedish", || async {
+        text_of(&c, "#interview-open").await.contains("Svara")
+    })
+    .await;
+    no_finnish(&c, &finnish, "start").await;
+    click(&c, "#interview-open").await;
+    wait_for(&c, "#interview").await;
+    no_finnish(&c, &finnish, "interview").await;
+    click(&c, "#q-trade-fitness_wellness").await;
+    click(&c, "#q-website-no").await;
+    click(&c, "#q-bookings-yes").await;
+    click(&c, "#q-sensitive-no").await;
+    click(&c, "#q-children-no").await;
+    shot(&c, "45-interview-sv").await;
+    click(&c, "#interview-create").await;
+    wait_for(&c, "#form-controller").await;
+    eventually("the preview is drawn", || async { !preview_text(&c).await.trim().is_empty() }).await;
+    no_finnish(&c, &finnish, "wizard").await;
+    let lang = c
+        .execute("return document.getElementById('preview-lang').value", vec![])
+        .await
+        .unwrap();
+    assert_eq!(lang, Value::from("sv"), "the draft opens in the language she answered in");
+    let p = preview_text(&c).await;
+    assert!(p.contains("Dataskyddsbeskrivning") || p.contains("personuppgift"), "{p}");
+    shot(&c, "46-wizard-sv").await;
     c.close().await.unwrap();
 }
