@@ -71,15 +71,8 @@ impl Env {
 ///
 /// `None` when the environment names no home at all.
 pub fn data_dir(platform: Platform, env: &Env) -> Option<PathBuf> {
-    let var = |v: &Option<OsString>| {
-        v.as_ref()
-            .filter(|s| is_absolute_on(platform, s.to_string_lossy().as_ref()))
-            .map(PathBuf::from)
-    };
-    let home = env
-        .home
-        .as_ref()
-        .filter(|h| is_absolute_on(platform, h.to_string_lossy().as_ref()));
+    let var = |v: &Option<OsString>| absolute_var(platform, v);
+    let home = home(platform, env);
     match platform {
         Platform::Linux => {
             var(&env.xdg_data_home).or_else(|| home.map(|h| h.join(".local").join("share")))
@@ -102,15 +95,8 @@ pub fn app_data_dir(platform: Platform, env: &Env) -> Option<PathBuf> {
 /// - macOS: `~/Library/Logs/Seloste`;
 /// - Windows: `%LOCALAPPDATA%\seloste\logs`, else `AppData\Local\seloste\logs` in the profile.
 pub fn log_dir(platform: Platform, env: &Env) -> Option<PathBuf> {
-    let var = |v: &Option<OsString>| {
-        v.as_ref()
-            .filter(|s| is_absolute_on(platform, s.to_string_lossy().as_ref()))
-            .map(PathBuf::from)
-    };
-    let home = env
-        .home
-        .as_ref()
-        .filter(|h| is_absolute_on(platform, h.to_string_lossy().as_ref()));
+    let var = |v: &Option<OsString>| absolute_var(platform, v);
+    let home = home(platform, env);
     match platform {
         Platform::Linux => var(&env.xdg_state_home)
             .or_else(|| home.map(|h| h.join(".local").join("state")))
@@ -120,6 +106,21 @@ pub fn log_dir(platform: Platform, env: &Env) -> Option<PathBuf> {
             .or_else(|| home.map(|h| h.join("AppData").join("Local")))
             .map(|d| d.join(APP_DIR).join("logs")),
     }
+}
+
+/// An environment variable's folder, if it is an absolute path by `platform`'s rules (a
+/// relative value is ignored, as the XDG base-directory specification says).
+fn absolute_var(platform: Platform, v: &Option<OsString>) -> Option<PathBuf> {
+    v.as_ref()
+        .filter(|s| is_absolute_on(platform, s.to_string_lossy().as_ref()))
+        .map(PathBuf::from)
+}
+
+/// The home folder, if the environment names an absolute one.
+fn home(platform: Platform, env: &Env) -> Option<&PathBuf> {
+    env.home
+        .as_ref()
+        .filter(|h| is_absolute_on(platform, h.to_string_lossy().as_ref()))
 }
 
 /// Whether `path` is absolute by the rules of `platform` (not of the system running this):

@@ -140,7 +140,7 @@ function declarationView(d) {
     : h("div", { class: "table-wrap" }, h("table", { id: "declaration-table", lang: d.lang },
         h("caption", {}, tb.caption),
         h("thead", {}, h("tr", {}, tb.headers.map((x) => h("th", { scope: "col" }, x)))),
-        h("tbody", {}, tb.rows.map((r) => h("tr", {}, r.map((x, i) => h("td", {}, i === 0 ? h("code", {}, x) : x)))))));
+        h("tbody", {}, tb.rows.map((r) => h("tr", {}, r.map((x, i) => h("td", { "data-label": tb.headers[i] }, i === 0 ? h("code", {}, x) : x)))))));
   const b = d.banner;
   const banner = h("div", { class: "banner-sample", id: "declaration-banner", lang: d.lang, role: "group", "aria-label": t("scan.banner") },
     h("strong", {}, b.title),
