@@ -44,13 +44,12 @@ pub struct Authority {
 
 pub fn authority() -> &'static Authority {
     static A: OnceLock<Authority> = OnceLock::new();
-    A.get_or_init(|| parse("authority.json", include_str!("data/authority.json")))
+    A.get_or_init(|| crate::data::embedded!("authority"))
 }
 
+/// A catalogue file (`purposes.json`) through the one data loader (`crate::data`).
 fn parse<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> T {
-    // The data files are part of the build and covered by tests; a broken one is a bug.
-    serde_json::from_str(json)
-        .unwrap_or_else(|e| panic!("embedded data file {name} is invalid: {e}"))
+    crate::data::parse(&format!("catalogue/{}", name.trim_end_matches(".json")), json)
 }
 
 /// A country (or the placeholders `EEA` / `NON_EEA`) and its standing for transfers.
@@ -74,7 +73,7 @@ pub struct Countries {
 
 pub fn countries() -> &'static Countries {
     static C: OnceLock<Countries> = OnceLock::new();
-    C.get_or_init(|| parse("countries.json", include_str!("data/countries.json")))
+    C.get_or_init(|| crate::data::embedded!("countries"))
 }
 
 /// Look a country up by its code (case-insensitive).

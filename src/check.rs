@@ -155,8 +155,7 @@ fn ruleset() -> &'static RuleSet {
     static R: OnceLock<RuleSet> = OnceLock::new();
     R.get_or_init(|| {
         // The file is part of the build and covered by tests; a broken one is a bug.
-        let file: RuleFile = serde_json::from_str(include_str!("data/rules.json"))
-            .unwrap_or_else(|e| panic!("embedded data file rules.json is invalid: {e}"));
+        let file: RuleFile = crate::data::embedded!("rules");
         let phrase_sources = file.phrases.clone();
         let phrases = file
             .phrases

@@ -129,8 +129,7 @@ struct Changelog {
 fn changelog_data() -> &'static Changelog {
     static C: OnceLock<Changelog> = OnceLock::new();
     C.get_or_init(|| {
-        serde_json::from_str(include_str!("data/changelog.json"))
-            .unwrap_or_else(|e| panic!("embedded data file changelog.json is invalid: {e}"))
+        crate::data::embedded!("changelog")
     })
 }
 

@@ -8,7 +8,7 @@
 //! than the one asked for, both sides are shown in all their languages.
 
 use crate::model::Notice;
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -481,26 +481,20 @@ struct Labels {
     verified_on: String,
     #[allow(dead_code)]
     source: String,
-    words: BTreeMap<String, [String; 3]>,
-    fields: BTreeMap<String, [String; 3]>,
-    values: BTreeMap<String, [String; 3]>,
+    words: BTreeMap<String, Text>,
+    fields: BTreeMap<String, Text>,
+    values: BTreeMap<String, Text>,
 }
 
 fn labels() -> &'static Labels {
     static L: OnceLock<Labels> = OnceLock::new();
     L.get_or_init(|| {
-        serde_json::from_str(include_str!("data/diff_labels.json"))
-            .expect("src/data/diff_labels.json is valid (checked by a test)")
+        crate::data::embedded!("diff_labels")
     })
 }
 
-fn pick(map: &BTreeMap<String, [String; 3]>, k: &str, lang: Lang) -> Option<String> {
-    let i = match lang {
-        Lang::Fi => 0,
-        Lang::Sv => 1,
-        Lang::En => 2,
-    };
-    map.get(k).map(|t| t[i].clone())
+fn pick(map: &BTreeMap<String, Text>, k: &str, lang: Lang) -> Option<String> {
+    map.get(k).and_then(|t| t.get(lang)).map(str::to_string)
 }
 
 fn word(k: &str, lang: Lang) -> String {

@@ -106,8 +106,7 @@ pub struct InterviewFile {
 pub fn interview() -> &'static InterviewFile {
     static F: OnceLock<InterviewFile> = OnceLock::new();
     F.get_or_init(|| {
-        serde_json::from_str(include_str!("data/interview.json"))
-            .unwrap_or_else(|e| panic!("embedded data file interview.json is invalid: {e}"))
+        crate::data::embedded!("interview")
     })
 }
 

@@ -7,6 +7,7 @@ pub mod applicable;
 pub mod catalogue;
 pub mod check;
 pub mod current;
+pub(crate) mod data;
 pub mod diagnostics;
 pub mod diff;
 pub mod document;

@@ -35,8 +35,7 @@ struct RecordData {
 fn data() -> &'static RecordData {
     static D: OnceLock<RecordData> = OnceLock::new();
     D.get_or_init(|| {
-        serde_json::from_str(include_str!("data/record.json"))
-            .unwrap_or_else(|e| panic!("embedded data file record.json is invalid: {e}"))
+        crate::data::embedded!("record")
     })
 }
 

@@ -309,8 +309,7 @@ struct RightsData {
 fn data() -> &'static RightsData {
     static D: OnceLock<RightsData> = OnceLock::new();
     D.get_or_init(|| {
-        serde_json::from_str(include_str!("data/rights.json"))
-            .unwrap_or_else(|e| panic!("embedded data file rights.json is invalid: {e}"))
+        crate::data::embedded!("rights")
     })
 }
 

@@ -149,8 +149,7 @@ struct Messages {
 fn messages() -> &'static Messages {
     static M: OnceLock<Messages> = OnceLock::new();
     M.get_or_init(|| {
-        serde_json::from_str(include_str!("data/validation.json"))
-            .unwrap_or_else(|e| panic!("embedded data file validation.json is invalid: {e}"))
+        crate::data::embedded!("validation")
     })
 }
 

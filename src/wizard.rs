@@ -133,12 +133,12 @@ pub struct UiStrings {
 
 pub fn wizard() -> &'static Wizard {
     static W: OnceLock<Wizard> = OnceLock::new();
-    W.get_or_init(|| parse("wizard.json", include_str!("data/wizard.json")))
+    W.get_or_init(|| crate::data::embedded!("wizard"))
 }
 
 pub fn ui_strings() -> &'static UiStrings {
     static U: OnceLock<UiStrings> = OnceLock::new();
-    U.get_or_init(|| parse("ui.json", include_str!("data/ui.json")))
+    U.get_or_init(|| crate::data::embedded!("ui"))
 }
 
 /// One interface string in all three languages.
@@ -155,11 +155,6 @@ pub fn ui(key: &str, lang: Lang) -> &'static str {
         .unwrap_or("?")
 }
 
-fn parse<T: serde::de::DeserializeOwned>(name: &str, json: &str) -> T {
-    // Embedded at build time and covered by tests; a broken file is a bug, not user input.
-    serde_json::from_str(json)
-        .unwrap_or_else(|e| panic!("embedded data file {name} is invalid: {e}"))
-}
 
 /// Is `pointer` equal to `prefix` or below it (segment-wise)?
 fn under(pointer: &str, prefix: &str) -> bool {

@@ -10,7 +10,7 @@
 //! measures), which is how the reference notices in `tests/fixtures/reference/` and the
 //! interview's drafts are made.
 
-use super::{catalogue, is_eea, parse, Provenance};
+use super::{catalogue, is_eea, Provenance};
 use crate::model::{
     Art9Condition, Cookies, DataSection, EntityKind, Notice, Party, Register, Security,
     Transfers,
@@ -95,7 +95,7 @@ pub struct PresetFile {
 /// The starting points' data file, parsed once.
 pub fn preset_file() -> &'static PresetFile {
     static F: OnceLock<PresetFile> = OnceLock::new();
-    F.get_or_init(|| parse("presets.json", include_str!("../data/presets.json")))
+    F.get_or_init(|| crate::data::embedded!("presets"))
 }
 
 /// What an owner chose beyond the starting point.

@@ -74,8 +74,7 @@ struct Compiled {
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {
-        let laws: Laws = serde_json::from_str(include_str!("../data/laws.json"))
-            .unwrap_or_else(|e| panic!("embedded data file laws.json is invalid: {e}"));
+        let laws: Laws = crate::data::embedded!("laws");
         let res = laws
             .acts
             .iter()

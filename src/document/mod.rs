@@ -203,8 +203,7 @@ struct OutputData {
 fn output_data() -> &'static OutputData {
     static D: OnceLock<OutputData> = OnceLock::new();
     D.get_or_init(|| {
-        let d: OutputData = serde_json::from_str(include_str!("../data/output.json"))
-            .unwrap_or_else(|e| panic!("embedded data file output.json is invalid: {e}"));
+        let d: OutputData = crate::data::embedded!("output");
         assert_eq!(
             d.months_en.len(),
             12,

@@ -127,8 +127,7 @@ pub fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
         // Part of the build and covered by tests; a broken file is a bug, not user input.
-        let mut v: Vocab = serde_json::from_str(include_str!("../data/import.json"))
-            .unwrap_or_else(|e| panic!("embedded data file import.json is invalid: {e}"));
+        let mut v: Vocab = crate::data::embedded!("import");
         // Normalise every phrase once, so matching a line allocates nothing per phrase.
         let fix = |ps: &mut Vec<String>| {
             for p in ps.iter_mut() {

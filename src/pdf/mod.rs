@@ -50,8 +50,7 @@ struct PdfData {
 fn data() -> &'static PdfData {
     static D: OnceLock<PdfData> = OnceLock::new();
     D.get_or_init(|| {
-        serde_json::from_str(include_str!("../data/pdf.json"))
-            .unwrap_or_else(|e| panic!("embedded data file pdf.json is invalid: {e}"))
+        crate::data::embedded!("pdf")
     })
 }
 

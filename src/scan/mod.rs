@@ -81,8 +81,7 @@ struct ScanTexts {
 fn texts() -> &'static ScanTexts {
     static T: OnceLock<ScanTexts> = OnceLock::new();
     T.get_or_init(|| {
-        serde_json::from_str(include_str!("../data/scan.json"))
-            .unwrap_or_else(|e| panic!("embedded data file scan.json is invalid: {e}"))
+        crate::data::embedded!("scan")
     })
 }
 

@@ -18,8 +18,7 @@ struct File {
 pub fn rules() -> &'static [Rule] {
     static R: OnceLock<Vec<Rule>> = OnceLock::new();
     R.get_or_init(|| {
-        let f: File = serde_json::from_str(include_str!("../data/rules.json"))
-            .unwrap_or_else(|e| panic!("embedded data file rules.json has no valid scan_rules: {e}"));
+        let f: File = crate::data::embedded!("rules");
         f.scan_rules
     })
 }
