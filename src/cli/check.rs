@@ -2,6 +2,7 @@
 //! Exit 0 when there are no errors (warnings and tips allowed), 1 when there are errors,
 //! 2 when the input cannot be used.
 
+use seloste::wizard::ui;
 use seloste::Lang;
 use seloste::check::{self, Finding, Options, Severity};
 use std::io::Write;
@@ -99,34 +100,24 @@ fn read_scan(path: &std::path::Path) -> seloste::Result<seloste::scan::Scan> {
 const LANG_SHOWN: usize = 3;
 
 fn more(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fi => format!("ja {n} muuta kääntämätöntä tekstiä (kaikki: --json)"),
-        Lang::Sv => format!("och {n} andra oöversatta texter (alla: --json)"),
-        Lang::En => format!("and {n} more untranslated texts (all of them: --json)"),
-    }
+    ui("cli.more_untranslated", lang).replace("{n}", &n.to_string())
 }
 
+/// The severity's heading, the same words the app's check step uses.
 fn heading(s: Severity, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Severity::Error, Lang::Fi) => "Virheet",
-        (Severity::Error, Lang::Sv) => "Fel",
-        (Severity::Error, Lang::En) => "Errors",
-        (Severity::Warning, Lang::Fi) => "Varoitukset",
-        (Severity::Warning, Lang::Sv) => "Varningar",
-        (Severity::Warning, Lang::En) => "Warnings",
-        (Severity::Tip, Lang::Fi) => "Vinkit",
-        (Severity::Tip, Lang::Sv) => "Tips",
-        (Severity::Tip, Lang::En) => "Tips",
-    }
+    ui(
+        match s {
+            Severity::Error => "check.error",
+            Severity::Warning => "check.warning",
+            Severity::Tip => "check.tip",
+        },
+        lang,
+    )
 }
 
 /// Findings grouped by severity: path and rule, the message, how to fix it, the law.
 fn human(findings: &[Finding], lang: Lang) -> String {
-    let (fix, clean) = match lang {
-        Lang::Fi => ("Korjaus", "Ei huomautettavaa."),
-        Lang::Sv => ("Åtgärd", "Inga anmärkningar."),
-        Lang::En => ("Fix", "No problems found."),
-    };
+    let (fix, clean) = (ui("check.fix_label", lang), ui("cli.clean", lang));
     if findings.is_empty() {
         return format!("{clean}\n");
     }
@@ -151,7 +142,7 @@ fn human(findings: &[Finding], lang: Lang) -> String {
             }
             s.push_str(&format!("  {}  [{}]\n", f.path, f.rule));
             s.push_str(&format!("    {}\n", f.message));
-            s.push_str(&format!("    {fix}: {}\n", f.fix));
+            s.push_str(&format!("    {fix} {}\n", f.fix));
             s.push_str(&format!("    ({})\n", f.law));
         }
         if untranslated > LANG_SHOWN + 1 {

@@ -5,6 +5,7 @@
 //! banner for the notice. Exit 0: scanned (problems with single pages are listed); 2: nothing
 //! could be read.
 
+use seloste::wizard::ui;
 use seloste::Lang;
 use seloste::scan::{self, Comparison, Options, Scan, declaration};
 use std::io::Write;
@@ -101,40 +102,33 @@ pub fn run(args: Args) -> seloste::Result<ExitCode> {
     Ok(if scan.pages.is_empty() && !scan.problems.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
-fn l(lang: Lang, fi: &'static str, sv: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Fi => fi,
-        Lang::Sv => sv,
-        Lang::En => en,
-    }
-}
 
 fn human(scan: &Scan, messages: &[String], cmp: Option<&Comparison>, lang: Lang) -> String {
     let mut o = String::new();
-    o.push_str(&format!("{} {} ({} {})\n", l(lang, "Sivusto", "Webbplats", "Site"), scan.site, scan.pages.len(), l(lang, "sivua luettu", "sidor lästa", "pages read")));
-    o.push_str(&format!("\n{}:\n", l(lang, "Palvelut", "Tjänster", "Services")));
+    o.push_str(&format!("{} {} ({} {})\n", ui("cli.scan_site", lang), scan.site, scan.pages.len(), ui("cli.scan_pages", lang)));
+    o.push_str(&format!("\n{}:\n", ui("cli.scan_services", lang)));
     for f in &scan.services {
         let ev = &f.evidence[0];
         o.push_str(&format!("  {} [{}] — {:?}: {} ({})\n", f.name, f.service, ev.element, ev.id.as_deref().unwrap_or(&ev.detail), ev.page));
     }
     if !scan.cookies.is_empty() {
-        o.push_str(&format!("\n{}:\n", l(lang, "Evästeet", "Kakor", "Cookies")));
+        o.push_str(&format!("\n{}:\n", ui("cli.scan_cookies", lang)));
         for c in &scan.cookies {
-            o.push_str(&format!("  {} — {}\n", c.name, c.service.as_deref().unwrap_or(l(lang, "sivusto itse / tuntematon", "webbplatsen själv / okänd", "the site itself / unknown"))));
+            o.push_str(&format!("  {} — {}\n", c.name, c.service.as_deref().unwrap_or(ui("cli.scan_own_cookie", lang))));
         }
     }
     if !scan.unknown_hosts.is_empty() {
-        o.push_str(&format!("\n{}:\n", l(lang, "Tuntemattomat kolmansien osapuolten palvelimet", "Okända tredjepartsservrar", "Unknown third-party hosts")));
+        o.push_str(&format!("\n{}:\n", ui("cli.scan_unknown_hosts", lang)));
         for h in &scan.unknown_hosts {
             o.push_str(&format!("  {} ({})\n", h.host, h.evidence.page));
         }
     }
     if let Some(c) = cmp {
-        o.push_str(&format!("\n{}:\n", l(lang, "Sivustolla, mutta ei selosteessa", "På webbplatsen men inte i beskrivningen", "On the site, not in the notice")));
+        o.push_str(&format!("\n{}:\n", ui("cli.scan_missing", lang)));
         for m in &c.missing {
             o.push_str(&format!("  {} — {}\n", m.name, m.recipient.name));
         }
-        o.push_str(&format!("\n{}:\n", l(lang, "Selosteessa, mutta ei löytynyt sivustolta (latautuuko vasta suostumuksen jälkeen?)", "I beskrivningen men inte hittad på webbplatsen (laddas den först efter samtycke?)", "In the notice, not found on the site (does it load only after consent?)")));
+        o.push_str(&format!("\n{}:\n", ui("cli.scan_not_found", lang)));
         for n in &c.not_found {
             o.push_str(&format!("  {} ({})\n", n.name, n.path));
         }
