@@ -60,7 +60,7 @@ export async function showInterview(main, { done, cancel }) {
     const chosen = new Set();
     const list = h("div", { class: "service-list", id: `q-${q.id}-list` });
     const search = h("input", { type: "search", id: `q-${q.id}-search`, autocomplete: "off",
-      "aria-controls": `q-${q.id}-list`, oninput: () => draw() });
+      "aria-controls": `q-${q.id}-list` });
     const none = h("p", { class: "help", hidden: true }, t("interview.none_found"));
     const box = (o) => {
       const id = `q-${q.id}-${o.key}`;
@@ -75,12 +75,26 @@ export async function showInterview(main, { done, cancel }) {
     // the service does) and collapsed to the first few until the owner searches or asks.
     let expanded = false;
     const more = h("button", { type: "button", class: "link", id: `q-${q.id}-more`, onclick: () => { expanded = true; draw(); } });
+    // What matches the search is the core's catalogue search (names, aliases and what a
+    // service does, in fi/sv/en); the page only keeps the answer of the newest query.
+    let found = null; // keys matching the current query; null while there is none
+    let asked = 0;
+    search.addEventListener("input", async () => {
+      const query = search.value.trim();
+      const seq = ++asked;
+      let keys = null;
+      if (query) {
+        try { keys = new Set((await call("interview_search", { question: q.id, query })).map((o) => o.key)); }
+        catch (e) { showError(e); return; }
+      }
+      if (seq !== asked) return;
+      found = keys;
+      draw();
+    });
     const draw = () => {
-      const words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      const match = (o) => words.every((w) => `${o.label} ${o.description}`.toLowerCase().includes(w));
       const picked = all.filter((o) => chosen.has(o.key));
-      const rest = all.filter((o) => !chosen.has(o.key) && match(o));
-      const limit = expanded || words.length ? rest.length : 8;
+      const rest = all.filter((o) => !chosen.has(o.key) && (!found || found.has(o.key)));
+      const limit = expanded || found ? rest.length : 8;
       list.replaceChildren(...picked.map(box), ...rest.slice(0, limit).map(box));
       none.hidden = picked.length + rest.length > 0;
       more.hidden = rest.length <= limit;
