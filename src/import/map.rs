@@ -278,6 +278,16 @@ fn join_blocks(blocks: &[Block]) -> String {
 /// dates; other text is kept in an `other` section.
 fn preamble(m: &mut Mapper, blocks: &[Block]) {
     let v = vocab();
+    let rest = without_date_lines(m, blocks);
+    let text = join_blocks(&rest);
+    let h = v.msg("preamble", m.lang);
+    m.other(&h, &text);
+}
+
+/// `blocks` without their date lines ("Laatimispäivämäärä: 22.5.2018"), which set the notice's
+/// dates instead. A date line is one wherever it stands: before the first heading, or under the
+/// document's title heading, as most notices put it.
+fn without_date_lines(m: &mut Mapper, blocks: &[Block]) -> Vec<Block> {
     let mut rest: Vec<Block> = Vec::new();
     for b in blocks {
         let mut kept_lines = Vec::new();
@@ -294,9 +304,7 @@ fn preamble(m: &mut Mapper, blocks: &[Block]) {
             });
         }
     }
-    let text = join_blocks(&rest);
-    let h = v.msg("preamble", m.lang);
-    m.other(&h, &text);
+    rest
 }
 
 /// A line like "Laatimispäivä 3.10.2019" or "Päivitetty 1.2.2024": sets the notice's date.
@@ -328,6 +336,11 @@ fn date_line(m: &mut Mapper, line: &str) -> bool {
 
 fn section(m: &mut Mapper, s: &Section) {
     let v = vocab();
+    let dated = Section {
+        heading: s.heading.clone(),
+        blocks: without_date_lines(m, &s.blocks),
+    };
+    let s = &dated;
     // A section's own language, when it has enough words to tell.
     // A section's language: its text's if that has enough common words, else its heading's.
     let heading_lang = v.heading_targets(&s.heading).first().map(|t| t.1);

@@ -732,3 +732,22 @@ fn a_service_seen_only_in_an_address_is_a_suggestion() {
     assert_eq!(n.purposes.items[0].basis, Some(seloste::model::LegalBasis::Consent));
     assert_eq!(n.purposes.items[1].basis, None);
 }
+
+/// Most notices put their dates right under the title heading, not before it: they are the
+/// notice's dates wherever they stand, and a date in another sentence is not.
+#[test]
+fn dates_under_the_title_heading_are_the_notices_dates() {
+    let text = "# Asiakasrekisterin tietosuojaseloste\n\n\
+                Laadittu: 3.4.2022\n\
+                Päivitetty 5.6.2024\n\n\
+                ## 1. Rekisterinpitäjä\n\n\
+                Leipomo Kaura Oy, Myllytie 2, 70100 Kuopio\n\n\
+                ## 2. Säilytysaika\n\n\
+                Tarjoustiedot poistetaan 31.12.2025.\n";
+    let imported = import::import_bytes(text.as_bytes(), "leipomo.md").unwrap();
+    assert_eq!(imported.notice.meta.drafted, "2022-04-03");
+    assert_eq!(imported.notice.meta.updated, "2024-06-05");
+    let all = all_text(&imported.notice);
+    assert!(all.contains("31.12.2025"), "a date inside a sentence stays in its text: {all}");
+    assert!(!all.contains("Laadittu"), "the date lines are not kept as text too: {all}");
+}
