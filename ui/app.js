@@ -26,6 +26,7 @@ const app = {
   pickUi: {},          // source -> {query, open groups, pinned choices} while a step is open
   saving: false,
   dirty: false,
+  ticking: 0,         // catalogue ticks waiting for the core's answer
   view: "start",
 };
 
@@ -449,13 +450,21 @@ async function loadPicks() {
 /** A tick: the core returns the notice and its assessment; the step is redrawn where it
  *  stands (same scroll position, focus on the same box), then autosaved. */
 async function togglePick(source, key, on, focus) {
+  // The tick is a change from the moment it is made: "saving" shows until the core has
+  // answered and the draft is written, and leaving the draft waits for it (flushThen).
+  app.ticking += 1;
+  setSaveLabel("save.saving");
   try {
     const r = await call("tick_pick", { id: app.draft.id ?? null, notice: app.draft.notice, source, key, on });
     app.draft.notice = r.notice;
     applyReport(r.assessment);
     renderWizard(focus);
     changed();
-  } catch (e) { showError(e); renderWizard(focus); }
+  } catch (e) {
+    showError(e);
+    renderWizard(focus);
+    if (!app.dirty && !app.saving) setSaveLabel("save.saved");
+  } finally { app.ticking -= 1; }
 }
 
 function goStep(i) {
@@ -516,11 +525,11 @@ async function save() {
     }
   }
   app.saving = false;
-  if (!app.dirty) setSaveLabel("save.saved");
+  if (!app.dirty && !app.ticking) setSaveLabel("save.saved");
 }
 
 async function flushThen(f) {
-  for (let i = 0; i < 50 && (app.saving || app.dirty); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 50 && (app.saving || app.dirty || app.ticking); i++) await new Promise((r) => setTimeout(r, 20));
   await f();
 }
 

@@ -197,12 +197,18 @@ pub async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
         .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
 }
 
+/// Click the element `css`; looked up again if the page redrew it between finding and
+/// clicking (a stale element), as a person's click lands on whatever is there now.
 pub async fn click(c: &Client, css: &str) {
-    wait_for(c, css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    let mut last = None;
+    for _ in 0..5 {
+        match wait_for(c, css).await.click().await {
+            Ok(()) => return,
+            Err(e) => last = Some(e),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("click {css}: {last:?}");
 }
 
 /// Start a new draft from a starting point (`""` for a blank notice): the list of starting
