@@ -38,6 +38,9 @@ export function setAt(doc, ptr, value) {
 
 /** An ISO date (`2026-12-01`) as the interface language writes it. */
 export function showDate(iso) {
+  // A month alone (an imported "updated in March 2024") reads "3/2024".
+  const month = /^(\d{4})-(\d{2})$/.exec(iso || "");
+  if (month) return uiLang === "en" ? iso : `${Number(month[2])}/${month[1]}`;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
   if (!m) return iso || "";
   return uiLang === "en" ? iso : `${Number(m[3])}.${Number(m[2])}.${m[1]}`;
@@ -46,6 +49,13 @@ export function showDate(iso) {
 /** A typed date (`1.12.2026`, `01.12.2026` or `2026-12-01`) as ISO, or null if it is no date. */
 export function readDate(text) {
   let y, mo, d;
+  // A month alone: "3/2024" or "2024-03".
+  const slashed = /^(\d{1,2})\/(\d{4})$/.exec(text);
+  const dashed = /^(\d{4})-(\d{1,2})$/.exec(text);
+  if (slashed || dashed) {
+    const [mm, yy] = slashed ? [Number(slashed[1]), slashed[2]] : [Number(dashed[2]), dashed[1]];
+    return mm >= 1 && mm <= 12 ? `${yy}-${String(mm).padStart(2, "0")}` : null;
+  }
   let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (m) [d, mo, y] = [m[1], m[2], m[3]].map(Number);
   else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) [y, mo, d] = [m[1], m[2], m[3]].map(Number);

@@ -90,7 +90,10 @@ mod tests {
     fn one_style_per_language() {
         let cases = [
             ("15", ["15 artikla", "artikel 15", "Article 15"]),
-            ("7(3)", ["7 artiklan 3 kohta", "artikel 7.3", "Article 7(3)"]),
+            (
+                "7(3)",
+                ["7 artiklan 3 kohta", "artikel 7.3", "Article 7(3)"],
+            ),
             (
                 "6(1)(b)",
                 [
@@ -115,7 +118,10 @@ mod tests {
                     "Article 21(2)–(3)",
                 ],
             ),
-            ("22(3)", ["22 artiklan 3 kohta", "artikel 22.3", "Article 22(3)"]),
+            (
+                "22(3)",
+                ["22 artiklan 3 kohta", "artikel 22.3", "Article 22(3)"],
+            ),
         ];
         for (input, [fi, sv, en]) in cases {
             assert_eq!(article(input, Lang::Fi), fi);

@@ -197,18 +197,28 @@ struct OutputData {
     #[allow(dead_code)]
     provenance: Provenance,
     strings: BTreeMap<String, Text>,
-    months_en: Vec<String>,
+    /// The months' names per language, January first: as a name ("tammikuu") and after a
+    /// date label ("Päivitetty tammikuussa 2025").
+    months: crate::catalogue::WordLists,
+    months_in: crate::catalogue::WordLists,
 }
 
 fn output_data() -> &'static OutputData {
     static D: OnceLock<OutputData> = OnceLock::new();
     D.get_or_init(|| {
         let d: OutputData = crate::data::embedded!("output");
-        assert_eq!(
-            d.months_en.len(),
-            12,
-            "output.json: months_en needs 12 months"
-        );
+        for lang in Lang::ALL {
+            assert_eq!(
+                d.months.get(lang).len(),
+                12,
+                "output.json: months needs 12 months"
+            );
+            assert_eq!(
+                d.months_in.get(lang).len(),
+                12,
+                "output.json: months_in needs 12 months"
+            );
+        }
         d
     })
 }
@@ -226,20 +236,47 @@ pub fn out(key: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// `YYYY-MM-DD` as "12.3.2027" (fi, sv) or "12 March 2027" (en); anything else verbatim.
-pub fn format_date(iso: &str, lang: Lang) -> String {
+/// The twelve months' names in `lang`, January first.
+pub fn month_names(lang: Lang) -> &'static [String] {
+    output_data().months.get(lang)
+}
+
+/// A date as `(year, month, Some(day))`, or `(year, month, None)` for a month (`YYYY-MM`, a
+/// notice that says only "updated in March 2024"); `None` if it is neither.
+pub fn parse_date(iso: &str) -> Option<(i32, u8, Option<u8>)> {
+    let v = iso.trim();
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    match time::Date::parse(iso.trim(), &fmt) {
-        Ok(d) => match lang {
-            Lang::Fi | Lang::Sv => format!("{}.{}.{}", d.day(), u8::from(d.month()), d.year()),
-            Lang::En => format!(
-                "{} {} {}",
-                d.day(),
-                output_data().months_en[usize::from(u8::from(d.month())) - 1],
-                d.year()
-            ),
+    if let Ok(d) = time::Date::parse(v, &fmt) {
+        return Some((d.year(), u8::from(d.month()), Some(d.day())));
+    }
+    let (y, m) = v.split_once('-')?;
+    let ok =
+        y.len() == 4 && m.len() == 2 && (y.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit());
+    let month: u8 = m.parse().ok()?;
+    (ok && (1..=12).contains(&month)).then(|| (y.parse().unwrap_or(0), month, None))
+}
+
+/// `YYYY-MM-DD` as "12.3.2027" (fi, sv) or "12 March 2027" (en); a month `YYYY-MM` as
+/// "maaliskuu 2027", "mars 2027", "March 2027"; anything else verbatim.
+pub fn format_date(iso: &str, lang: Lang) -> String {
+    match parse_date(iso) {
+        Some((y, m, Some(d))) => match lang {
+            Lang::Fi | Lang::Sv => format!("{d}.{m}.{y}"),
+            Lang::En => format!("{d} {} {y}", month_names(lang)[usize::from(m) - 1]),
         },
-        Err(_) => iso.trim().to_string(),
+        Some((y, m, None)) => format!("{} {y}", month_names(lang)[usize::from(m) - 1]),
+        None => iso.trim().to_string(),
+    }
+}
+
+/// A date after a label ("Päivitetty 12.3.2027", "Päivitetty maaliskuussa 2027").
+fn format_date_after_label(iso: &str, lang: Lang) -> String {
+    match parse_date(iso) {
+        Some((y, m, None)) => format!(
+            "{} {y}",
+            output_data().months_in.get(lang)[usize::from(m) - 1]
+        ),
+        _ => format_date(iso, lang),
     }
 }
 
@@ -946,14 +983,14 @@ pub fn build(notice: &Notice, lang: Lang) -> Document {
         dates.push(format!(
             "{} {}",
             c.s("drafted"),
-            format_date(&notice.meta.drafted, lang)
+            format_date_after_label(&notice.meta.drafted, lang)
         ));
     }
     if !notice.meta.updated.trim().is_empty() {
         dates.push(format!(
             "{} {}",
             c.s("updated"),
-            format_date(&notice.meta.updated, lang)
+            format_date_after_label(&notice.meta.updated, lang)
         ));
     }
 
@@ -1184,7 +1221,8 @@ fn sections_purposes(c: &Ctx, sections: &mut Vec<DocSection>) {
             match s.condition {
                 Some(cond) => {
                     v.push(Inline::plain(
-                        c.s("l_condition_of").replace("{c}", c.s(condition_key(cond))),
+                        c.s("l_condition_of")
+                            .replace("{c}", c.s(condition_key(cond))),
                     ));
                     cite(c.s(special_key(s.kind)).to_string(), cond.article());
                 }
@@ -1380,9 +1418,16 @@ fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
             v
         };
         if !r.country.trim().is_empty() && !catalogue::is_eea(&r.country) {
-            outside.push((label(), catalogue::country_name(&r.country, c.lang), r.mechanism));
+            outside.push((
+                label(),
+                catalogue::country_name(&r.country, c.lang),
+                r.mechanism,
+            ));
         }
-        for t in catalogue_service(r).map(|s| s.further_transfers.as_slice()).unwrap_or_default() {
+        for t in catalogue_service(r)
+            .map(|s| s.further_transfers.as_slice())
+            .unwrap_or_default()
+        {
             if catalogue::is_eea(&t.country) {
                 continue;
             }
@@ -1390,7 +1435,11 @@ fn sections_transfers(c: &Ctx, sections: &mut Vec<DocSection>) {
             if let Some(what) = t.what.get(c.lang) {
                 v.push(Inline::plain(format!(" – {what}")));
             }
-            outside.push((v, catalogue::country_name(&t.country, c.lang), Some(t.mechanism)));
+            outside.push((
+                v,
+                catalogue::country_name(&t.country, c.lang),
+                Some(t.mechanism),
+            ));
         }
     }
     let mut blocks = Vec::new();
@@ -1561,7 +1610,11 @@ fn sections_rights(c: &Ctx, sections: &mut Vec<DocSection>) {
     };
     let mut articles: Vec<u32> = Vec::new();
     let mut cite = |r: &Right| {
-        let main: String = r.article().chars().take_while(char::is_ascii_digit).collect();
+        let main: String = r
+            .article()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         if let Ok(a) = main.parse() {
             if !articles.contains(&a) {
                 articles.push(a);
@@ -1710,9 +1763,15 @@ mod tests {
 
     #[test]
     fn a_means_continues_the_sentence_about_copies() {
-        assert!(continues_sentence("pyytämällä sitä meiltä", "*malla *mällä"));
+        assert!(continues_sentence(
+            "pyytämällä sitä meiltä",
+            "*malla *mällä"
+        ));
         assert!(continues_sentence("Lähettämällä viestin", "*malla *mällä"));
-        assert!(!continues_sentence("Pyydä kopio sähköpostilla.", "*malla *mällä"));
+        assert!(!continues_sentence(
+            "Pyydä kopio sähköpostilla.",
+            "*malla *mällä"
+        ));
         assert!(!continues_sentence("mällä", "*malla *mällä"));
         assert!(continues_sentence("genom att be oss", "genom"));
         assert!(continues_sentence("by asking us", "by"));
@@ -1725,6 +1784,20 @@ mod tests {
         assert_eq!(format_date("2027-03-12", Lang::Sv), "12.3.2027");
         assert_eq!(format_date("2027-03-12", Lang::En), "12 March 2027");
         assert_eq!(format_date("maaliskuu", Lang::Fi), "maaliskuu");
+        // A month alone: as a name, and after a label ("Päivitetty maaliskuussa 2027").
+        assert_eq!(format_date("2027-03", Lang::Fi), "maaliskuu 2027");
+        assert_eq!(format_date("2027-03", Lang::En), "March 2027");
+        assert_eq!(
+            format_date_after_label("2027-03", Lang::Fi),
+            "maaliskuussa 2027"
+        );
+        assert_eq!(format_date_after_label("2027-03", Lang::Sv), "i mars 2027");
+        assert_eq!(
+            format_date_after_label("2027-03", Lang::En),
+            "in March 2027"
+        );
+        assert_eq!(format_date_after_label("2027-03-12", Lang::Fi), "12.3.2027");
+        assert_eq!(format_date("2027-13", Lang::Fi), "2027-13");
     }
 
     #[test]

@@ -260,7 +260,8 @@ fn how_long(c: &Ctx) -> Option<Vec<Inline>> {
         periods.iter().copied().min_by_key(|p| days(*p)),
         periods.iter().copied().max_by_key(|p| days(*p)),
     ) else {
-        let any = items.iter().any(|r| !r.criteria.is_empty()) || !c.notice.retention.text.is_empty();
+        let any =
+            items.iter().any(|r| !r.criteria.is_empty()) || !c.notice.retention.text.is_empty();
         return any.then(|| vec![Inline::plain(c.s("sum_see"))]);
     };
     let all_same = periods.iter().all(|p| *p == min);

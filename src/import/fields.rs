@@ -18,8 +18,6 @@ struct Res {
     street: Regex,
     po_box: Regex,
     website: Regex,
-    date: Regex,
-    iso_date: Regex,
     period: Regex,
 }
 
@@ -37,8 +35,6 @@ fn res() -> &'static Res {
             street: r(r"\b\p{Lu}[\p{L}\-]*(?:katu|tie|polku|kuja|väylä|kaari|rinne|raitti|aukio|tori|ranta|puistikko|gatan|vägen|gränd|gränden|stigen|road|street|avenue|lane)\s+\d+(?:\s*-\s*\d+)?(?:\s?[A-Za-z](?:\s?\d+)?\b)?"),
             po_box: r(r"\b(?:PL|PB|P\.?O\.? ?Box)\s+\d+"),
             website: r(r"\b(?:https?://|www\.)[^\s,;)]+"),
-            date: r(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b"),
-            iso_date: r(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
             period: r(r"(?i)\b(\d{1,3}|yksi|yhden|kaksi|kahden|kolme|kolmen|neljä|neljän|viisi|viiden|kuusi|kuuden|seitsemän|kahdeksan|yhdeksän|kymmenen|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\p{L}+\s+)?(vuotta|vuoden|vuodeksi|vuosi|kalenterivuotta|kuukautta|kuukauden|kuukaudeksi|päivää|päivän|vuorokautta|år|månader|månad|dagar|years?|months?|days?)\b"),
         }
     })
@@ -309,23 +305,7 @@ fn kind_of(name: &str) -> Option<EntityKind> {
     }
 }
 
-/// A date in the text, as `YYYY-MM-DD`, with the matched text.
-pub fn find_date(s: &str) -> Option<(String, String)> {
-    let r = res();
-    if let Some(c) = r.iso_date.captures(s) {
-        let (y, m, d) = (&c[1], &c[2], &c[3]);
-        if valid_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?) {
-            return Some((format!("{y}-{m}-{d}"), c[0].to_string()));
-        }
-    }
-    let c = r.date.captures(s)?;
-    let (d, m, y): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-    valid_date(y, m, d).then(|| (format!("{y:04}-{m:02}-{d:02}"), c[0].to_string()))
-}
-
-fn valid_date(y: u32, m: u32, d: u32) -> bool {
-    (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
-}
+pub use super::dates::find_date;
 
 /// A retention period named in the text ("10 vuotta", "kymmenen … kalenterivuotta", "6 months").
 pub fn find_period(s: &str) -> Option<Period> {

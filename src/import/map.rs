@@ -10,11 +10,13 @@ use super::sections::{Block, Doc, Section};
 use super::services;
 use super::vocab::{Target, contains_phrase, vocab};
 use crate::model::{
-    Art9Condition, ChangeEntry, DataCategory, ExtraSection, Item, LegalBasis, Mechanism, Notice, Purpose,
-    Recipient, Retention, Source,
+    Art9Condition, ChangeEntry, DataCategory, ExtraSection, Item, LegalBasis, Mechanism, Notice,
+    Purpose, Recipient, Retention, Source,
 };
 use crate::text::{Lang, Text};
+use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// The free-text fields an import fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -278,22 +280,26 @@ fn join_blocks(blocks: &[Block]) -> String {
 /// dates; other text is kept in an `other` section.
 fn preamble(m: &mut Mapper, blocks: &[Block]) {
     let v = vocab();
-    let rest = without_date_lines(m, blocks);
+    let rest = without_date_lines(m, blocks, true);
     let text = join_blocks(&rest);
     let h = v.msg("preamble", m.lang);
     m.other(&h, &text);
 }
 
 /// `blocks` without their date lines ("Laatimispäivämäärä: 22.5.2018"), which set the notice's
-/// dates instead. A date line is one wherever it stands: before the first heading, or under the
-/// document's title heading, as most notices put it.
-fn without_date_lines(m: &mut Mapper, blocks: &[Block]) -> Vec<Block> {
+/// dates instead. A date line is one wherever it stands: before the first heading, under the
+/// document's title heading, or at the end, as many notices put it.
+/// At the `top` of the notice (before the first heading) a date alone, or after the title, is
+/// the notice's date too ("Tietosuojaseloste 22.3.2023", "3.4.2023").
+fn without_date_lines(m: &mut Mapper, blocks: &[Block], top: bool) -> Vec<Block> {
     let mut rest: Vec<Block> = Vec::new();
     for b in blocks {
-        let mut kept_lines = Vec::new();
+        let mut kept_lines: Vec<String> = Vec::new();
         for line in b.text().lines() {
-            if !date_line(m, line) {
-                kept_lines.push(line);
+            match date_line(m, line, top) {
+                None => kept_lines.push(line.to_string()),
+                Some(left) if !left.trim().is_empty() => kept_lines.push(left),
+                Some(_) => {}
             }
         }
         if !kept_lines.is_empty() {
@@ -307,30 +313,90 @@ fn without_date_lines(m: &mut Mapper, blocks: &[Block]) -> Vec<Block> {
     rest
 }
 
-/// A line like "Laatimispäivä 3.10.2019" or "Päivitetty 1.2.2024": sets the notice's date.
-fn date_line(m: &mut Mapper, line: &str) -> bool {
-    let Some((date, matched)) = fields::find_date(line) else {
-        return false;
-    };
-    let label = line.replace(&matched, " ");
-    let label = label.trim().trim_end_matches(':').trim();
-    if label.chars().count() > 40 {
-        return false;
+fn separators() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\s+[·|–—]\s+").expect("valid regex"))
+}
+
+/// A line that states the notice's date sets it: "Laatimispäivä 3.10.2019", "Päivitetty:
+/// tammikuu 2025", "Voimassa 1.1.2025 alkaen", "Last updated: 2 June 2026", "Tämä seloste on
+/// viimeksi päivitetty 19.2.2026.", or one part of "Tietosuojaseloste · Päivitetty 16.7.2026".
+/// The words just before the date say which date it is (the vocabulary of the drafted and
+/// updated headings); after it may stand only a word like "alkaen". Returns what is left of the
+/// line to keep as text (empty when the line was nothing but the date), or `None` when the line
+/// is not a date line and stays as it is.
+fn date_line(m: &mut Mapper, line: &str, top: bool) -> Option<String> {
+    fields::find_date(line)?;
+    let parts: Vec<&str> = separators().split(line).collect();
+    let mut kept: Vec<String> = Vec::new();
+    let mut any = false;
+    for part in &parts {
+        match date_statement(m, part, line, top) {
+            Some(left) => {
+                any = true;
+                if !left.is_empty() {
+                    kept.push(left);
+                }
+            }
+            None => kept.push(part.trim().to_string()),
+        }
     }
-    let targets = vocab().heading_targets(label);
-    let target = targets.first().map(|t| t.0);
-    match target {
-        Some(Target::Drafted) if m.notice.meta.drafted.is_empty() => {
-            m.notice.meta.drafted = date.clone();
-            m.recognise("/meta/drafted".into(), date, line);
-            true
-        }
-        Some(Target::Updated) if m.notice.meta.updated.is_empty() => {
-            m.notice.meta.updated = date.clone();
-            m.recognise("/meta/updated".into(), date, line);
-            true
-        }
-        _ => false,
+    any.then(|| kept.join(" · "))
+}
+
+/// One part of a line as a date statement: sets the date and returns the words to keep (a
+/// title before it), or `None` when it is not one.
+fn date_statement(m: &mut Mapper, part: &str, line: &str, top: bool) -> Option<String> {
+    let (date, matched) = fields::find_date(part)?;
+    let at = part.find(&matched)?;
+    let clean = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || "*_:,.;()[]-–".contains(c))
+            .to_string()
+    };
+    let before = clean(&part[..at]);
+    let after = clean(&part[at + matched.len()..]).to_lowercase();
+    let v = vocab();
+    if !after.is_empty() && !v.date_after.iter().any(|w| *w == after) {
+        return None;
+    }
+    // The label: the last one to four words before the date ("päivitetty", "viimeksi
+    // päivitetty", "gäller från och med").
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let labelled = (1..=words.len().min(4)).find_map(|k| {
+        let label = words[words.len() - k..].join(" ");
+        let target = v
+            .heading_targets(&label)
+            .into_iter()
+            .map(|t| t.0)
+            .find(|t| matches!(t, Target::Drafted | Target::Updated))?;
+        Some((target, clean(&words[..words.len() - k].join(" "))))
+    });
+    // At the top, a date alone or after the title is the date the notice was drawn up.
+    let unlabelled = || {
+        (top && after.is_empty() && (before.is_empty() || v.is_bare_title(&before)))
+            .then(|| (Target::Drafted, before.clone()))
+    };
+    let (target, prefix) = labelled.or_else(unlabelled)?;
+    let field = match target {
+        Target::Drafted => &mut m.notice.meta.drafted,
+        _ => &mut m.notice.meta.updated,
+    };
+    if !field.is_empty() && *field != date {
+        // A second, different date ("Päivitetty 1.2.2024" in a change log) stays as text.
+        return None;
+    }
+    *field = date.clone();
+    // Every line that dates the notice is accounted for, the second "Effective from" too.
+    m.recognise(target.pointer().into(), date, line);
+    let prefix_words = prefix.split_whitespace().count();
+    if prefix.is_empty() || prefix_words <= 4 || v.is_bare_title(&prefix) {
+        // "Päivitetty 1.2.2024", "Tämä seloste on viimeksi päivitetty 1.2.2024.",
+        // "TIETOSUOJASELOSTE päivitetty 1.2.2023" (Seloste writes the title itself): the date
+        // was all the line said.
+        Some(String::new())
+    } else {
+        // A longer sentence that also dates the notice stays whole.
+        Some(part.trim().to_string())
     }
 }
 
@@ -338,7 +404,7 @@ fn section(m: &mut Mapper, s: &Section) {
     let v = vocab();
     let dated = Section {
         heading: s.heading.clone(),
-        blocks: without_date_lines(m, &s.blocks),
+        blocks: without_date_lines(m, &s.blocks, false),
     };
     let s = &dated;
     // A section's own language, when it has enough words to tell.
@@ -396,7 +462,10 @@ fn section(m: &mut Mapper, s: &Section) {
             let mut rest = Vec::new();
             for b in &s.blocks {
                 let line = format!("{} {}", s.heading, b.text());
-                if !(fields::find_date(b.text()).is_some() && date_line(m, &line)) {
+                let dated = fields::find_date(b.text()).is_some()
+                    && date_line(m, &line, false)
+                        .is_some_and(|left| left.trim() == s.heading.trim() || left.is_empty());
+                if !dated {
                     rest.push(b.clone());
                 }
             }
@@ -889,9 +958,7 @@ fn finish_purposes(m: &mut Mapper) {
         let v = vocab();
         // Paragraphs under a heading that names purposes first ("Syfte med behandling och
         // rättslig grund"), not text routed here from a combined heading of another kind.
-        let own = |h: &str| {
-            v.heading_targets(h).first().map(|t| t.0) == Some(Target::Purposes)
-        };
+        let own = |h: &str| v.heading_targets(h).first().map(|t| t.0) == Some(Target::Purposes);
         let has_kw = |p: &str| keywords.iter().any(|k| p.to_lowercase().contains(k));
         chosen = paras
             .iter()
@@ -947,7 +1014,10 @@ fn assign_bases(m: &mut Mapper) {
         if let Some(b) = own.single() {
             m.notice.purposes.items[i].basis = Some(b);
             m.recognise(format!("/purposes/items/{i}/basis"), value(b), &text);
-        } else if own.bases.is_empty() && !own.unclear && let Some((b, source)) = &blanket {
+        } else if own.bases.is_empty()
+            && !own.unclear
+            && let Some((b, source)) = &blanket
+        {
             m.notice.purposes.items[i].basis = Some(*b);
             m.recognise_as(
                 format!("/purposes/items/{i}/basis"),

@@ -9,7 +9,8 @@
 //! an `other` section). Only page noise and the document's title are left out, and the report
 //! lists each with its reason.
 
-pub mod decode;
+pub mod dates;
+mod decode;
 pub mod docx;
 mod basis;
 mod fields;

@@ -197,8 +197,8 @@ fn heading_of(v: &Vocab, line: &str, prev_blank: bool) -> Option<(String, Option
     if t.chars().count() > 160 {
         return None;
     }
-    // "Laatimispäivämäärä 25.5.2018" is a date line, not a heading.
-    if t.contains('.') && super::fields::find_date(t).is_some() {
+    // "Laatimispäivämäärä 25.5.2018", "Updated 2 June 2026" are date lines, not headings.
+    if super::fields::find_date(t).is_some() {
         return None;
     }
     let known = |s: &str| !v.heading_targets(s).is_empty();
@@ -299,9 +299,11 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
                 }
                 // The title, and a second title where a notice starts again in another
                 // language ("Dataskyddsbeskrivning" after the Finnish text).
+                // A title with a date ("Tietosuojaseloste 22.3.2023") stays for the date.
                 if ((before_first && doc.preamble.is_empty() && is_title_line(v, &t))
                     || (prev_blank && v.is_bare_title(&t)))
                     && !t.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    && super::fields::find_date(&t).is_none()
                 {
                     dropped.push(Dropped {
                         text: t,
@@ -343,6 +345,11 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
             }
             Line::Heading(h) => {
                 if cur.is_none() && doc.preamble.is_empty() && is_title_line(v, &h) {
+                    if super::fields::find_date(&h).is_some() {
+                        // "# Tietosuojaseloste 22.3.2023": the date is the notice's.
+                        doc.preamble.push(Block::Para(h));
+                        continue;
+                    }
                     dropped.push(Dropped {
                         text: h,
                         reason: DropReason::Title,

@@ -116,6 +116,8 @@ pub struct Vocab {
     /// Regulation" is not about security).
     pub ignore: Vec<String>,
     pub titles: Vec<String>,
+    /// Words that may follow the date of a date line ("Voimassa 1.1.2025 alkaen").
+    pub date_after: Vec<String>,
     pub labels: Labels,
     /// Legal-basis words, read by `basis.rs` (word patterns, not heading phrases).
     pub bases: super::basis::BasesVocab,

@@ -726,10 +726,26 @@ fn a_service_seen_only_in_an_address_is_a_suggestion() {
     let t = "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\nKeksitty Siivous\nSähköposti: keksitty.siivous@gmail.com\n\n2. Käsittelyn tarkoitus\n\n- Tarjouspyyntöihin vastaaminen (suostumus)\n- Laskutus";
     let imported = import::import_text(t).unwrap();
     let n = &imported.notice;
-    assert!(n.recipients.items.iter().all(|r| r.key != "google_workspace"), "{:?}", n.recipients.items);
-    assert!(imported.report.suggestions.iter().any(|s| s.value == "google_workspace"));
+    assert!(
+        n.recipients
+            .items
+            .iter()
+            .all(|r| r.key != "google_workspace"),
+        "{:?}",
+        n.recipients.items
+    );
+    assert!(
+        imported
+            .report
+            .suggestions
+            .iter()
+            .any(|s| s.value == "google_workspace")
+    );
     // Each purpose has the basis its own words name, and only that.
-    assert_eq!(n.purposes.items[0].basis, Some(seloste::model::LegalBasis::Consent));
+    assert_eq!(
+        n.purposes.items[0].basis,
+        Some(seloste::model::LegalBasis::Consent)
+    );
     assert_eq!(n.purposes.items[1].basis, None);
 }
 
@@ -748,6 +764,117 @@ fn dates_under_the_title_heading_are_the_notices_dates() {
     assert_eq!(imported.notice.meta.drafted, "2022-04-03");
     assert_eq!(imported.notice.meta.updated, "2024-06-05");
     let all = all_text(&imported.notice);
-    assert!(all.contains("31.12.2025"), "a date inside a sentence stays in its text: {all}");
-    assert!(!all.contains("Laadittu"), "the date lines are not kept as text too: {all}");
+    assert!(
+        all.contains("31.12.2025"),
+        "a date inside a sentence stays in its text: {all}"
+    );
+    assert!(
+        !all.contains("Laadittu"),
+        "the date lines are not kept as text too: {all}"
+    );
+}
+
+/// Date lines as notices write them, wherever they stand: each case is a small notice of our
+/// own words, the dates the draft must carry, and a sentence that must stay in the text (or
+/// `""`). A line that only dates the notice leaves no copy of itself in the text.
+#[test]
+fn dates_are_read_in_every_common_form_and_place() {
+    let body = "\n\nRekisterinpitäjä\n\nKampaamo Sakset Oy, Y-tunnus 1234567-1\n\nKäsittelyn tarkoitus\n\nAsiakassuhteen hoitaminen ja ajanvaraus.\n";
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // (notice, drafted, updated, a sentence that must stay)
+        (
+            "Tietosuojaseloste\n\n_Päivitetty 3. maaliskuuta 2025._{b}",
+            "",
+            "2025-03-03",
+            "",
+        ),
+        (
+            "Tietosuojaseloste\n\nPäivitetty: helmikuu 2024{b}",
+            "",
+            "2024-02",
+            "",
+        ),
+        (
+            "Tietosuojaseloste\n\n*Voimassa 1.6.2025 alkaen*{b}",
+            "",
+            "2025-06-01",
+            "",
+        ),
+        ("Tietosuojaseloste 4.5.2022{b}", "2022-05-04", "", ""),
+        ("Tietosuojaseloste\n\n7.8.2021{b}", "2021-08-07", "", ""),
+        (
+            "TIETOSUOJASELOSTE    päivitetty 9.10.2023{b}",
+            "",
+            "2023-10-09",
+            "",
+        ),
+        (
+            "Tietosuojaseloste\n\nYleinen tietosuoja-asetus · Päivitetty 5.6.2026{b}",
+            "",
+            "2026-06-05",
+            "Yleinen tietosuoja-asetus",
+        ),
+        (
+            "Tietosuojaseloste{b}\nMuutokset\n\nViimeksi päivitetty 12/11/2024.\n",
+            "",
+            "2024-11-12",
+            "",
+        ),
+        (
+            "Privacy notice\n\nLast updated: 4 July 2026\n\nEffective from: 4 July 2026{b}",
+            "",
+            "2026-07-04",
+            "",
+        ),
+        (
+            "Dataskyddsbeskrivning\n\nUppdaterad den 2 juni 2025{b}",
+            "",
+            "2025-06-02",
+            "",
+        ),
+        // A sentence that also dates the notice stays whole.
+        (
+            "Tietosuojaseloste{b}\nMuutokset\n\nSelostetta päivitetään lain muuttuessa ja kun palvelumme muuttuvat, ja se on viimeksi päivitetty 1.2.2024.\n",
+            "",
+            "2024-02-01",
+            "Selostetta päivitetään lain muuttuessa",
+        ),
+        // Not a date of the notice: a deadline, a date the sentence goes on from.
+        (
+            "Tietosuojaseloste{b}\nSäilytys\n\nTiedot säilytetään 31.12.2027 asti.\n",
+            "",
+            "",
+            "Tiedot säilytetään 31.12.2027 asti.",
+        ),
+        (
+            "Tietosuojaseloste{b}\nMuutokset\n\nPäivitetty 1.2.2024: lisätty ajanvarausjärjestelmä.\n",
+            "",
+            "",
+            "lisätty ajanvarausjärjestelmä",
+        ),
+    ];
+    for (src, drafted, updated, stays) in cases {
+        let text = src.replace("{b}", body);
+        let imp = import::import_text(&text).unwrap();
+        let m = &imp.notice.meta;
+        assert_eq!(
+            (m.drafted.as_str(), m.updated.as_str()),
+            (*drafted, *updated),
+            "{text}"
+        );
+        let all = all_text(&imp.notice);
+        if !stays.is_empty() {
+            assert!(all.contains(stays), "{stays:?} lost from: {all}");
+        }
+        if stays.is_empty() {
+            // Nothing of the date line is left in the notice's own words.
+            let words = free_text(&imp.notice);
+            for d in [drafted, updated].into_iter().filter(|d| !d.is_empty()) {
+                assert!(
+                    !words.contains(&d[..4]),
+                    "the date {d} is still in the text: {words}"
+                );
+            }
+        }
+    }
 }

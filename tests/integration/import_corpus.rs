@@ -269,6 +269,9 @@ struct Fact {
     transfers: String,
     cookies: String,
     automated: String,
+    /// The dates the notice states (`YYYY-MM-DD`, or `YYYY-MM`), empty when none.
+    drafted: String,
+    updated: String,
 }
 
 fn facts() -> Vec<Fact> {
@@ -301,6 +304,7 @@ fn corpus_table() {
     let facts = facts();
     let mut rows = Vec::new();
     let mut invented = Vec::new();
+    let mut wrong_dates = Vec::new();
     for f in &files {
         let imp = import_one(f);
         let fact = facts
@@ -321,6 +325,14 @@ fn corpus_table() {
                     "{}: {what} = {answer:?}, the notice: {said}",
                     f.name
                 ));
+            }
+        }
+        for (what, got, said) in [
+            ("drafted", &imp.notice.meta.drafted, &fact.drafted),
+            ("updated", &imp.notice.meta.updated, &fact.updated),
+        ] {
+            if got != said {
+                wrong_dates.push(format!("{}: {what} {got:?}, the notice: {said:?}", f.name));
             }
         }
         rows.push((measure(f, &imp), fact));
@@ -355,9 +367,9 @@ fn corpus_table() {
         }
     }
     let found = rows.iter().filter(|(r, f)| controller_found(r, f)).count();
-    let (purposes, with_basis) = rows.iter().fold((0, 0), |(p, b), (r, _)| {
-        (p + r.purposes, b + r.with_basis)
-    });
+    let (purposes, with_basis) = rows
+        .iter()
+        .fold((0, 0), |(p, b), (r, _)| (p + r.purposes, b + r.with_basis));
     println!("purposes with a legal basis: {with_basis}/{purposes}");
     let complete: Vec<_> = rows.iter().filter(|(r, _)| r.complete).collect();
     let min = complete
@@ -372,6 +384,20 @@ fn corpus_table() {
         invented.is_empty(),
         "answers the notices do not give:\n{}",
         invented.join("\n")
+    );
+    let dated = files
+        .iter()
+        .zip(&rows)
+        .filter(|(_, (_, f))| !f.drafted.is_empty() || !f.updated.is_empty())
+        .count();
+    println!(
+        "dated: {} of the {dated} notices that state a date",
+        dated - wrong_dates.len().min(dated)
+    );
+    assert!(
+        wrong_dates.is_empty(),
+        "dates read wrong:\n{}",
+        wrong_dates.join("\n")
     );
     assert!(found >= 38, "controller found in only {found}/40");
     let low: Vec<String> = complete

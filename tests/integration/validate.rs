@@ -319,10 +319,19 @@ fn website_good_and_bad() {
 
 #[test]
 fn dates_good_and_bad() {
-    for good in ["2018-05-25", "2024-02-29", "2019-01-22"] {
+    // A month alone is a date too: an imported notice that says only "updated in March 2024".
+    for good in ["2018-05-25", "2024-02-29", "2019-01-22", "2024-03"] {
         assert_eq!(validate::date(good), Ok(()), "{good}");
     }
-    for bad in ["25.5.2018", "2018-5-25", "20180525", "", "2018-05-25T00:00"] {
+    for bad in [
+        "25.5.2018",
+        "2018-5-25",
+        "20180525",
+        "",
+        "2018-05-25T00:00",
+        "2024-13",
+        "2024-3",
+    ] {
         assert_eq!(
             validate::date(bad).unwrap_err().code,
             "date.format",
@@ -352,7 +361,7 @@ fn dates_good_and_bad() {
     );
     assert_eq!(
         e[0].message(Lang::Fi),
-        "Laatimispäivä \"25.5.2018\" ei ole oikeaa muotoa: kirjoita päivämäärä muodossa VVVV-KK-PP, esim. 2026-11-23."
+        "Laatimispäivä \"25.5.2018\" ei ole oikeaa muotoa: kirjoita päivämäärä muodossa VVVV-KK-PP, esim. 2026-11-23, tai pelkkä kuukausi muodossa VVVV-KK."
     );
     assert!(
         e[1].message(Lang::En)
