@@ -48,6 +48,12 @@ pub struct Act {
     pub verified_on: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// An act that obliges a business to keep or report personal data (accounts, patient
+    /// records, a list of members): named in a purpose, it is the law behind a legal
+    /// obligation (Art. 6(1)(c), 6(3)). Acts that only frame or limit processing (the GDPR,
+    /// tietosuojalaki, the rules on e-mail marketing) are not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub duty: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -132,6 +138,50 @@ pub fn cited(s: &str) -> Vec<(&'static ReplacedAct, std::ops::Range<usize>)> {
 /// Does the text name an act of the `citations` table (by name, in any language)?
 pub fn names_an_act(s: &str) -> bool {
     compiled().names.iter().any(|re| re.is_match(s))
+}
+
+fn provision() -> &'static regex::Regex {
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        // What follows an act's name: its number in brackets, then the chapter and section
+        // ("(1336/1997) 2 luvun 10 §", "2 kap. 10 §", "(503/1989 § 11)", "11 §:n").
+        regex::Regex::new(
+            r"(?i)^\s*(?:\(\s*\d{1,4}/\d{2,4}\s*\)?)?\s*,?\s*(?:(\d{1,3})\s*(?:luvun|luku|kap\.?|kapitlet|kapitel|chapter)\s*)?(?:§\s*(\d{1,3})|(\d{1,3})\s*[a-z]?\s*§)",
+        )
+        .expect("provision pattern")
+    })
+}
+
+/// The law a text names as the source of a duty, in force today, with the provision cited
+/// right after its name ("kirjanpitolain (1336/1997) 2 luvun 10 §" → `("accounting_act",
+/// "2:10")`, "yhdistyslain 11 §" → `("associations_act", "11")`); the section is empty when
+/// none is cited. Only acts that impose a duty (`duty` in the table) and are in force count.
+pub fn duty_act(s: &str) -> Option<(&'static str, String)> {
+    let c = compiled();
+    let mut best: Option<(usize, &'static str, String)> = None;
+    for (act, re) in c.laws.citations.iter().zip(&c.names) {
+        if !act.duty || !act.until.is_empty() {
+            continue;
+        }
+        let Some(m) = re.find_iter(s).next() else {
+            continue;
+        };
+        let tail: String = s[m.end()..].chars().take(40).collect();
+        let section = provision()
+            .captures(&tail)
+            .map(|p| {
+                let sec = p.get(2).or(p.get(3)).map_or("", |x| x.as_str());
+                match p.get(1) {
+                    Some(ch) => format!("{}:{sec}", ch.as_str()),
+                    None => sec.to_string(),
+                }
+            })
+            .unwrap_or_default();
+        if best.as_ref().is_none_or(|b| m.start() < b.0) {
+            best = Some((m.start(), act.key.as_str(), section));
+        }
+    }
+    best.map(|(_, k, s)| (k, s))
 }
 
 /// "523/99" → "523/1999"; "1050/2018" and the EU's "2016/679" stay.
@@ -294,6 +344,48 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_law_behind_a_duty_and_its_provision() {
+        for (text, want) in [
+            (
+                "Kirjanpitolain (1336/1997) 2 luvun 10 §:n mukainen säilytys",
+                Some(("accounting_act", "2:10")),
+            ),
+            (
+                "kirjanpitolain edellyttämä kirjanpito",
+                Some(("accounting_act", "")),
+            ),
+            (
+                "Yhdistyslaki (503/1989 § 11) edellyttää jäsenluetteloa",
+                Some(("associations_act", "11")),
+            ),
+            (
+                "föreningslagens (503/1989) 11§ obligatoriska uppgifter",
+                Some(("associations_act", "11")),
+            ),
+            (
+                "enligt bokföringslagen 2 kap. 10 §",
+                Some(("accounting_act", "2:10")),
+            ),
+            (
+                "potilaslain ja tietosuoja-asetuksen mukaan",
+                Some(("patients_act", "")),
+            ),
+            // The frame of every notice, a law that limits marketing, and a repealed act are
+            // no such law.
+            (
+                "markkinointi sähköisen viestinnän palveluista annetun lain sallimissa rajoissa",
+                None,
+            ),
+            ("tietosuoja-asetuksen 6 artiklan mukaisesti", None),
+            ("tietosuojalain 29 §", None),
+            ("henkilötietolain 10 §", None),
+        ] {
+            let got = duty_act(text);
+            assert_eq!(got.as_ref().map(|(k, s)| (*k, s.as_str())), want, "{text}");
+        }
+    }
 
     #[test]
     fn every_entry_has_a_successor_in_three_languages_and_a_known_rule() {

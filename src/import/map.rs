@@ -589,7 +589,12 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
     let kept = kept.as_str();
     match target {
         Target::Purposes => {
-            m.note_bases(text);
+            let reading = m.note_bases(text);
+            if bullet && !m.in_basis_list && reading.blanket {
+                // A purpose item's own basis ("Kirjanpito; peruste: lakisääteinen velvoite")
+                // is that purpose's, never a statement about all the processing.
+                m.blanket.pop();
+            }
             if m.in_basis_list {
                 // A list of bases is a list of bases: kept as written, each item remembered
                 // for the purposes its words point to.
@@ -985,7 +990,50 @@ fn finish_purposes(m: &mut Mapper) {
     }
     m.bases.sort();
     assign_bases(m);
+    assign_laws(m);
     m.lang = m.doc_lang;
+}
+
+/// A purpose whose own words name the law that requires it ("kirjanpitolain 2 luvun 10 §:n
+/// mukainen kirjanpito", "föreningslagen 11 §") records that law with the provision cited. One
+/// whose basis is not given is suggested the legal obligation (the owner confirms it); a
+/// purpose on another basis that mentions a law keeps its words and gets no law.
+fn assign_laws(m: &mut Mapper) {
+    for i in 0..m.notice.purposes.items.len() {
+        let item = &m.notice.purposes.items[i];
+        let basis = item.basis;
+        if !matches!(
+            basis,
+            None | Some(LegalBasis::LegalObligation | LegalBasis::PublicTask)
+        ) {
+            continue;
+        }
+        let Some((text, _)) = item.text.resolve(m.doc_lang) else {
+            continue;
+        };
+        let text = text.to_string();
+        let Some((act, section)) = crate::check::laws::duty_act(&text) else {
+            continue;
+        };
+        m.notice.purposes.items[i].law = Some(crate::model::LawRef {
+            act: act.to_string(),
+            section: section.clone(),
+        });
+        let shown = if section.is_empty() {
+            act.to_string()
+        } else {
+            format!("{act} {section}")
+        };
+        m.recognise(format!("/purposes/items/{i}/law"), shown, &text);
+        if basis.is_none() {
+            m.report.suggestions.push(Suggestion {
+                field: format!("/purposes/items/{i}/basis"),
+                value: "legal_obligation".into(),
+                code: "basis_law".into(),
+                source: text.chars().take(120).collect(),
+            });
+        }
+    }
 }
 
 /// Each purpose gets the basis its own words name. A purpose whose words name none gets the

@@ -878,3 +878,31 @@ fn dates_are_read_in_every_common_form_and_place() {
         }
     }
 }
+
+/// A purpose that names the law requiring it records that law and the provision it cites; with
+/// no basis given, the legal obligation is a suggestion for the owner, never set by itself. A
+/// law that only limits processing (e-mail marketing rules) is no such law.
+#[test]
+fn a_purpose_names_the_law_behind_its_obligation() {
+    let text = "Tietosuojaseloste\n\nRekisterinpitäjä\n\nVenekerho Laine ry, rekisterinumero 123.456\n\n\
+        Käsittelyn tarkoitukset\n\n\
+        - Jäsenluettelon pitäminen (yhdistyslaki 11 §)\n\
+        - Kirjanpito ja laskutus kirjanpitolain (1336/1997) 2 luvun 10 §:n edellyttämällä tavalla; peruste: lakisääteinen velvoite\n\
+        - Jäsenkirjeet sähköpostilla sähköisen viestinnän palveluista annetun lain sallimissa rajoissa\n";
+    let imp = import::import_text(text).unwrap();
+    let items = &imp.notice.purposes.items;
+    assert_eq!(items.len(), 3, "{items:?}");
+    let law = |i: usize| items[i].law.as_ref().map(|l| (l.act.as_str(), l.section.as_str()));
+    assert_eq!(law(0), Some(("associations_act", "11")));
+    assert_eq!(items[0].basis, None, "the basis was not given");
+    assert!(
+        imp.report.suggestions.iter().any(|s| s.field == "/purposes/items/0/basis"
+            && s.value == "legal_obligation"
+            && s.code == "basis_law"),
+        "{:?}",
+        imp.report.suggestions
+    );
+    assert_eq!(law(1), Some(("accounting_act", "2:10")));
+    assert_eq!(items[1].basis, Some(seloste::model::LegalBasis::LegalObligation));
+    assert_eq!(law(2), None);
+}
