@@ -159,12 +159,23 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
             && remainder.split_whitespace().count() <= 8;
         let wants_name =
             label_field.as_deref() == Some("name") || (out.party.name.is_empty() && !found_any);
+        let sentence = is_sentence(&remainder);
         if name_ok
+            && !sentence
             && out.party.name.is_empty()
             && (wants_name || found_any && remainder.split_whitespace().count() <= 4)
         {
             out.party.name = remainder.clone();
             out.fields.push(("name".into(), remainder, line.into()));
+        } else if sentence
+            && out.party.name.is_empty()
+            && let Some(name) = person_in_sentence(&remainder)
+        {
+            // "Yhteyshenkilömme tietosuoja-asioissa on Gurmann Saini.": the name is read, the
+            // sentence stays as it was written.
+            out.party.name = name.clone();
+            out.fields.push(("name".into(), name, line.into()));
+            out.leftover.push(line.to_string());
         } else {
             out.leftover.push(if found_any {
                 remainder
@@ -177,6 +188,110 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
     out
 }
 
+/// A sentence rather than a name: five words or more, at least half of them in lower case.
+fn is_sentence(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 5
+        && words
+            .iter()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .count()
+            * 2
+            >= words.len()
+}
+
+/// The person a sentence names: two or three capitalised words right after a verb, up to the
+/// end of the clause ("… on Gurmann Saini. Voit …", "… är Anna Lind", "… is Jane Doe").
+fn person_in_sentence(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_string()
+    };
+    let verb = words
+        .iter()
+        .rposition(|w| ["on", "ovat", "är", "is", "are"].contains(&bare(w).as_str()))?;
+    let mut run = Vec::new();
+    for w in &words[verb + 1..] {
+        let b = bare(w);
+        let mut cs = b.chars();
+        let capitalised =
+            cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || c == '-');
+        if !capitalised {
+            break;
+        }
+        run.push(b);
+        if w.ends_with(['.', ',', ';', ':']) {
+            break;
+        }
+    }
+    (2..=3).contains(&run.len()).then(|| run.join(" "))
+}
+
+/// Does this line open with a contact person's label ("Yhteyshenkilö:", "Kontaktperson",
+/// "Contact person for privacy matters:")? The labels are the contact heading's vocabulary.
+pub fn contact_label(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['*', '_', '-', '•']).trim();
+    let label = match t.split_once(':') {
+        Some((l, _)) => l,
+        None => return false,
+    };
+    label.split_whitespace().count() <= 6
+        && vocab()
+            .heading_targets(label)
+            .first()
+            .is_some_and(|t| t.0 == super::vocab::Target::Contact)
+}
+
+/// A name that carries a trading name beside the legal one: `(legal, trading)`.
+/// "Kampaamo Kultahius (Tmi Anna Virtanen)" — the part with the entity's form (Tmi, Oy, ry …)
+/// is the legal name; "Virtanen Oy, aputoiminimi Kultahius" / "bifirma" / "trading as" — the
+/// name after the marker is the trading name.
+pub fn trading_name(name: &str) -> Option<(String, String)> {
+    let v = vocab();
+    let lower = name.to_lowercase();
+    for marker in &v.labels.trading_name {
+        if let Some(at) = lower.find(marker.as_str()) {
+            let before = name[..at]
+                .trim()
+                .trim_end_matches([',', '(', '–', '-'])
+                .trim();
+            let after = name[at + marker.len()..]
+                .trim()
+                .trim_start_matches([':', ','])
+                .trim()
+                .trim_end_matches(')')
+                .trim();
+            if !before.is_empty() && !after.is_empty() {
+                return Some((before.to_string(), after.to_string()));
+            }
+        }
+    }
+    let (outer, inner) = name.trim().strip_suffix(')')?.split_once('(')?;
+    let (outer, inner) = (outer.trim(), inner.trim());
+    // Both parts are names (capitalised words), not "(jäljempänä 'me')".
+    let named = |s: &str| {
+        !s.is_empty()
+            && s.split_whitespace().count() <= 6
+            && s.split_whitespace()
+                .all(|w| !w.starts_with(char::is_lowercase) || kind_of(w).is_some())
+    };
+    // "Raision Veneseura ry (RVS)": one capitalised abbreviation is a short form, not a name.
+    let abbreviation = !inner.contains(char::is_whitespace)
+        && inner
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    if !named(outer) || !named(inner) || abbreviation {
+        return None;
+    }
+    match (kind_of(outer), kind_of(inner)) {
+        (None, Some(_)) => Some((inner.to_string(), outer.to_string())),
+        (Some(_), None) => Some((outer.to_string(), inner.to_string())),
+        _ => None,
+    }
+}
+
 /// "Yhdistysrekisterinumero: 123.456" → "123.456", taken out of `rest` with its label.
 fn other_id(v: &Vocab, r: &Res, rest: &mut String) -> Option<String> {
     let lower = rest.to_lowercase();
@@ -184,7 +299,11 @@ fn other_id(v: &Vocab, r: &Res, rest: &mut String) -> Option<String> {
         let Some(at) = lower.find(label.as_str()) else {
             continue;
         };
-        if lower[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         let after = at + label.len();
@@ -275,7 +394,7 @@ fn clean(s: &str) -> String {
     .to_string()
 }
 
-fn kind_of(name: &str) -> Option<EntityKind> {
+pub fn kind_of(name: &str) -> Option<EntityKind> {
     let words: Vec<String> = name
         .split_whitespace()
         .map(|w| {
@@ -373,16 +492,47 @@ mod tests {
     fn obfuscated_addresses_and_register_numbers() {
         let table: &[(&[&str], &str, &str, &str)] = &[
             // lines, name, e-mail, other id (made-up details)
-            (&["Kuvitteellinen Kerho ry", "Yhdistysrekisterinumero 123.456", "posti(at)kerho.example.fi"], "Kuvitteellinen Kerho ry", "posti@kerho.example.fi", "123.456"),
-            (&["Föreningen Påhittad rf, föreningsregisternummer: 98.765", "info [at] pahittad.fi"], "Föreningen Påhittad rf", "info@pahittad.fi", "98.765"),
-            (&["Keksitty Oy", "anna.esimerkki (a) keksitty.fi"], "Keksitty Oy", "anna.esimerkki@keksitty.fi", ""),
-            (&["Made-up Club ry", "Email: [email protected]"], "Made-up Club ry", "", ""),
+            (
+                &[
+                    "Kuvitteellinen Kerho ry",
+                    "Yhdistysrekisterinumero 123.456",
+                    "posti(at)kerho.example.fi",
+                ],
+                "Kuvitteellinen Kerho ry",
+                "posti@kerho.example.fi",
+                "123.456",
+            ),
+            (
+                &[
+                    "Föreningen Påhittad rf, föreningsregisternummer: 98.765",
+                    "info [at] pahittad.fi",
+                ],
+                "Föreningen Påhittad rf",
+                "info@pahittad.fi",
+                "98.765",
+            ),
+            (
+                &["Keksitty Oy", "anna.esimerkki (a) keksitty.fi"],
+                "Keksitty Oy",
+                "anna.esimerkki@keksitty.fi",
+                "",
+            ),
+            (
+                &["Made-up Club ry", "Email: [email protected]"],
+                "Made-up Club ry",
+                "",
+                "",
+            ),
             (&["[email protected]"], "", "", ""),
         ];
         for (lines, name, email, id) in table {
             let p = parse_party(lines);
             assert_eq!(
-                (p.party.name.as_str(), p.party.email.as_str(), p.party.other_id.as_str()),
+                (
+                    p.party.name.as_str(),
+                    p.party.email.as_str(),
+                    p.party.other_id.as_str()
+                ),
                 (*name, *email, *id),
                 "{lines:?}"
             );

@@ -888,11 +888,49 @@ fn change_entry(line: &str) -> Option<(String, String)> {
 
 fn party(m: &mut Mapper, target: Target, s: &Section) {
     let lines: Vec<&str> = s.blocks.iter().flat_map(|b| b.text().lines()).collect();
+    // A contact person inside the controller's block ("Yhteyshenkilö: Anna Virtanen, puh. …")
+    // is the contact, not more of the controller: the labelled line is the contact's (unless
+    // the notice has a contact section of its own); the lines around it, the address and the
+    // e-mail of the business, stay the controller's.
+    let split = (target == Target::Controller && m.notice.contact.is_none())
+        .then(|| {
+            lines
+                .iter()
+                .position(|l| fields::contact_label(l))
+                .filter(|&i| i > 0)
+        })
+        .flatten();
+    match split {
+        Some(i) => {
+            let business: Vec<&str> = lines[..i].iter().chain(&lines[i + 1..]).copied().collect();
+            party_lines(m, target, &s.heading, &business);
+            party_lines(m, Target::Contact, &s.heading, &lines[i..=i]);
+        }
+        None => party_lines(m, target, &s.heading, &lines),
+    }
+}
+
+fn party_lines(m: &mut Mapper, target: Target, heading: &str, lines: &[&str]) {
     let PartyParse {
         mut party,
-        fields,
+        mut fields,
         leftover,
-    } = fields::parse_party(&lines);
+    } = fields::parse_party(lines);
+    // "Kampaamo Kultahius (Tmi Anna Virtanen)", "Virtanen Oy, aputoiminimi Kultahius": the
+    // legal name and the trading name apart.
+    if let Some((legal, trading)) = fields::trading_name(&party.name) {
+        let source = fields
+            .iter()
+            .find(|f| f.0 == "name")
+            .map(|f| f.2.clone())
+            .unwrap_or_default();
+        fields.retain(|f| f.0 != "name");
+        fields.push(("name".into(), legal.clone(), source.clone()));
+        fields.push(("trading_name".into(), trading.clone(), source));
+        party.kind = fields::kind_of(&legal).or(party.kind);
+        party.name = legal;
+        party.trading_name = trading;
+    }
     let taken = match target {
         Target::Controller => false,
         Target::Contact => m.notice.contact.is_some(),
@@ -930,9 +968,9 @@ fn party(m: &mut Mapper, target: Target, s: &Section) {
     let rest = if found {
         leftover.join("\n")
     } else {
-        join_blocks(&s.blocks)
+        lines.join("\n")
     };
-    m.other(&s.heading, &rest);
+    m.other(heading, &rest);
 }
 
 /// "Elina Laukkanen": two or three capitalised words and nothing else.

@@ -87,6 +87,9 @@ pub struct Labels {
     /// Identifiers other than a Y-tunnus: an association's register number, …
     #[serde(default)]
     pub other_id: Vec<String>,
+    /// What stands before a trading name ("aputoiminimi", "bifirma", "trading as").
+    #[serde(default)]
+    pub trading_name: Vec<String>,
 }
 
 impl Labels {

@@ -906,3 +906,47 @@ fn a_purpose_names_the_law_behind_its_obligation() {
     assert_eq!(items[1].basis, Some(seloste::model::LegalBasis::LegalObligation));
     assert_eq!(law(2), None);
 }
+
+/// The controller's block as small businesses write it: a trading name beside the legal name
+/// (in brackets or after "aputoiminimi"/"bifirma"), a contact person on a labelled line of
+/// its own, a contact named in a sentence. An abbreviation in brackets is no trading name.
+#[test]
+fn trading_names_and_contact_persons_in_the_controller_block() {
+    let purposes = "\n\nKäsittelyn tarkoitus\n\n- Ajanvaraus\n";
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // (controller block, legal name, trading name, contact name)
+        ("Hiushuone Aalto (Tmi Leena Aalto)\nY-tunnus 1234567-1\nKoulukatu 5, 40100 Jyväskylä\nleena@hiushuone.fi",
+         "Tmi Leena Aalto", "Hiushuone Aalto", ""),
+        ("Aalto Oy, aputoiminimi Kuvaamo Valo\nKoulukatu 5, 40100 Jyväskylä",
+         "Aalto Oy", "Kuvaamo Valo", ""),
+        ("Lind Ab, bifirma Yogastudio Lugn\nSkolgatan 2, 65100 Vasa",
+         "Lind Ab", "Yogastudio Lugn", ""),
+        ("Kalastusseura Hauki ry (KSH)\nRantatie 1, 70100 Kuopio",
+         "Kalastusseura Hauki ry (KSH)", "", ""),
+        ("Siivous Puhdas Oy\nYhteyshenkilö: Mikko Puhdas, puh. 040 765 4321\nSähköposti: info@siivouspuhdas.fi\nOsoite: Torikatu 2, 80100 Joensuu",
+         "Siivous Puhdas Oy", "", "Mikko Puhdas"),
+    ];
+    for (block, legal, trading, contact) in cases {
+        let text = format!("Tietosuojaseloste\n\nRekisterinpitäjä\n\n{block}{purposes}");
+        let imp = import::import_text(&text).unwrap();
+        let c = &imp.notice.controllers[0];
+        assert_eq!((c.name.as_str(), c.trading_name.as_str()), (*legal, *trading), "{block}");
+        let got = imp.notice.contact.as_ref().map_or("", |p| p.name.as_str());
+        assert_eq!(got, *contact, "{block}");
+        if !contact.is_empty() {
+            // The business keeps its own e-mail and address; the contact has the phone.
+            assert_eq!(c.email, "info@siivouspuhdas.fi");
+            assert_eq!(c.address.city, "Joensuu");
+            assert_eq!(imp.notice.contact.as_ref().unwrap().phone, "040 765 4321");
+        }
+    }
+    // A contact person named in a sentence of the contact section.
+    let text = format!(
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nValo Oy\n\nYhteyshenkilö\n\n\
+         Tietosuoja-asioissa yhteyshenkilömme on Sanna Valo. Hänet tavoittaa osoitteesta sanna@valo.fi.{purposes}"
+    );
+    let imp = import::import_text(&text).unwrap();
+    let contact = imp.notice.contact.as_ref().unwrap();
+    assert_eq!((contact.name.as_str(), contact.email.as_str()), ("Sanna Valo", "sanna@valo.fi"));
+    assert!(free_text(&imp.notice).contains("yhteyshenkilömme on sanna valo") || all_text(&imp.notice).contains("yhteyshenkilömme on Sanna Valo"));
+}
