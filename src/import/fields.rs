@@ -231,16 +231,64 @@ fn person_in_sentence(s: &str) -> Option<String> {
 /// Does this line open with a contact person's label ("Yhteyshenkilö:", "Kontaktperson",
 /// "Contact person for privacy matters:")? The labels are the contact heading's vocabulary.
 pub fn contact_label(line: &str) -> bool {
+    contact_label_rest(line).is_some()
+}
+
+/// The text after a contact person's label (empty when the label stands alone, a sub-heading
+/// for the lines that follow).
+pub fn contact_label_rest(line: &str) -> Option<&str> {
     let t = line.trim().trim_start_matches(['*', '_', '-', '•']).trim();
-    let label = match t.split_once(':') {
-        Some((l, _)) => l,
-        None => return false,
-    };
-    label.split_whitespace().count() <= 6
+    let (label, rest) = t.split_once(':')?;
+    (label.split_whitespace().count() <= 6
         && vocab()
             .heading_targets(label)
             .first()
-            .is_some_and(|t| t.0 == super::vocab::Target::Contact)
+            .is_some_and(|t| t.0 == super::vocab::Target::Contact))
+    .then(|| rest.trim())
+}
+
+/// Several controllers in one block ("Tmi A (Y-tunnus …)", "Tmi B (Y-tunnus …)"): the lines
+/// before the first of them, and the lines of each. A controller starts at a line with its
+/// own business ID and its name (on that line, or on the line just above an ID alone).
+/// `None` unless at least two different business IDs stand on lines of their own.
+pub fn controller_groups<'a>(lines: &[&'a str]) -> Option<(Vec<&'a str>, Vec<Vec<&'a str>>)> {
+    let r = res();
+    let v = vocab();
+    let with_id: Vec<usize> = (0..lines.len())
+        .filter(|&i| r.business_id.is_match(lines[i]))
+        .collect();
+    let mut ids: Vec<&str> = with_id
+        .iter()
+        .filter_map(|&i| r.business_id.find(lines[i]).map(|m| m.as_str()))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() < 2 || ids.len() != with_id.len() {
+        return None;
+    }
+    let named = |line: &str| {
+        let rest = r.business_id.replace_all(line, " ");
+        let (_, rest) = strip_labels(v, &rest);
+        clean(&rest).chars().any(char::is_alphabetic)
+    };
+    let mut starts = Vec::new();
+    for &i in &with_id {
+        let start = if named(lines[i]) {
+            i
+        } else if i > 0 && !with_id.contains(&(i - 1)) && starts.last() != Some(&(i - 1)) {
+            i - 1
+        } else {
+            return None;
+        };
+        starts.push(start);
+    }
+    let lead = lines[..starts[0]].to_vec();
+    let groups = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &a)| lines[a..starts.get(k + 1).copied().unwrap_or(lines.len())].to_vec())
+        .collect();
+    Some((lead, groups))
 }
 
 /// A name that carries a trading name beside the legal one: `(legal, trading)`.

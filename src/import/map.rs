@@ -900,14 +900,30 @@ fn party(m: &mut Mapper, target: Target, s: &Section) {
                 .filter(|&i| i > 0)
         })
         .flatten();
-    match split {
-        Some(i) => {
-            let business: Vec<&str> = lines[..i].iter().chain(&lines[i + 1..]).copied().collect();
-            party_lines(m, target, &s.heading, &business);
-            party_lines(m, Target::Contact, &s.heading, &lines[i..=i]);
+    let business: Vec<&str> = match split {
+        // "Yhteydet rekisteriasioissa:" alone on its line heads the contact's lines below it.
+        Some(i) if fields::contact_label_rest(lines[i]).is_some_and(str::is_empty) => {
+            party_lines(m, Target::Contact, &s.heading, &lines[i..]);
+            lines[..i].to_vec()
         }
-        None => party_lines(m, target, &s.heading, &lines),
+        Some(i) => {
+            party_lines(m, Target::Contact, &s.heading, &lines[i..=i]);
+            lines[..i].iter().chain(&lines[i + 1..]).copied().collect()
+        }
+        None => lines,
+    };
+    // Several controllers in one block (three sole traders sharing a salon): each its own;
+    // a line above them (the salon's name) stays as the notice wrote it.
+    if target == Target::Controller
+        && let Some((lead, groups)) = fields::controller_groups(&business)
+    {
+        for g in &groups {
+            party_lines(m, target, &s.heading, g);
+        }
+        m.other(&s.heading, &lead.join("\n"));
+        return;
     }
+    party_lines(m, target, &s.heading, &business);
 }
 
 fn party_lines(m: &mut Mapper, target: Target, heading: &str, lines: &[&str]) {

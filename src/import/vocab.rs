@@ -136,11 +136,7 @@ pub fn vocab() -> &'static Vocab {
         // Normalise every phrase once, so matching a line allocates nothing per phrase.
         let fix = |ps: &mut Vec<String>| {
             for p in ps.iter_mut() {
-                let star = p.ends_with('*');
-                *p = normalize(p.trim_end_matches('*'));
-                if star {
-                    p.push('*');
-                }
+                *p = normalize_pattern(p);
             }
         };
         for s in &mut v.sections {
@@ -208,6 +204,17 @@ impl Vocab {
                 lang,
                 starred,
             });
+        }
+        for (p, target, lang) in &m.stems {
+            for (start, end) in find_stems(&h, p) {
+                hits.push(Hit {
+                    start,
+                    end,
+                    target: *target,
+                    lang: *lang,
+                    starred: true,
+                });
+            }
         }
         // Longest first; on equal length an exact phrase beats a `*` one.
         hits.sort_by(|x, y| {
@@ -290,6 +297,8 @@ struct Hit {
 struct Matcher {
     ac: aho_corasick::AhoCorasick,
     meta: Vec<(Option<Target>, Lang, bool)>,
+    /// Phrases of word stems ("yhtey* rekisteriasi*"), matched word by word.
+    stems: Vec<(String, Option<Target>, Lang)>,
 }
 
 fn matcher() -> &'static Matcher {
@@ -298,7 +307,12 @@ fn matcher() -> &'static Matcher {
         let v = vocab();
         let mut pats: Vec<String> = Vec::new();
         let mut meta = Vec::new();
+        let mut stems = Vec::new();
         let mut add = |p: &String, t: Option<Target>, l: Lang| {
+            if p.trim_end_matches('*').contains('*') {
+                stems.push((p.clone(), t, l));
+                return;
+            }
             let prefix = p.ends_with('*');
             let p = p.trim_end_matches('*');
             if !p.is_empty() {
@@ -314,7 +328,7 @@ fn matcher() -> &'static Matcher {
         v.ignore.iter().for_each(|p| add(p, None, Lang::Fi));
         let ac =
             aho_corasick::AhoCorasick::new(&pats).expect("the heading phrases build an automaton");
-        Matcher { ac, meta }
+        Matcher { ac, meta, stems }
     })
 }
 
@@ -341,20 +355,34 @@ pub fn normalize(s: &str) -> String {
 /// Byte ranges where `phrase` (normalised; `*` at the end = any word ending) occurs in the
 /// normalised text `h`, starting at a word start.
 pub fn find_phrase(h: &str, phrase: &str) -> Vec<(usize, usize)> {
-    let raw = phrase.trim_end_matches('*');
-    if is_normal(raw) {
+    let raw = phrase.replace('*', "");
+    if is_normal(&raw) {
         find_normal(h, phrase)
     } else {
-        let mut p = normalize(raw);
-        if phrase.ends_with('*') {
-            p.push('*');
-        }
-        find_normal(h, &p)
+        find_normal(h, &normalize_pattern(phrase))
     }
+}
+
+/// A phrase normalised word by word, each word keeping a `*` at its end (any ending).
+fn normalize_pattern(p: &str) -> String {
+    p.split_whitespace()
+        .map(|w| {
+            let mut n = normalize(w.trim_end_matches('*'));
+            if w.ends_with('*') && !n.is_empty() {
+                n.push('*');
+            }
+            n
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `find_phrase` for a phrase already normalised (the vocabulary's are, at load).
 fn find_normal(h: &str, phrase: &str) -> Vec<(usize, usize)> {
+    if phrase.trim_end_matches('*').contains('*') {
+        return find_stems(h, phrase);
+    }
     let prefix = phrase.ends_with('*');
     let p = phrase.trim_end_matches('*');
     if p.is_empty() {
@@ -384,6 +412,60 @@ fn find_normal(h: &str, phrase: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A phrase of word stems ("yhtey* rekisteriasi*": any inflected form of each word, in that
+/// order): where it occurs in `h`, each word starting at a word start.
+fn find_stems(h: &str, phrase: &str) -> Vec<(usize, usize)> {
+    let words: Vec<(&str, bool)> = phrase
+        .split(' ')
+        .map(|w| (w.trim_end_matches('*'), w.ends_with('*')))
+        .collect();
+    let word_end = |from: usize| {
+        from + h[from..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(h.len() - from)
+    };
+    let mut out = Vec::new();
+    for (start, _) in h.char_indices() {
+        if h[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let mut pos = start;
+        let mut ok = true;
+        for (k, (stem, star)) in words.iter().enumerate() {
+            if k > 0 {
+                match h[pos..].strip_prefix(' ') {
+                    Some(_) => pos += 1,
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if stem.is_empty() || !h[pos..].starts_with(stem) {
+                ok = false;
+                break;
+            }
+            let end = pos + stem.len();
+            if *star {
+                pos = word_end(end);
+            } else if h[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                ok = false;
+                break;
+            } else {
+                pos = end;
+            }
+        }
+        if ok {
+            out.push((start, pos));
+        }
+    }
+    out
+}
+
 fn is_normal(p: &str) -> bool {
     !p.starts_with(' ')
         && !p.ends_with(' ')
@@ -400,6 +482,39 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_of_stems_matches_every_inflected_form() {
+        let v = vocab();
+        for h in [
+            "Yhteystiedot rekisteriasioissa",
+            "Yhteydenotot rekisteriasioissa",
+            "Yhteyshenkilö rekisteriä koskevissa asioissa",
+            "Kontaktuppgifter i registerärenden",
+        ] {
+            assert_eq!(
+                v.heading_targets(h).first().map(|t| t.0),
+                Some(Target::Contact),
+                "{h}"
+            );
+        }
+        assert_eq!(
+            find_stems("yhteydet rekisteriasioissa", "yhtey* rekisteriasi*"),
+            [(0, 26)]
+        );
+        // Each stem starts a word: "tietosuojayhteydet" is no "yhtey*".
+        assert!(
+            find_stems(
+                "tietosuojayhteydet rekisteriasioissa",
+                "yhtey* rekisteriasi*"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            normalize_pattern("Yhtey* Rekisteri-asi*"),
+            "yhtey* rekisteri-asi*"
+        );
+    }
 
     #[test]
     fn headings_of_the_seeds_map() {

@@ -950,3 +950,25 @@ fn trading_names_and_contact_persons_in_the_controller_block() {
     assert_eq!((contact.name.as_str(), contact.email.as_str()), ("Sanna Valo", "sanna@valo.fi"));
     assert!(free_text(&imp.notice).contains("yhteyshenkilömme on sanna valo") || all_text(&imp.notice).contains("yhteyshenkilömme on Sanna Valo"));
 }
+
+/// Two sole traders sharing a studio in one controller block: two controllers with their own
+/// business IDs, the studio's name kept as written (not stamped on either), and the contact
+/// lines under their own label become the contact.
+#[test]
+fn several_controllers_in_one_block() {
+    let text = "Tietosuojaseloste\n\nRekisterinpitäjät\n\nKuvastudio Kajo\n\n\
+        Tmi Outi Kajo (Y-tunnus 1234567-1)\n\nSaarinen Media Ky, Y-tunnus 7654321-6\n\n\
+        Yhteystiedot rekisteriasioissa:\n\nKuvastudio Kajo\n\nTehtaankatu 4, 20100 Turku\n\nstudio@kajo.fi\n\n\
+        Käsittelyn tarkoitus\n\n- Kuvausten varaaminen\n";
+    let imp = import::import_text(text).unwrap();
+    let names: Vec<(&str, &str)> = imp
+        .notice
+        .controllers
+        .iter()
+        .map(|c| (c.name.as_str(), c.business_id.as_str()))
+        .collect();
+    assert_eq!(names, [("Tmi Outi Kajo", "1234567-1"), ("Saarinen Media Ky", "7654321-6")]);
+    assert!(all_text(&imp.notice).contains("Kuvastudio Kajo"));
+    let contact = imp.notice.contact.as_ref().expect("the contact lines");
+    assert_eq!((contact.email.as_str(), contact.address.city.as_str()), ("studio@kajo.fi", "Turku"));
+}

@@ -243,9 +243,10 @@ fn measure(f: &File, imp: &Imported) -> Row {
         controller: imp
             .notice
             .controllers
-            .first()
-            .map(|c| c.name.clone())
-            .unwrap_or_default(),
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" / "),
     }
 }
 
