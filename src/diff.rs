@@ -8,6 +8,7 @@
 //! than the one asked for, both sides are shown in all their languages.
 
 use crate::model::Notice;
+use crate::section::Section;
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -75,26 +76,15 @@ impl fmt::Display for Diff {
 pub fn section_heading(id: &str, lang: Lang) -> String {
     let key = match id {
         "meta" => return word("dates", lang),
-        "controllers" => "h_controller",
+        // Parts of the controller's section with headings of their own.
         "joint_arrangement" => "h_joint_arrangement",
         "representative" => "h_representative",
-        "contact" => "h_contact",
-        "dpo" => "h_dpo",
-        "register" => "h_register",
-        "purposes" => "h_purposes",
-        "data" => "h_data",
-        "sources" => "h_sources",
-        "recipients" => "h_recipients",
-        "transfers" => "h_transfers",
-        "retention" => "h_retention",
-        "security" => "h_security",
-        "cookies" => "h_cookies",
-        "automated" => "h_automated",
-        "rights" => "h_rights",
-        "changes" => "h_changes",
         "other" => "h_other",
-        // A section the model gained after this list: its id is still readable.
-        other => return other.replace('_', " "),
+        _ => match Section::of_field(id).and_then(Section::heading_key) {
+            Some(key) => key,
+            // A section the model gained after the list: its id is still readable.
+            None => return id.replace('_', " "),
+        },
     };
     crate::document::out(key, lang).to_string()
 }
@@ -102,7 +92,7 @@ pub fn section_heading(id: &str, lang: Lang) -> String {
 /// Compare two notices.
 pub fn notices(a: &Notice, b: &Notice, lang: Lang) -> Diff {
     let (va, vb) = (to_map(a), to_map(b));
-    let mut ids: Vec<String> = SECTION_ORDER.iter().map(|s| s.to_string()).collect();
+    let mut ids: Vec<String> = section_order().iter().map(|s| s.to_string()).collect();
     // Fields the model gains later still show, after the known ones.
     for k in va.keys().chain(vb.keys()) {
         if !ids.contains(k) && k != "format" {
@@ -130,28 +120,20 @@ pub fn notices(a: &Notice, b: &Notice, lang: Lang) -> Diff {
     Diff { lang, sections }
 }
 
-/// The model's top-level fields in the order of the notice.
-const SECTION_ORDER: &[&str] = &[
-    "meta",
-    "controllers",
-    "joint_arrangement",
-    "representative",
-    "contact",
-    "dpo",
-    "register",
-    "purposes",
-    "data",
-    "sources",
-    "recipients",
-    "transfers",
-    "retention",
-    "security",
-    "cookies",
-    "automated",
-    "rights",
-    "changes",
-    "other",
-];
+/// The model's top-level fields in the order of the notice: the dates, every section's
+/// fields (`Section`), the owner's own sections.
+fn section_order() -> Vec<&'static str> {
+    let mut ids = vec!["meta"];
+    for s in Section::ALL {
+        for f in s.fields() {
+            if !ids.contains(f) {
+                ids.push(f);
+            }
+        }
+    }
+    ids.push("other");
+    ids
+}
 
 /// Fields whose string values are enum names, shown through the `values` labels.
 const ENUM_FIELDS: &[&str] = &[
@@ -488,9 +470,7 @@ struct Labels {
 
 fn labels() -> &'static Labels {
     static L: OnceLock<Labels> = OnceLock::new();
-    L.get_or_init(|| {
-        crate::data::embedded!("diff_labels")
-    })
+    L.get_or_init(|| crate::data::embedded!("diff_labels"))
 }
 
 fn pick(map: &BTreeMap<String, Text>, k: &str, lang: Lang) -> Option<String> {
@@ -559,10 +539,10 @@ mod tests {
 
     #[test]
     fn every_section_has_a_heading_in_every_language() {
-        for id in SECTION_ORDER {
+        for id in section_order() {
             for lang in Lang::ALL {
                 let h = section_heading(id, lang);
-                assert!(!h.is_empty() && h != "?" && h != *id, "{id} {lang}: {h}");
+                assert!(!h.is_empty() && h != "?" && h != id, "{id} {lang}: {h}");
             }
         }
     }

@@ -26,6 +26,7 @@ pub mod record;
 pub mod render;
 pub mod rights;
 pub mod scan;
+pub mod section;
 pub mod session;
 pub mod store;
 pub mod text;
