@@ -250,7 +250,7 @@ pub fn build(answers: &Answers) -> Result<Notice, InterviewError> {
                 spec.data
                     .retain(|k| c.data_item(k).is_none_or(|d| d.special.is_none()));
             }
-            (Some(Effect::Children), v) => spec.children = v,
+            (Some(Effect::Children), v) => spec.children = Some(v),
             (Some(Effect::Website), v) => spec.website = v,
             _ => {}
         }

@@ -10,10 +10,9 @@
 //! measures), which is how the reference notices in `tests/fixtures/reference/` and the
 //! interview's drafts are made.
 
-use super::{catalogue, is_eea, Provenance};
+use super::{Provenance, catalogue, is_eea};
 use crate::model::{
-    Art9Condition, Cookies, DataSection, EntityKind, Notice, Party, Register, Security,
-    Transfers,
+    Art9Condition, Cookies, DataSection, EntityKind, Notice, Party, Register, Security, Transfers,
 };
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
@@ -41,9 +40,10 @@ pub struct PresetSpec {
     /// The business has a website: the cookie section states the consent practice.
     #[serde(default)]
     pub website: bool,
-    /// Children's data are processed.
+    /// Children's data are processed (`Some(false)`: the starting point says they are not;
+    /// `None`: not said, the owner answers).
     #[serde(default)]
-    pub children: bool,
+    pub children: Option<bool>,
     /// What the notice says about children (default: the services are not aimed at them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children_text: Option<Text>,
@@ -180,11 +180,15 @@ pub fn build(spec: &PresetSpec, choices: &Choices) -> Notice {
             data.special.push(sp);
         }
     }
-    data.children = Some(spec.children);
-    data.children_text = spec
-        .children_text
-        .clone()
-        .unwrap_or_else(|| texts.children_not_aimed.clone());
+    // Whether children's data are processed is the owner's answer: a starting point that does
+    // not know leaves it open, and "our services are not aimed at children" is said only where
+    // the answer is no.
+    data.children = spec.children;
+    data.children_text = match (&spec.children_text, spec.children) {
+        (Some(t), _) => t.clone(),
+        (None, Some(false)) => texts.children_not_aimed.clone(),
+        (None, _) => Text::default(),
+    };
     n.data = data;
     n.sources.items = spec
         .sources
@@ -257,13 +261,27 @@ pub fn profiling_text(ads: &[&str]) -> Text {
     tri(|lang| {
         let who = match ads {
             [] => t.ads_who_none.get(lang).unwrap_or_default().to_string(),
-            [one] => t.ads_who_one.get(lang).unwrap_or_default().replace("{names}", one),
+            [one] => t
+                .ads_who_one
+                .get(lang)
+                .unwrap_or_default()
+                .replace("{names}", one),
             [init @ .., last] => {
-                let names = format!("{} {} {last}", init.join(", "), t.and.get(lang).unwrap_or_default());
-                t.ads_who_many.get(lang).unwrap_or_default().replace("{names}", &names)
+                let names = format!(
+                    "{} {} {last}",
+                    init.join(", "),
+                    t.and.get(lang).unwrap_or_default()
+                );
+                t.ads_who_many
+                    .get(lang)
+                    .unwrap_or_default()
+                    .replace("{names}", &names)
             }
         };
-        t.profiling_ads.get(lang).unwrap_or_default().replace("{who}", &who)
+        t.profiling_ads
+            .get(lang)
+            .unwrap_or_default()
+            .replace("{who}", &who)
     })
 }
 
@@ -300,6 +318,8 @@ pub fn unknown_keys(spec: &PresetSpec) -> Vec<String> {
     check("recipient", &spec.recipients, &|k| {
         c.recipient(k).is_some() || c.service(k).is_some()
     });
-    check("retention", &spec.retention, &|k| c.retention_rule(k).is_some());
+    check("retention", &spec.retention, &|k| {
+        c.retention_rule(k).is_some()
+    });
     out
 }

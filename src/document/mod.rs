@@ -480,7 +480,18 @@ impl Ctx<'_> {
             [] => String::new(),
             [one] => one.clone(),
             [init @ .., last] if sep == "; " => format!("{}; {last}", init.join(sep)),
-            [init @ .., last] => format!("{} {} {last}", init.join(sep), self.s("l_and")),
+            // "tilitoimisto sekä Verohallinto ja muut viranomaiset": an entry with an "and" of
+            // its own is joined with the other word, so two "and"s do not run together.
+            [init @ .., last] => {
+                let and = self.s("l_and");
+                let inner = format!(" {and} ");
+                let word = if items.iter().any(|i| i.contains(&inner)) {
+                    self.s("l_and_also")
+                } else {
+                    and
+                };
+                format!("{} {word} {last}", init.join(sep))
+            }
         }
     }
 

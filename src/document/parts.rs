@@ -169,8 +169,14 @@ pub(super) fn retention(c: &Ctx) -> Vec<Block> {
                 rest.push(Inline::strong(c.period(p)));
             }
             if let Some(cr) = c.user(&r.criteria) {
+                // "3 vuotta viimeisestä käynnistäsi", "3 years after your last visit": a
+                // criterion that says from when the period runs continues it without a comma.
+                let from_when = r
+                    .criteria
+                    .resolve(c.lang)
+                    .is_some_and(|(t, _)| continues_sentence(t, c.s("l_period_from")));
                 if !rest.is_empty() {
-                    rest.push(Inline::plain(", "));
+                    rest.push(Inline::plain(if from_when { " " } else { ", " }));
                 }
                 rest.push(cr);
             }
@@ -365,8 +371,10 @@ pub(super) fn purposes(c: &Ctx) -> Vec<Block> {
     // a shop cannot promise it never serves a 16-year-old, and two statements would contradict.
     let mut child = Vec::new();
     let own = c.user_blocks(&n.data.children_text);
+    // The owner's own words about children say more than "we also process children's data",
+    // which would only repeat them.
     match n.data.children {
-        Some(true) => child.push(Block::Paragraph {
+        Some(true) if own.is_empty() => child.push(Block::Paragraph {
             content: vec![Inline::plain(c.s("ch_yes"))],
         }),
         Some(false) if own.is_empty() => child.push(Block::Paragraph {
@@ -423,8 +431,11 @@ pub(super) fn data(c: &Ctx) -> Vec<Block> {
                 v.push(Inline::plain(format!(". {} ", c.s("l_if_not_provided"))));
                 v.push(t);
             }
-            // Why an identity code (tietosuojalaki 29 §) or a document number is needed.
-            if let (Some(id), Some(r)) = (d.identifier, d.code_reason) {
+            // Why an identity code (tietosuojalaki 29 §) or a document number is needed; "a law
+            // provides for it" is already said by "required, because the law requires it".
+            let said = d.requirement == Some(Requirement::Statutory)
+                && d.code_reason == Some(crate::model::CodeReason::Law);
+            if let (Some(id), Some(r), false) = (d.identifier, d.code_reason, said) {
                 let template = match id {
                     PersonalId::IdentityCode => "l_id_code_reason",
                     PersonalId::IdentityDocument => "l_id_document_reason",
@@ -671,12 +682,15 @@ pub(super) fn cookies(c: &Ctx) -> Vec<Block> {
             })
             .collect();
         blocks.push(Block::Table { header, rows });
-    } else if k.used == Some(false) {
+    }
+    // "No cookies" in the owner's own words replaces the general sentence.
+    let own = c.user_blocks(&k.text);
+    if k.used == Some(false) && k.items.is_empty() && own.is_empty() {
         blocks.push(Block::Paragraph {
             content: vec![Inline::plain(c.s("c_none"))],
         });
     }
-    blocks.extend(c.user_blocks(&k.text));
+    blocks.extend(own);
     blocks
 }
 
@@ -690,6 +704,17 @@ pub(super) fn automated(c: &Ctx) -> Vec<Block> {
     let para = |k: &str| Block::Paragraph {
         content: vec![Inline::plain(c.s(k))],
     };
+    let own = c.user_blocks(&a.text);
+    if !own.is_empty() {
+        // The owner's own account ("if you accept marketing cookies, …") says what the
+        // general sentences would, with its conditions; both would repeat and contradict.
+        // That decisions are made solely by automated means is still said plainly first.
+        if a.decisions == Some(true) {
+            blocks.push(para("au_decisions"));
+        }
+        blocks.extend(own);
+        return blocks;
+    }
     match (a.decisions, a.profiling) {
         (Some(false), Some(false)) => blocks.push(para("au_none")),
         (d, p) => {
@@ -705,13 +730,11 @@ pub(super) fn automated(c: &Ctx) -> Vec<Block> {
             }
         }
     }
-    let own = c.user_blocks(&a.text);
-    if a.decisions == Some(true) && own.is_empty() {
+    if a.decisions == Some(true) {
         blocks.push(Block::Note {
             content: vec![Inline::plain(c.s("au_missing"))],
         });
     }
-    blocks.extend(own);
     blocks
 }
 

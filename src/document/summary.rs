@@ -89,16 +89,21 @@ fn rows(c: &Ctx) -> Vec<Row> {
         (!names.is_empty()).then(|| vec![Inline::plain(c.join(&names))]),
     );
 
-    let mut what: Vec<String> = n
-        .data
-        .items
-        .iter()
-        .filter_map(|d| short(c, &d.text, !d.key.is_empty()))
-        .collect();
+    // What a reader most needs to know comes first, so a shortened list ("… ym.") never drops
+    // it, in any language: special categories and identity codes, then the rest in order.
+    let mut what: Vec<String> = Vec::new();
+    let mut add = |e: String| {
+        if !what.contains(&e) {
+            what.push(e);
+        }
+    };
     for s in &n.data.special {
-        let k = c.s(super::special_key(s.kind)).to_string();
-        if !what.contains(&k) {
-            what.push(k);
+        add(c.s(super::special_key(s.kind)).to_string());
+    }
+    let (ids, rest): (Vec<_>, Vec<_>) = n.data.items.iter().partition(|d| d.identifier.is_some());
+    for d in ids.into_iter().chain(rest) {
+        if let Some(e) = short(c, &d.text, !d.key.is_empty()) {
+            add(e);
         }
     }
     row("sum_what", "data", listing(c, what));
@@ -116,7 +121,12 @@ fn rows(c: &Ctx) -> Vec<Row> {
     let mut who: Vec<String> = Vec::new();
     for r in &n.recipients.items {
         let name = if r.name.trim().is_empty() {
-            short(c, &r.description, !r.key.is_empty())
+            // An authority is a name ("Verohallinto", "Kela") and keeps its capital.
+            short(
+                c,
+                &r.description,
+                !r.key.is_empty() && r.role != crate::model::Role::Authority,
+            )
         } else {
             Some(collapse_lines(&r.name))
         };
@@ -256,19 +266,24 @@ fn days(p: Period) -> u64 {
 fn how_long(c: &Ctx) -> Option<Vec<Inline>> {
     let items = &c.notice.retention.items;
     let periods: Vec<Period> = items.iter().filter_map(|r| r.period).collect();
+    let see = || {
+        let any =
+            items.iter().any(|r| !r.criteria.is_empty()) || !c.notice.retention.text.is_empty();
+        any.then(|| vec![Inline::plain(c.s("sum_see"))])
+    };
+    // A period that is a rule rather than a number ("12 years after the patient's death",
+    // "while you are a member") cannot be summed up in a range: the range would understate it.
+    if items.iter().any(|r| r.period.is_none()) {
+        return see();
+    }
     let (Some(min), Some(max)) = (
         periods.iter().copied().min_by_key(|p| days(*p)),
         periods.iter().copied().max_by_key(|p| days(*p)),
     ) else {
-        let any =
-            items.iter().any(|r| !r.criteria.is_empty()) || !c.notice.retention.text.is_empty();
-        return any.then(|| vec![Inline::plain(c.s("sum_see"))]);
+        return see();
     };
-    let all_same = periods.iter().all(|p| *p == min);
-    let text = if all_same && !items.iter().any(|r| r.period.is_none()) {
+    let text = if periods.iter().all(|p| *p == min) {
         c.period(min)
-    } else if min == max {
-        c.s("sum_range").replace("{r}", &c.period(max))
     } else {
         let range = if min.unit == max.unit {
             format!("{}–{}", min.amount, c.period(max))
