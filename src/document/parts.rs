@@ -802,12 +802,17 @@ pub(super) fn rights(c: &Ctx) -> Vec<Block> {
                 content: vec![Inline::strong(dm.text(c.lang))],
             });
         } else {
+            // Under a heading of its own, so it does not read as part of the right above it.
+            blocks.push(Block::Subheading {
+                content: vec![Inline::plain(c.s("h_direct_marketing"))],
+            });
             blocks.push(Block::Paragraph {
                 content: vec![Inline::plain(dm.text(c.lang))],
             });
         }
     }
     // Who may use the rights for someone else: a child's guardian, a legal representative.
+    let mut for_others = Vec::new();
     for (relation, key) in [
         (crate::model::Relation::Guardian, "rights_by_guardian"),
         (
@@ -820,10 +825,16 @@ pub(super) fn rights(c: &Ctx) -> Vec<Block> {
             .iter()
             .any(|s| s.relation == Some(relation))
         {
-            blocks.push(Block::Paragraph {
+            for_others.push(Block::Paragraph {
                 content: vec![Inline::plain(c.s(key))],
             });
         }
+    }
+    if !for_others.is_empty() {
+        blocks.push(Block::Subheading {
+            content: vec![Inline::plain(c.s("h_rights_for_others"))],
+        });
+        blocks.extend(for_others);
     }
     let how = c.user_blocks(&n.rights.how_to);
     if !how.is_empty() {
