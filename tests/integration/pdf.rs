@@ -214,7 +214,7 @@ fn a_very_long_notice_paginates_and_every_footer_counts_the_pages_right() {
         .unwrap();
         let label = format!("Sivu {p} / {pages}");
         assert!(page.contains(&label), "page {p} lacks {label:?}");
-        assert!(page.trim().lines().count() > 5, "page {p} is nearly empty");
+        assert!(page.trim().lines().count() > 5, "page {p} is nearly empty: {page}");
     }
     let text = body_text(&pdf).unwrap();
     for i in 0..300 {

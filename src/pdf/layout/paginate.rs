@@ -36,6 +36,9 @@ fn need_min(laid: &[Laid], i: usize) -> f32 {
     heights(&b.lines[..k])
 }
 
+/// The longest run of label–value rows kept on one page.
+const MAX_KEPT_ROWS: usize = 8;
+
 /// Lay out a flow of blocks into pages. Always returns at least one page.
 pub fn paginate(blocks: &[Block]) -> Vec<Page> {
     let mut laid: Vec<Laid> = blocks
@@ -62,6 +65,27 @@ pub fn paginate(blocks: &[Block]) -> Vec<Page> {
         if intro {
             laid[i].keep = true;
         }
+    }
+    // A short run of label–value rows (an address block, the authority's details) stays on one
+    // page; a list never leaves its last item alone at the head of the next page.
+    let mut start = 0;
+    while start < laid.len() {
+        let kind = laid[start].kind;
+        let mut end = start + 1;
+        while end < laid.len() && laid[end].kind == kind {
+            end += 1;
+        }
+        let run = end - start;
+        match kind {
+            Kind::Field if run <= MAX_KEPT_ROWS => {
+                for b in &mut laid[start..end - 1] {
+                    b.keep = true;
+                }
+            }
+            Kind::Bullet if run >= 2 => laid[end - 2].keep = true,
+            _ => {}
+        }
+        start = end;
     }
 
     let mut pages = vec![Page::default()];
@@ -214,6 +238,44 @@ mod tests {
         );
         let on_second = pages[1].lines.len();
         assert!(on_second >= 2, "widow: {on_second} line(s) at the head");
+    }
+
+    /// An address block (label–value rows) starting near the foot of a page moves whole to
+    /// the next; a list's last item never stands alone at the head of a page.
+    #[test]
+    fn address_blocks_stay_whole_and_lists_keep_two_items_together() {
+        let line_h = 14.5;
+        for kind in [Kind::Field, Kind::Bullet] {
+            for room in 1..5 {
+                let filler_lines =
+                    ((CONTENT_H - line_h * (room as f32 + 0.5)) / line_h).floor() as usize;
+                let mut blocks = vec![Block::text(
+                    Kind::Paragraph,
+                    "x\n".repeat(filler_lines).trim_end().to_string(),
+                )];
+                for i in 0..5 {
+                    blocks.push(Block::text(kind, format!("Rivi {i}: arvo")));
+                }
+                let pages = paginate(&blocks);
+                let rows_on = |p: &Page| {
+                    p.lines
+                        .iter()
+                        .filter(|l| l.line.text().contains("Rivi"))
+                        .count()
+                };
+                let on_last = rows_on(pages.last().unwrap());
+                match kind {
+                    Kind::Field => assert!(
+                        on_last == 5 || pages.len() == 1,
+                        "{kind:?} room {room}: split"
+                    ),
+                    _ => assert!(
+                        on_last >= 2 || rows_on(&pages[0]) == 5,
+                        "{kind:?} room {room}: {on_last} alone"
+                    ),
+                }
+            }
+        }
     }
 
     #[test]
