@@ -17,6 +17,7 @@ fn main() {
             "delete_draft",
             "catalogue_options",
             "tick_pick",
+            "accept_suggestion",
             "export_html",
             "export_pdf",
             "export_as",

@@ -481,11 +481,13 @@ fn word(k: &str, lang: Lang) -> String {
     pick(&labels().words, k, lang).unwrap_or_else(|| k.to_string())
 }
 
-fn field_label(k: &str, lang: Lang) -> String {
+/// A field's name as the owner sees it (`diff_labels.json` `fields`).
+pub fn field_label(k: &str, lang: Lang) -> String {
     pick(&labels().fields, k, lang).unwrap_or_else(|| k.replace('_', " "))
 }
 
-fn value_label(k: &str, lang: Lang) -> String {
+/// An enum value as the owner reads it (`diff_labels.json` `values`): `legal_obligation` → "lakisääteinen velvoite".
+pub fn value_label(k: &str, lang: Lang) -> String {
     pick(&labels().values, k, lang).unwrap_or_else(|| k.replace('_', " "))
 }
 

@@ -74,7 +74,12 @@ pub fn preview(notice: &Notice, lang: Lang, ui: Lang) -> Preview {
     }
 }
 
-fn assessment(store: Option<&Store>, id: Option<DraftId>, notice: &Notice, ui: Lang) -> Result<Assessment> {
+fn assessment(
+    store: Option<&Store>,
+    id: Option<DraftId>,
+    notice: &Notice,
+    ui: Lang,
+) -> Result<Assessment> {
     match (store, id) {
         // A stored draft: its last website scan takes part in the check.
         (Some(store), Some(id)) => store.assess(id, notice, ui),
@@ -84,7 +89,13 @@ fn assessment(store: Option<&Store>, id: Option<DraftId>, notice: &Notice, ui: L
 
 /// Save the draft `id` and answer with its assessment (messages in `ui`) and its preview in
 /// `writing`, the notice language being written.
-pub fn edit(store: &Store, id: DraftId, notice_json: Value, ui: Lang, writing: Lang) -> Result<Edited> {
+pub fn edit(
+    store: &Store,
+    id: DraftId,
+    notice_json: Value,
+    ui: Lang,
+    writing: Lang,
+) -> Result<Edited> {
     let notice = notice(notice_json)?;
     store.save(id, &notice)?;
     Ok(Edited {
@@ -95,7 +106,13 @@ pub fn edit(store: &Store, id: DraftId, notice_json: Value, ui: Lang, writing: L
 
 /// [`edit`] without saving: for a draft just opened, an import not yet saved (`id` none, and
 /// no store needed), or after the interface language changed.
-pub fn review(store: Option<&Store>, id: Option<DraftId>, notice_json: Value, ui: Lang, writing: Lang) -> Result<Edited> {
+pub fn review(
+    store: Option<&Store>,
+    id: Option<DraftId>,
+    notice_json: Value,
+    ui: Lang,
+    writing: Lang,
+) -> Result<Edited> {
     let notice = notice(notice_json)?;
     Ok(Edited {
         assessment: assessment(store, id, &notice, ui)?,
@@ -114,6 +131,22 @@ pub fn tick(
     ui: Lang,
 ) -> Result<Ticked> {
     let notice = wizard::toggle_pick(&notice(notice_json)?, source, key, on)?;
+    Ok(Ticked {
+        assessment: assessment(store, id, &notice, ui)?,
+        notice,
+    })
+}
+
+/// Accept a suggestion of the import under review (or of draft `id`): the notice with it
+/// applied, and its assessment.
+pub fn accept_suggestion(
+    store: Option<&Store>,
+    id: Option<DraftId>,
+    notice_json: Value,
+    suggestion: &crate::import::report::Suggestion,
+    ui: Lang,
+) -> Result<Ticked> {
+    let notice = crate::import::review::accept(notice_json, suggestion)?;
     Ok(Ticked {
         assessment: assessment(store, id, &notice, ui)?,
         notice,

@@ -201,6 +201,7 @@ function showImport() {
     if (!view) return;
     app.draft = { id: null, title: t("import.title"), notice: view.notice };
     app.importNotes = view.notes || [];
+    app.importReview = { certain: view.certain || 0, toCheck: view.to_check || [], offers: view.suggestions || [] };
     openReview();
   };
   main.replaceChildren(h("div", { class: "start" }, h("section", { class: "panel", "aria-labelledby": "import-h" },
@@ -236,17 +237,52 @@ async function saveImported() {
     app.draft = o.draft;
     applyEdited(o);
     app.importNotes = null;
+    app.importReview = null;
     setSaveLabel("save.saved");
     renderWizard("nav-home");
   } catch (e) { showError(e); }
 }
 
+/** The step index of a wizard step id (the core names the step of every value). */
+function stepIndexOf(id) { return steps().findIndex((s) => s.id === id); }
+
+/** Go to the step and field a reviewed value belongs to. */
+function showLook(step, field) {
+  const i = stepIndexOf(step);
+  return i < 0 ? null : h("button", { class: "link", onclick: () => goToField(i, field) }, t("import.show"));
+}
+
+/** Accept one suggestion: the core applies it and assesses the notice; it leaves the list. */
+async function acceptOffer(offer) {
+  try {
+    const r = await call("accept_suggestion", { id: app.draft.id ?? null, notice: app.draft.notice, suggestion: offer.suggestion });
+    app.draft.notice = r.notice;
+    app.importReview.offers = app.importReview.offers.filter((o) => o !== offer);
+    applyReport(r.assessment);
+    renderWizard("import-banner");
+    alertBox("ok", t("import.accepted"));
+    changed();
+  } catch (e) { showError(e); }
+}
+
 function importBanner() {
   if (app.draft.id !== null) return null;
-  return h("div", { class: "alert info import-banner", id: "import-banner", role: "region", "aria-label": t("import.heading") },
+  const rv = app.importReview || { certain: 0, toCheck: [], offers: [] };
+  const source = (text) => text ? h("span", { class: "import-source" }, ` (${t("import.from")}: “${text.length > 90 ? text.slice(0, 90) + "…" : text}”)`) : null;
+  return h("div", { class: "alert info import-banner", id: "import-banner", role: "region", tabindex: "-1", "aria-label": t("import.heading") },
     h("div", { class: "grow" }, h("p", {}, h("strong", {}, t("import.review"))),
+      rv.certain ? h("p", {}, t("import.certain", { n: rv.certain })) : null,
       app.importNotes && app.importNotes.length
-        ? [h("p", {}, t("import.notes")), h("ul", {}, app.importNotes.map((n) => h("li", {}, n)))] : null),
+        ? [h("p", {}, t("import.notes")), h("ul", {}, app.importNotes.map((n) => h("li", {}, n)))] : null,
+      rv.toCheck.length
+        ? [h("p", {}, t("import.to_check")), h("ul", { id: "import-to-check" }, rv.toCheck.map((l) =>
+            h("li", {}, l.what, source(l.source), " ", showLook(l.step, l.field))))] : null,
+      rv.offers.length
+        ? [h("p", {}, t("import.suggestions")), h("ul", { id: "import-offers" }, rv.offers.map((o, i) =>
+            h("li", {}, h("strong", {}, o.what), ` – ${o.why}`, source(o.suggestion.source), " ",
+              o.one_click
+                ? h("button", { id: `import-accept-${i}`, onclick: () => acceptOffer(o) }, t("import.accept"))
+                : showLook(o.step, o.suggestion.field))))] : null),
     h("button", { id: "import-save", class: "primary", onclick: saveImported }, t("import.save")));
 }
 

@@ -10,6 +10,8 @@
 
 use crate::error::{AppError, AppResult};
 use seloste::store::{DraftId, DraftSummary, Store, VersionSummary};
+use seloste::import::report::Suggestion;
+use seloste::import::review::{self, Review};
 use seloste::session;
 use seloste::wizard::{self, UiStrings, Wizard};
 use seloste::{Lang, Notice, Text};
@@ -233,6 +235,13 @@ pub fn tick_pick(state: State<'_, AppState>, id: Option<DraftId>, notice: Value,
     state.with_store(|s| session::tick(s, id, notice, &source, &key, on, state.lang()))
 }
 
+/// Accept a suggestion of the import under review: the changed notice and its assessment.
+#[tauri::command(async)]
+#[tracing::instrument(skip_all, fields(id = ?id))]
+pub fn accept_suggestion(state: State<'_, AppState>, id: Option<DraftId>, notice: Value, suggestion: Suggestion) -> AppResult<session::Ticked> {
+    state.with_store(|s| session::accept_suggestion(s, id, notice, &suggestion, state.lang()))
+}
+
 /// Open a link the user clicked in the preview in the system's browser or mail program:
 /// only http, https and mailto (`contain::external_link`); the app window never navigates.
 #[tauri::command(async)]
@@ -448,32 +457,12 @@ pub fn create_draft(
     state.with(|s| s.create(&title, &notice))
 }
 
-/// An imported notice for review, and what the importer wants the user to check.
-#[derive(Serialize)]
-pub struct ImportView {
-    notice: Notice,
-    notes: Vec<String>,
-}
-
-fn import_view(imported: seloste::import::Imported, lang: Lang) -> ImportView {
-    let notes = imported
-        .report
-        .notes
-        .iter()
-        .map(|n| n.message(lang))
-        .collect();
-    ImportView {
-        notice: imported.notice,
-        notes,
-    }
-}
-
 /// Import pasted text; nothing is saved until the user has reviewed it (`create_draft_from`).
 #[tauri::command(async)]
 #[tracing::instrument(skip_all)]
-pub fn import_text(state: State<'_, AppState>, text: String) -> AppResult<ImportView> {
+pub fn import_text(state: State<'_, AppState>, text: String) -> AppResult<Review> {
     let imported = state.core(seloste::import::import_text(&text))?;
-    Ok(import_view(imported, state.lang()))
+    Ok(review::review(imported, state.lang()))
 }
 
 /// Import a file the user picks in the native open dialog (.txt, .html, .docx).
@@ -482,7 +471,7 @@ pub fn import_text(state: State<'_, AppState>, text: String) -> AppResult<Import
 pub async fn import_file(
     app: AppHandle,
     state: State<'_, AppState>,
-) -> AppResult<Option<ImportView>> {
+) -> AppResult<Option<Review>> {
     let picked = app
         .dialog()
         .file()
@@ -491,7 +480,7 @@ pub async fn import_file(
         .and_then(|p| p.into_path().ok());
     let Some(path) = picked else { return Ok(None) };
     let imported = state.core(seloste::import::import_file(&path))?;
-    Ok(Some(import_view(imported, state.lang())))
+    Ok(Some(review::review(imported, state.lang())))
 }
 
 /// Save a reviewed notice (an import) as a new draft.

@@ -100,6 +100,7 @@ fn main() {
             commands::delete_draft,
             commands::catalogue_options,
             commands::tick_pick,
+            commands::accept_suggestion,
             commands::presets,
             commands::interview_questions,
             commands::interview_search,

@@ -449,7 +449,9 @@ async fn a_failing_export_says_so_in_finnish_and_keeps_the_draft() {
 async fn an_old_notice_is_imported_reviewed_and_saved() {
     let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/fixtures/seeds/000_06f1b8572d39c73c.txt");
-    let text = std::fs::read_to_string(seed).unwrap();
+    // One more line: a Gmail address, from which the importer may only suggest Google.
+    let text = std::fs::read_to_string(seed).unwrap()
+        + "\n\nVoit ottaa yhteyttä myös osoitteeseen myynti.tuki@gmail.com.\n";
     let sb = Sandbox::new();
     let driver = start_driver(&sb).await;
     let c = launch(&driver).await;
@@ -471,7 +473,19 @@ async fn an_old_notice_is_imported_reviewed_and_saved() {
         "Productive Software Solutions Oy"
     );
     assert_eq!(text_of(&c, "#save-state").await, "Ei tallennettu");
+    // What to look at, and the suggestion: Google is not in the draft until accepted.
+    let banner = text_of(&c, "#import-banner").await;
+    assert!(banner.contains("Luettiin suoraan selosteesta"), "{banner}");
+    let offers = text_of(&c, "#import-offers").await;
+    assert!(offers.contains("Google Workspace"), "{offers}");
+    assert!(!preview_text(&c).await.contains("Google Workspace"), "Google Workspace asserted before it was accepted");
     shot(&c, "24-import-review").await;
+    click(&c, "#import-accept-0").await;
+    eventually("the accepted service is in the notice", || async {
+        preview_text(&c).await.contains("Google Workspace")
+    })
+    .await;
+    assert!(c.find(Locator::Css("#import-offers")).await.is_err(), "the accepted offer is still listed");
     click(&c, "#step-contact").await;
     assert_eq!(value_of(&c, "f_contact_name").await, "Lauri Alasaukko-oja");
     click(&c, "#import-save").await;

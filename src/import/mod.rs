@@ -18,6 +18,7 @@ pub mod html;
 mod map;
 mod parties;
 pub mod report;
+pub mod review;
 pub mod sections;
 mod selfcheck;
 mod services;

@@ -41,7 +41,7 @@ pub enum Confidence {
 }
 
 /// An inference offered to the owner: set `field` to `value`, because of `source`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Suggestion {
     /// JSON Pointer of the field it would fill (for a list, the list: `/recipients/items`).
     pub field: String,

@@ -972,3 +972,41 @@ fn several_controllers_in_one_block() {
     let contact = imp.notice.contact.as_ref().expect("the contact lines");
     assert_eq!((contact.email.as_str(), contact.address.city.as_str()), ("studio@kajo.fi", "Turku"));
 }
+
+/// The review of an import: values read plainly are counted, values from a looser cue are
+/// listed with their wizard step, and a suggestion is applied only when the owner accepts it.
+#[test]
+fn an_import_review_lists_what_to_check_and_applies_a_suggestion_on_accept() {
+    use seloste::import::review;
+    let text = "Tietosuojaseloste\n\nRekisterinpitäjä\n\nVenekerho Laine ry\nlaine@example.fi\n\n\
+        Käsittelyn tarkoitukset\n\n- Jäsenluettelon pitäminen (yhdistyslaki 11 §)\n- Jäsenkirjeet\n";
+    let imp = import::import_text(text).unwrap();
+    let r = review::review(imp, seloste::Lang::Fi);
+    assert!(r.certain >= 3, "{}", r.certain);
+    let offer = r
+        .suggestions
+        .iter()
+        .find(|o| o.suggestion.code == "basis_law")
+        .expect("the basis is offered");
+    assert!(offer.one_click);
+    assert_eq!(offer.step, Some("purposes"));
+    assert!(offer.what.contains("Jäsenluettelon pitäminen") && offer.what.contains("lakisääteinen velvoite"), "{}", offer.what);
+    // Not in the draft until accepted.
+    assert_eq!(r.notice.purposes.items[0].basis, None);
+    let json = serde_json::to_value(&r.notice).unwrap();
+    let accepted = review::accept(json.clone(), &offer.suggestion).unwrap();
+    assert_eq!(
+        accepted.purposes.items[0].basis,
+        Some(seloste::model::LegalBasis::LegalObligation)
+    );
+    assert_eq!(accepted.purposes.items[1].basis, None, "the other purpose is untouched");
+    // A service suggested by an e-mail address becomes a recipient with the catalogue's details.
+    let svc = seloste::import::report::Suggestion {
+        field: "/recipients/items".into(),
+        value: "google_workspace".into(),
+        code: "email_service".into(),
+        source: "laine@gmail.com".into(),
+    };
+    let with = review::accept(json, &svc).unwrap();
+    assert!(with.recipients.items.iter().any(|x| x.key == "google_workspace"), "{:?}", with.recipients.items);
+}
