@@ -184,6 +184,32 @@ impl Mapper {
         if text.trim().is_empty() {
             return;
         }
+        // The translation of a section kept before ("Dataskydd" then "Tietosuojalauseke"):
+        // one section in both languages.
+        let lang = self.lang;
+        let pair = self.notice.other.iter().position(|o| {
+            let mut langs = o.text.all();
+            match (langs.next(), langs.next()) {
+                (Some((l, t)), None) => l != lang && super::bilingual::translations(t, text),
+                _ => false,
+            }
+        });
+        if let Some(i) = pair {
+            let o = &mut self.notice.other[i];
+            *o.text.get_mut(lang) = text.to_string();
+            if o.heading.get(lang).is_none() {
+                *o.heading.get_mut(lang) = heading.to_string();
+            }
+            self.report.kept_as_text.push(Kept {
+                field: format!("/other/{i}/text/{lang}"),
+                heading: heading.to_string(),
+                chars: text.chars().count(),
+            });
+            self.report
+                .notes
+                .push(Note::new("translation_paired", vec![heading.to_string()]));
+            return;
+        }
         let i = self.notice.other.len();
         self.notice.other.push(ExtraSection {
             heading: self.text(heading),

@@ -9,10 +9,11 @@
 //! an `other` section). Only page noise and the document's title are left out, and the report
 //! lists each with its reason.
 
+mod basis;
+mod bilingual;
 pub mod dates;
 mod decode;
 pub mod docx;
-mod basis;
 mod fields;
 pub mod html;
 mod map;
@@ -222,7 +223,8 @@ pub(crate) fn lang_of<'a>(texts: impl Iterator<Item = &'a str>, min: usize) -> O
         "be", "this", "data", "personal", "that", "not", "may",
     ];
     let mut counts = [0usize; 3];
-    for t in texts {
+    let all: Vec<&str> = texts.collect();
+    for &t in &all {
         for w in t
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
@@ -236,5 +238,20 @@ pub(crate) fn lang_of<'a>(texts: impl Iterator<Item = &'a str>, min: usize) -> O
         }
     }
     let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    (counts[best] >= min).then_some([Lang::Fi, Lang::Sv, Lang::En][best])
+    if counts[best] >= min {
+        return Some([Lang::Fi, Lang::Sv, Lang::En][best]);
+    }
+    // Too few common words (a short paragraph, names and numbers): the letters tell.
+    let joined: String = all.join(" ");
+    let detector = whatlang::Detector::with_allowlist(vec![
+        whatlang::Lang::Fin,
+        whatlang::Lang::Swe,
+        whatlang::Lang::Eng,
+    ]);
+    let info = detector.detect(&joined).filter(|i| i.is_reliable())?;
+    Some(match info.lang() {
+        whatlang::Lang::Fin => Lang::Fi,
+        whatlang::Lang::Swe => Lang::Sv,
+        _ => Lang::En,
+    })
 }

@@ -1010,3 +1010,33 @@ fn an_import_review_lists_what_to_check_and_applies_a_suggestion_on_accept() {
     let with = review::accept(json, &svc).unwrap();
     assert!(with.recipients.items.iter().any(|x| x.key == "google_workspace"), "{:?}", with.recipients.items);
 }
+
+/// A bilingual notice that says the same thing in Swedish and in Finnish under headings the
+/// importer does not know: one section in both languages, not two; an unrelated section in
+/// the other language stays apart.
+#[test]
+fn a_bilingual_notice_pairs_its_translations() {
+    let text = "## Om oss och dataskydd\n\n\
+        Snickeri Ek Ab för ett kundregister enligt GDPR. Registret sköts av Per Ek. \
+        Frågor kan skickas till info@snickeriek.fi eller ringas in på 040 765 4321.\n\n\
+        ## Meistä ja tietosuojasta\n\n\
+        Snickeri Ek Ab pitää asiakasrekisteriä GDPR:n mukaisesti. Rekisteriä hoitaa Per Ek. \
+        Kysymykset voi lähettää osoitteeseen info@snickeriek.fi tai soittaa numeroon 040 765 4321.\n\n\
+        ## Palautteesta\n\n\
+        Otamme mielellämme vastaan palautetta palveluistamme. Vastaamme yleensä viikon kuluessa.\n";
+    let imp = import::import_text(text).unwrap();
+    let paired: Vec<_> = imp
+        .notice
+        .other
+        .iter()
+        .filter(|o| o.text.get(seloste::Lang::Fi).is_some() && o.text.get(seloste::Lang::Sv).is_some())
+        .collect();
+    assert_eq!(paired.len(), 1, "{:?}", imp.notice.other);
+    assert!(paired[0].text.get(seloste::Lang::Sv).unwrap().contains("Registret sköts av Per Ek"));
+    assert!(paired[0].text.get(seloste::Lang::Fi).unwrap().contains("Rekisteriä hoitaa Per Ek"));
+    assert!(imp.notice.other.iter().any(|o| o
+        .text
+        .get(seloste::Lang::Fi)
+        .is_some_and(|t| t.contains("palautetta"))
+        && o.text.get(seloste::Lang::Sv).is_none()));
+}
