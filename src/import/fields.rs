@@ -60,7 +60,11 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
     let v = vocab();
     let r = res();
     let mut out = PartyParse::default();
-    for &line in lines {
+    // Where the name, street and postal code stood, and the lines that held nothing known:
+    // an address over several lines ("c/o …", "3. kerros") is put together from them after.
+    let (mut name_at, mut street_at, mut postal_at) = (None, None, None);
+    let mut bare: Vec<(usize, usize)> = Vec::new(); // (line index, index in leftover)
+    for (at, &line) in lines.iter().enumerate() {
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -132,6 +136,7 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
         if let Some(c) = r.postal.captures(&rest.clone()) {
             let m = c.get(0).expect("whole match");
             if out.party.address.postal_code.is_empty() {
+                postal_at = Some(at);
                 out.party.address.postal_code = c[1].to_string();
                 out.party.address.city = c[2].to_string();
                 out.fields
@@ -144,6 +149,7 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
         }
         if let Some(s) = take(&r.street, &mut rest).or_else(|| take(&r.po_box, &mut rest)) {
             if out.party.address.street.is_empty() {
+                street_at = Some(at);
                 out.party.address.street = s.clone();
                 out.fields.push(("address/street".into(), s, line.into()));
             }
@@ -165,6 +171,7 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
             && out.party.name.is_empty()
             && (wants_name || found_any && remainder.split_whitespace().count() <= 4)
         {
+            name_at = Some(at);
             out.party.name = remainder.clone();
             out.fields.push(("name".into(), remainder, line.into()));
         } else if sentence
@@ -177,6 +184,9 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
             out.fields.push(("name".into(), name, line.into()));
             out.leftover.push(line.to_string());
         } else {
+            if !found_any && !sentence && remainder.split_whitespace().count() <= 5 {
+                bare.push((at, out.leftover.len()));
+            }
             out.leftover.push(if found_any {
                 remainder
             } else {
@@ -184,8 +194,77 @@ pub fn parse_party(lines: &[&str]) -> PartyParse {
             });
         }
     }
+    join_address_lines(&mut out, lines, name_at, street_at, postal_at, &bare);
     out.party.kind = kind_of(&out.party.name);
     out
+}
+
+/// A line that reads as part of an address, not a name: it has a number, or a word of the
+/// vocabulary's `address_parts` ("c/o", "kerros", "våning", "floor").
+fn address_part(line: &str) -> bool {
+    let words = normalize(line);
+    line.chars().any(|c| c.is_ascii_digit())
+        || line.to_lowercase().contains("c/o")
+        || vocab()
+            .labels
+            .address_parts
+            .iter()
+            .any(|p| !super::vocab::find_phrase(&words, p).is_empty())
+}
+
+/// An address over several lines: short lines with nothing else on them, between the name and
+/// the postal code, around the street line ("c/o Yrityshotelli Kaari" / "Teollisuuskatu 12 A" /
+/// "3. kerros" / "00510 Helsinki"), become part of the street, in their order.
+fn join_address_lines(
+    out: &mut PartyParse,
+    lines: &[&str],
+    name_at: Option<usize>,
+    street_at: Option<usize>,
+    postal_at: Option<usize>,
+    bare: &[(usize, usize)],
+) {
+    let (Some(street_at), Some(postal_at)) = (street_at, postal_at) else {
+        return;
+    };
+    let from = name_at.map_or(0, |n| n + 1);
+    let to = postal_at.max(street_at);
+    let taken: Vec<(usize, usize)> = bare
+        .iter()
+        .copied()
+        .filter(|(at, _)| (from..to).contains(at) && *at != street_at && address_part(lines[*at]))
+        .collect();
+    if taken.is_empty() {
+        return;
+    }
+    let mut parts: Vec<(usize, String)> = taken
+        .iter()
+        .map(|(at, _)| (*at, lines[*at].trim().to_string()))
+        .collect();
+    parts.push((street_at, out.party.address.street.clone()));
+    parts.sort_by_key(|p| p.0);
+    let street = parts
+        .into_iter()
+        .map(|p| p.1)
+        .collect::<Vec<_>>()
+        .join(", ");
+    out.party.address.street = street.clone();
+    for f in out.fields.iter_mut().filter(|f| f.0 == "address/street") {
+        f.1 = street.clone();
+    }
+    for (at, _) in &taken {
+        out.fields.push((
+            "address/street".into(),
+            street.clone(),
+            lines[*at].trim().to_string(),
+        ));
+    }
+    let gone: Vec<usize> = taken.iter().map(|t| t.1).collect();
+    let mut i = 0;
+    out.leftover.retain(|_| {
+        let keep = !gone.contains(&i);
+        i += 1;
+        keep
+    });
 }
 
 /// A sentence rather than a name: five words or more, at least half of them in lower case.

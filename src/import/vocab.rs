@@ -90,6 +90,9 @@ pub struct Labels {
     /// What stands before a trading name ("aputoiminimi", "bifirma", "trading as").
     #[serde(default)]
     pub trading_name: Vec<String>,
+    /// Words of an address line that is not the street ("kerros", "rappu", "våning", "floor").
+    #[serde(default)]
+    pub address_parts: Vec<String>,
 }
 
 impl Labels {

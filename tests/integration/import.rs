@@ -940,6 +940,22 @@ fn trading_names_and_contact_persons_in_the_controller_block() {
             assert_eq!(imp.notice.contact.as_ref().unwrap().phone, "040 765 4321");
         }
     }
+    // An address over several lines: the c/o and floor lines join the street; a second name
+    // line (a trading name without a marker) is not taken for an address.
+    let text = format!(
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nKuvaamo Helmi Oy\nc/o Yrityshotelli Kaari\nTehdaskatu 12 A\n3. kerros\n00510 Helsinki{purposes}"
+    );
+    let imp = import::import_text(&text).unwrap();
+    assert_eq!(
+        imp.notice.controllers[0].address.street,
+        "c/o Yrityshotelli Kaari, Tehdaskatu 12 A, 3. kerros"
+    );
+    let text = format!(
+        "Tietosuojaseloste\n\nRekisterinpitäjä\n\nTmi Anna Lehto\nKampaamo Lehtikuusi\nKoulukatu 3\n33100 Tampere{purposes}"
+    );
+    let imp = import::import_text(&text).unwrap();
+    assert_eq!(imp.notice.controllers[0].address.street, "Koulukatu 3");
+    assert!(all_text(&imp.notice).contains("Kampaamo Lehtikuusi"));
     // A contact person named in a sentence of the contact section.
     let text = format!(
         "Tietosuojaseloste\n\nRekisterinpitäjä\n\nValo Oy\n\nYhteyshenkilö\n\n\
