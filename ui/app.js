@@ -167,7 +167,7 @@ function showReview(o) {
     catch (e) { result.replaceChildren(h("p", { class: "field-error" }, e.message)); }
   };
   main.replaceChildren(h("div", { class: "start" }, h("section", { class: "panel review" },
-    h("button", { onclick: showStart }, `← ${t("nav.home")}`),
+    h("button", { id: "back-home", onclick: showStart }, `← ${t("nav.home")}`),
     h("h1", {}, `${t("review.heading")}: ${o.title}`),
     r.comparable ? null : h("p", {}, t("review.not_comparable")),
     r.sections.map((sec) => [h("h3", {}, sec.section),
@@ -186,7 +186,7 @@ async function showWhatsNew() {
   let changes = [];
   try { changes = await call("data_changes"); } catch (e) { showError(e); }
   main.replaceChildren(h("div", { class: "start" }, h("section", { class: "panel" },
-    h("button", { onclick: showStart }, `← ${t("nav.home")}`),
+    h("button", { id: "back-home", onclick: showStart }, `← ${t("nav.home")}`),
     h("h1", {}, t("whatsnew.heading")),
     h("ul", { class: "whats-new" }, [...changes].reverse().map((c) =>
       h("li", {}, h("strong", {}, c.date), " ", tx(c.what), h("br"), tx(c.why), h("br"), h("small", {}, c.source)))))));
@@ -205,7 +205,7 @@ function showImport() {
     openReview();
   };
   main.replaceChildren(h("div", { class: "start" }, h("section", { class: "panel", "aria-labelledby": "import-h" },
-    h("button", { onclick: showStart }, `← ${t("nav.home")}`),
+    h("button", { id: "back-home", onclick: showStart }, `← ${t("nav.home")}`),
     h("h1", { id: "import-h" }, t("import.heading")), h("p", {}, t("import.intro")),
     h("div", { class: "field" }, h("label", { for: "import-text" }, t("import.paste_label")), text),
     h("div", { class: "export-actions" },
