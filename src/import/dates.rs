@@ -96,6 +96,10 @@ fn month_date(y: u32, m: u32) -> Option<String> {
 /// The first date in the text, as `YYYY-MM-DD` (or `YYYY-MM` when only the month is named),
 /// with the text it was read from.
 pub fn find_date(s: &str) -> Option<(String, String)> {
+    // Every form has a four-digit year: a line without digits has no date.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let r = res();
     let num = |c: &regex::Captures, i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let mut found: Vec<(usize, String, String)> = Vec::new();
