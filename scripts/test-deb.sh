@@ -136,8 +136,9 @@ app_pid=$(pgrep -P "$session_pid" -x "$(basename "$exe")" || true)
 check "a window titled Seloste opens" test -n "$window"
 if [ -n "$window" ]; then
   id=$(awk '{print $1}' <<<"$window")
+  # The title can be set a moment before the window is mapped: wait for it (up to 10 s).
   check "the window is shown (mapped and viewable)" \
-    bash -c "xwininfo -display '$display' -id $id | grep -q 'Map State: IsViewable'"
+    bash -c "for _ in \$(seq 100); do xwininfo -display '$display' -id $id 2>/dev/null | grep -q 'Map State: IsViewable' && exit 0; sleep 0.1; done; exit 1"
 fi
 db="$home/.local/share/seloste/seloste.db"
 for _ in $(seq 100); do [ -s "$db" ] && break; sleep 0.1; done
