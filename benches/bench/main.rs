@@ -4,8 +4,12 @@
 mod app;
 mod catalogue;
 mod check;
-mod hostile;
 mod export;
+/// The e2e tests' WebDriver harness (tauri-driver, sandbox, fantoccini session), shared with
+/// the app rows so both drive the app the same way.
+#[path = "../../src-tauri/tests/common/mod.rs"]
+mod harness;
+mod hostile;
 mod import;
 mod pdf;
 mod render;

@@ -1,5 +1,7 @@
-//! Helpers shared by the tests that drive the real app (e2e.rs): tauri-driver
-//! on a free port, a sandbox of XDG folders per run, a WebDriver session, and small actions.
+//! Helpers shared by everything that drives the real app: the e2e tests (e2e.rs) and the app
+//! rows of the benchmark (`benches/bench/app.rs`, which includes this file): tauri-driver on a
+//! free port in its own process group, a sandbox of XDG folders per run, a WebDriver session,
+//! and small actions.
 #![allow(dead_code)]
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -13,7 +15,9 @@ use std::time::{Duration, Instant};
 
 pub mod site;
 
-pub const APP: &str = env!("CARGO_BIN_EXE_seloste-app");
+/// The app the e2e tests drive: the binary Cargo built for them. (The benchmark, in another
+/// package, passes the release binary to [`launch_app`] instead.)
+pub const APP: Option<&str> = option_env!("CARGO_BIN_EXE_seloste-app");
 
 /// A tauri-driver process on a free port, killed on drop.
 pub struct Driver {
@@ -166,9 +170,18 @@ pub async fn start_driver(sb: &Sandbox) -> Driver {
 }
 
 pub async fn launch(driver: &Driver) -> Client {
+    launch_app(
+        driver,
+        Path::new(APP.expect("Cargo names the app binary for its tests")),
+    )
+    .await
+}
+
+/// A WebDriver session with `app` (a new app process), once its start screen is interactive.
+pub async fn launch_app(driver: &Driver, app: &Path) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("wry"));
-    caps.insert("tauri:options".into(), json!({ "application": APP }));
+    caps.insert("tauri:options".into(), json!({ "application": app }));
     let mut last = None;
     for _ in 0..20 {
         match ClientBuilder::new(HttpConnector::new())
