@@ -5,15 +5,13 @@
 use super::{Ctx, has, list_re, quote, sentence};
 use crate::model::LegalBasis;
 
-/// The youngest age a child may consent alone to an information-society service in Finland
-/// (tietosuojalaki 1050/2018 5 §).
-const CHILD_CONSENT_AGE: u32 = 13;
-
 impl Ctx<'_> {
     pub(super) fn consent(&mut self) {
         let mut implied = Vec::new();
         let mut irrevocable = Vec::new();
         let mut child = Vec::new();
+        // The youngest age a child may consent alone (tietosuojalaki 5 §, in laws.json).
+        let age = super::laws::child_consent_age().age;
         for (p, _, s) in &self.strings {
             if let Some(at) = implied_at(s)
                 .into_iter()
@@ -34,7 +32,7 @@ impl Ctx<'_> {
                 if has("consent_word", sent)
                     && !has("guardian", sent)
                     && has("own_consent", sent)
-                    && youngest_age(sent).is_some_and(|a| a < CHILD_CONSENT_AGE)
+                    && youngest_age(sent).is_some_and(|a| a < age)
                     && sentence::affirmed(s, r.start..r.start + 1)
                 {
                     child.push((p.clone(), quote(sent)));
@@ -48,8 +46,13 @@ impl Ctx<'_> {
         for (p, q) in irrevocable {
             self.add("consent.not_withdrawable", p, &[("phrase", &q)]);
         }
+        let age = age.to_string();
         for (p, q) in child {
-            self.add("consent.child_under_13", p, &[("phrase", &q)]);
+            self.add(
+                "consent.child_under_13",
+                p,
+                &[("phrase", &q), ("age", &age)],
+            );
         }
     }
 

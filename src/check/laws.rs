@@ -69,6 +69,34 @@ pub struct Laws {
     pub citations: Vec<Act>,
 }
 
+/// An age the law sets, with the provision it comes from (`laws.json`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeRule {
+    pub age: u32,
+    pub law: crate::Text,
+    #[serde(default)]
+    pub note: String,
+    pub source: String,
+    pub verified_on: String,
+}
+
+/// The youngest age at which a child may consent alone to an information-society service
+/// offered directly to the child (tietosuojalaki 1050/2018 5 §, GDPR Art. 8(1)): read by the
+/// checker and by the notice's children section. Parsed on its own, without compiling the
+/// act patterns.
+pub fn child_consent_age() -> &'static AgeRule {
+    #[derive(Deserialize)]
+    struct Ages {
+        child_consent_age: AgeRule,
+    }
+    static A: OnceLock<AgeRule> = OnceLock::new();
+    A.get_or_init(|| {
+        let ages: Ages = crate::data::embedded!("laws");
+        ages.child_consent_age
+    })
+}
+
 struct Compiled {
     laws: Laws,
     res: Vec<Pattern>,

@@ -382,7 +382,22 @@ pub(super) fn purposes(c: &Ctx) -> Vec<Block> {
         }),
         _ => {}
     }
+    // The age rule, where the notice is about children and something rests on consent, unless
+    // the owner's own words already give the age.
+    let rule = crate::check::laws::child_consent_age();
+    let age = rule.age.to_string();
+    let own_says_age = n.data.children_text.all().any(|(_, t)| t.contains(&age));
+    let consent = n
+        .purposes
+        .items
+        .iter()
+        .any(|p| p.basis == Some(crate::model::LegalBasis::Consent));
     child.extend(own);
+    if n.data.children == Some(true) && consent && !own_says_age {
+        child.push(Block::Paragraph {
+            content: vec![Inline::plain(c.s("ch_consent_age").replace("{age}", &age))],
+        });
+    }
     if !child.is_empty() {
         blocks.push(Block::Subheading {
             content: vec![Inline::plain(c.s("h_children"))],

@@ -264,7 +264,10 @@ fn portability_follows_the_bases() {
     let li = rights_text(&with_bases(&[LegalBasis::LegitimateInterest]), Lang::En);
     assert!(!li.contains("Right to data portability"));
     assert!(li.contains("Right to object"));
-    assert!(li.contains("legal claims"), "objection keeps the legal-claims exception");
+    assert!(
+        li.contains("legal claims"),
+        "objection keeps the legal-claims exception"
+    );
     let consent = rights_text(&with_bases(&[LegalBasis::Consent]), Lang::En);
     assert!(consent.contains("Right to data portability"));
     let fi = rights_text(&with_bases(&[LegalBasis::Contract]), Lang::Fi);
@@ -521,8 +524,13 @@ fn transfers_are_derived_from_recipients() {
     assert!(en.contains(
         "EU–US Data Privacy Framework; the Commission&#x27;s standard contractual clauses as fallback"
     ));
-    assert!(en.contains("European Commission decision that the country&#x27;s level of data protection is adequate"));
-    assert!(en.contains("copy of the safeguards"), "how to get a copy (Art. 13(1)(f))");
+    assert!(en.contains(
+        "European Commission decision that the country&#x27;s level of data protection is adequate"
+    ));
+    assert!(
+        en.contains("copy of the safeguards"),
+        "how to get a copy (Art. 13(1)(f))"
+    );
     // Declared "no transfers" but a US recipient: the recipient wins, no false "we do not".
     let mut n = with_bases(&[LegalBasis::Contract]);
     n.transfers.outside_eea = Some(false);
@@ -572,7 +580,9 @@ fn cookies_are_a_table_with_consent() {
 #[test]
 fn automated_decisions_are_an_explicit_yes_or_no() {
     let h = render::html(&shop(), Lang::Fi).unwrap();
-    assert!(h.contains("Emme tee sinusta päätöksiä pelkästään automaattisesti emmekä profiloi sinua."));
+    assert!(
+        h.contains("Emme tee sinusta päätöksiä pelkästään automaattisesti emmekä profiloi sinua.")
+    );
 }
 
 #[test]
@@ -752,8 +762,75 @@ fn joint_controllers_representative_dpo_special_categories_and_children() {
     let ids: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["summary", "controller", "dpo", "purposes", "rights", "complaint"]
+        [
+            "summary",
+            "controller",
+            "dpo",
+            "purposes",
+            "rights",
+            "complaint"
+        ]
     );
+}
+
+/// The age of a child's own consent comes from `laws.json` (tietosuojalaki 5 §) and is said
+/// where children's data meets consent, in each language; not without consent, not without
+/// children, and not twice when the owner's own words already give it.
+#[test]
+fn childrens_consent_age_comes_from_the_law_table() {
+    let age = seloste::check::laws::child_consent_age();
+    assert_eq!(age.age, 13, "tietosuojalaki 5 §");
+    assert!(age.law.fi.contains("(1050/2018) 5 §"), "{:?}", age.law);
+    // The plain text, its line wrapping undone.
+    let text = |n: &Notice, lang| {
+        seloste::export::text(n, lang)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut n = with_bases(&[LegalBasis::Consent]);
+    n.data.children = Some(true);
+    for (lang, says) in [
+        (
+            Lang::Fi,
+            "alle 13-vuotiaan lapsen puolesta suostumuksen antaa tai hyväksyy hänen huoltajansa",
+        ),
+        (Lang::Sv, "för ett barn under 13 år av vårdnadshavaren"),
+        (
+            Lang::En,
+            "the consent for a child under 13 is given or authorised by the child's guardian",
+        ),
+    ] {
+        assert!(
+            text(&n, lang).contains(says),
+            "{lang:?}: {}",
+            text(&n, lang)
+        );
+    }
+    let without_consent = {
+        let mut m = with_bases(&[LegalBasis::Contract]);
+        m.data.children = Some(true);
+        m
+    };
+    assert!(!text(&without_consent, Lang::Fi).contains("13-vuotiaan"));
+    let mut no_children = n.clone();
+    no_children.data.children = Some(false);
+    assert!(!text(&no_children, Lang::Fi).contains("13-vuotiaan"));
+    let mut own = n.clone();
+    own.data.children_text = Text::fi("Alle 13-vuotiaan puolesta suostumuksen antaa huoltaja.");
+    assert_eq!(text(&own, Lang::Fi).matches("13-vuotiaan").count(), 1);
+
+    // The checker's rule reads the same age.
+    let mut child = with_bases(&[LegalBasis::Consent]);
+    child.data.children_text =
+        Text::fi("Yli 10-vuotiaat lapset voivat itse antaa suostumuksen uutiskirjeeseen.");
+    let found = seloste::check::check(&child, Lang::Fi);
+    let f = found
+        .iter()
+        .find(|f| f.rule == "consent.child_under_13")
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert!(f.message.starts_with("Alle 13-vuotias"), "{}", f.message);
+    assert!(f.fix.contains("13-vuotiaasta"), "{}", f.fix);
 }
 
 #[test]
@@ -792,10 +869,20 @@ fn the_first_layer_can_be_copied_on_its_own() {
     let n = shop();
     for lang in Lang::ALL {
         let h = render::first_layer(&n, lang, "https://example.fi/tietosuoja").unwrap();
-        assert!(h.starts_with("<section class=\"seloste-first-layer\""), "{h}");
-        assert!(!h.contains("<style"), "the copy takes the host page's styles");
+        assert!(
+            h.starts_with("<section class=\"seloste-first-layer\""),
+            "{h}"
+        );
+        assert!(
+            !h.contains("<style"),
+            "the copy takes the host page's styles"
+        );
         assert!(h.contains("https:&#x2F;&#x2F;example.fi&#x2F;tietosuoja#seloste-purposes"));
-        let read_more = ["Lue koko tietosuojaseloste", "Läs hela dataskyddsbeskrivningen", "Read the full privacy notice"][lang as usize];
+        let read_more = [
+            "Lue koko tietosuojaseloste",
+            "Läs hela dataskyddsbeskrivningen",
+            "Read the full privacy notice",
+        ][lang as usize];
         assert!(h.contains(read_more), "{lang}");
     }
     // An address that is not a web address never becomes a link.
@@ -806,15 +893,31 @@ fn the_first_layer_can_be_copied_on_its_own() {
     let mut saved = n.clone();
     saved.meta.url = "www.example.fi/tietosuoja".into();
     let h = render::first_layer(&saved, Lang::Fi, "").unwrap();
-    assert!(h.contains("https:&#x2F;&#x2F;www.example.fi&#x2F;tietosuoja#seloste-purposes"), "{h}");
-    assert_eq!(render::published_url(&saved, ""), "https://www.example.fi/tietosuoja");
-    assert_eq!(render::published_url(&saved, "https://other.fi/p"), "https://other.fi/p");
+    assert!(
+        h.contains("https:&#x2F;&#x2F;www.example.fi&#x2F;tietosuoja#seloste-purposes"),
+        "{h}"
+    );
+    assert_eq!(
+        render::published_url(&saved, ""),
+        "https://www.example.fi/tietosuoja"
+    );
+    assert_eq!(
+        render::published_url(&saved, "https://other.fi/p"),
+        "https://other.fi/p"
+    );
     saved.meta.url = "javascript:alert(1)".into();
     assert_eq!(render::published_url(&saved, ""), "");
     // …and such an address is refused by validation with a sentence naming the notice's address.
     let errors = seloste::validate::validate(&saved);
-    let e = errors.iter().find(|e| e.path == "/meta/url").expect("meta.url is checked");
-    assert!(e.message(Lang::Fi).starts_with("Selosteen verkko-osoite"), "{}", e.message(Lang::Fi));
+    let e = errors
+        .iter()
+        .find(|e| e.path == "/meta/url")
+        .expect("meta.url is checked");
+    assert!(
+        e.message(Lang::Fi).starts_with("Selosteen verkko-osoite"),
+        "{}",
+        e.message(Lang::Fi)
+    );
     // A notice with no controller and no purposes has nothing to summarise: a clear error.
     let e = render::first_layer(&Notice::default(), Lang::En, "").unwrap_err();
     assert!(e.to_string().contains("controller"), "{e}");
@@ -822,7 +925,14 @@ fn the_first_layer_can_be_copied_on_its_own() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("n.json");
     std::fs::write(&file, serde_json::to_string(&n).unwrap()).unwrap();
-    let o = crate::util::seloste(&["render", file.to_str().unwrap(), "--format", "first-layer", "--lang", "sv"]);
+    let o = crate::util::seloste(&[
+        "render",
+        file.to_str().unwrap(),
+        "--format",
+        "first-layer",
+        "--lang",
+        "sv",
+    ]);
     assert!(o.status.success(), "{}", crate::util::stderr(&o));
     assert!(crate::util::stdout(&o).contains("I korthet"));
 }
@@ -853,7 +963,9 @@ fn catalogue_services_bring_their_reviewed_wording() {
     }
     let fi = render::html(&n, Lang::Fi).unwrap();
     assert!(fi.contains("maksulaitoksena itse rekisterinpitäjä"), "{fi}");
-    assert!(fi.contains("alihankkijat (Yhdysvallat). Siirtoperuste: Euroopan komission vakiosopimuslausekkeet."));
+    assert!(fi.contains(
+        "alihankkijat (Yhdysvallat). Siirtoperuste: Euroopan komission vakiosopimuslausekkeet."
+    ));
     // The owner moved the service elsewhere: the catalogue's wording no longer applies.
     n.recipients.items[1].country = "IE".into();
     let fi = render::html(&n, Lang::Fi).unwrap();
