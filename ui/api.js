@@ -60,6 +60,60 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * Puts freshly drawn nodes (`wanted`) in the place of `parent`'s children, keeping each old child
+ * that is the same as its new counterpart (same tags, attributes, text and control values): a
+ * kept node is neither moved nor laid out again, which is what makes a redraw cheap. A node may
+ * also stand for an old one outright (`keepFor(node)` returns it, e.g. a catalogue list kept as
+ * it is). `deeper(old, new)` says which changed children are patched the same way, one level
+ * down, instead of being replaced. Handlers of kept nodes must read live state, not captured
+ * values (the form's `ctx.notice` is a getter for this reason).
+ */
+export function patchChildren(parent, wanted, keepFor = () => null, deeper = () => false) {
+  const olds = [...parent.childNodes];
+  const keyOf = (n, seen) => {
+    const base = n.nodeType === 1 && n.id ? `#${n.id}` : `${n.nodeName}.${n.nodeType === 1 ? n.className : ""}`;
+    const i = seen.get(base) || 0;
+    seen.set(base, i + 1);
+    return `${base}@${i}`;
+  };
+  const seenOld = new Map();
+  const byKey = new Map(olds.map((o) => [keyOf(o, seenOld), o]));
+  const seenNew = new Map();
+  const result = wanted.map((n) => {
+    const held = keepFor(n);
+    const key = keyOf(held || n, seenNew);
+    if (held) return held;
+    const o = byKey.get(key);
+    if (!o) return n;
+    if (sameNode(o, n)) return o;
+    if (o.nodeName === n.nodeName && deeper(o, n)) {
+      for (const a of [...o.attributes]) if (!n.hasAttribute(a.name)) o.removeAttribute(a.name);
+      for (const a of n.attributes) if (o.getAttribute(a.name) !== a.value) o.setAttribute(a.name, a.value);
+      patchChildren(o, [...n.childNodes], keepFor, deeper);
+      return o;
+    }
+    return n;
+  });
+  const kept = new Set(result);
+  for (const o of olds) if (!kept.has(o)) o.remove();
+  let ref = parent.firstChild;
+  for (const n of result) {
+    if (n === ref) { ref = ref.nextSibling; continue; }
+    parent.insertBefore(n, ref);
+  }
+}
+
+/** The same node as far as the page shows: equal DOM and equal values in every form control. */
+function sameNode(a, b) {
+  if (!a.isEqualNode(b)) return false;
+  if (a.nodeType !== 1) return true;
+  const sel = "input, select, textarea";
+  const ca = [...(a.matches(sel) ? [a] : []), ...a.querySelectorAll(sel)];
+  const cb = [...(b.matches(sel) ? [b] : []), ...b.querySelectorAll(sel)];
+  return ca.every((x, i) => x.value === cb[i].value && x.checked === cb[i].checked);
+}
+
 /** Show an error or a message at the top of the window. */
 export function alertBox(kind, message, detail) {
   const box = document.getElementById("alerts");

@@ -1,7 +1,7 @@
 // The Seloste window: the start screen (drafts and starting points) and the wizard
 // (steps from the core's data, live preview, autosave, export).
 
-import { call, loadStrings, setUiLang, t, tx, h, alertBox, showError, confirmDialog, formatTime, uiLang } from "./api.js";
+import { call, loadStrings, setUiLang, t, tx, h, patchChildren, alertBox, showError, confirmDialog, formatTime, uiLang } from "./api.js";
 import { renderFields, fieldId } from "./form.js";
 import { initScan, scanBox, declarationBox } from "./scan.js";
 import { showInterview } from "./interview.js";
@@ -396,11 +396,69 @@ function renderWizard(focusId) {
   // Redrawing the same step (a tick, an added item, a changed answer) keeps every scroll
   // position: the page never jumps. Moving to another step starts at its top (goStep).
   const sameStep = app.drawnStep === step.id;
+  const wiz = sameStep ? main.querySelector(".wizard") : null;
   const scrolled = [null, ".preview-body", ".steps"];
   const scrollEl = (sel) => (sel ? main.querySelector(sel) : main);
-  const scrolls = sameStep ? scrolled.map((sel) => [sel, scrollEl(sel)?.scrollTop ?? 0]) : [];
+  const scrolls = sameStep && !wiz ? scrolled.map((sel) => [sel, scrollEl(sel)?.scrollTop ?? 0]) : [];
   const opened = sameStep ? [...main.querySelectorAll("details[id]")].map((d) => [d.id, d.open]) : [];
-  const nav = h("nav", { class: "steps", "aria-labelledby": "steps-h" }, h("h2", { id: "steps-h" }, t("nav.steps")),
+  // The same step drawn again is updated in place: the catalogue lists (up to some 150 boxes)
+  // stay the nodes they are and only their ticks follow the notice, every part of the form that
+  // draws the same as before is kept, and the preview stays. Only what changed is laid out anew.
+  const keep = wiz ? new Map([...wiz.querySelectorAll("fieldset.picks[id]")].map((b) => [b.id, b])) : null;
+  const nav = stepsNav();
+  const form = stepForm(step, keep);
+  if (wiz) {
+    const banner = importBanner();
+    const oldBanner = wiz.querySelector("#import-banner");
+    if (oldBanner) { if (banner) oldBanner.replaceWith(banner); else oldBanner.remove(); }
+    else if (banner) wiz.querySelector(".steps").before(banner);
+    // The list of steps keeps its node (and so its own scroll position); changed marks are redrawn.
+    patchChildren(wiz.querySelector(".steps"), [...nav.childNodes], () => null, (o) => o.matches && o.matches("ol, li"));
+    const oldForm = wiz.querySelector("section.form");
+    if (oldForm.id === form.id) {
+      patchChildren(oldForm, [...form.childNodes], (n) => n.keptPicks || null,
+        (o) => o.matches && o.matches("fieldset.list, fieldset.list > div.list-item"));
+      // A catalogue list nested in a part that was drawn anew takes its old node's place there.
+      const walker = document.createTreeWalker(oldForm, NodeFilter.SHOW_COMMENT);
+      const held = [];
+      while (walker.nextNode()) if (walker.currentNode.keptPicks) held.push(walker.currentNode);
+      for (const n of held) n.replaceWith(n.keptPicks);
+    } else oldForm.replaceWith(form);
+    const panel = wiz.querySelector("aside.preview");
+    if (panel.dataset.lang !== app.lang) { panel.replaceWith(previewPanel()); if (app.preview) showPreview(app.preview); }
+  } else {
+    const head = h("div", { class: "wizard-head" },
+      h("button", { id: "nav-home", onclick: () => flushThen(showStart) }, `← ${t("nav.home")}`),
+      h("label", { for: "draft-title" }, t("draft.title"),
+        h("input", { id: "draft-title", value: app.draft.title, oninput: (e) => rename(e.target.value) })));
+    main.replaceChildren(h("div", { class: "wizard" }, head, importBanner(), nav, form, previewPanel()));
+    if (app.preview) showPreview(app.preview);
+  }
+  app.drawnStep = step.id;
+  // Folded groups stay as the owner left them.
+  for (const [did, open] of opened) {
+    const d = document.getElementById(did);
+    if (d && d.open !== open) d.open = open;
+  }
+  // Updated in place, the page, the steps and the preview are the same scroll boxes, which keep
+  // their place by themselves (and the page is not made to lay out before it paints); a step
+  // drawn anew is put back where it was.
+  if (!wiz) {
+    for (const [sel, top] of scrolls) {
+      const el = scrollEl(sel);
+      if (el) el.scrollTop = top;
+    }
+  }
+  if (!sameStep) showCurrentStep(nav);
+  if (active) {
+    const el = document.getElementById(active);
+    if (el && el !== document.activeElement) el.focus({ preventScroll: sameStep });
+  }
+}
+
+/** The list of steps, each marked done or not as the core assessed it. */
+function stepsNav() {
+  return h("nav", { class: "steps", "aria-labelledby": "steps-h" }, h("h2", { id: "steps-h" }, t("nav.steps")),
     h("ol", {}, steps().map((s, i) => {
       const done = stepComplete(s);
       return h("li", {}, h("button", { id: `step-${s.id}`, "aria-current": i === app.stepIndex ? "step" : null,
@@ -408,13 +466,27 @@ function renderWizard(focusId) {
         h("span", {}, `${i + 1}. ${tx(s.title)}`),
         done === null ? null : markFor(done)));
     })));
+}
 
-  const form = h("section", { class: "form", "aria-labelledby": "step-title", id: `form-${step.id}` },
+/** In a window too short for the whole list of steps (it scrolls on its own), the current
+ *  step is scrolled into the middle of the list when a step opens. */
+function showCurrentStep(nav) {
+  const cur = nav.querySelector("[aria-current=step]");
+  if (!cur || nav.scrollHeight <= nav.clientHeight) return;
+  const r = cur.getBoundingClientRect();
+  const n = nav.getBoundingClientRect();
+  if (r.top < n.top || r.bottom > n.bottom) nav.scrollTop += r.top - n.top - (n.height - r.height) / 2;
+}
+
+/** The step being edited: its help, findings, fields and the buttons to move on. `keep` holds
+ *  catalogue lists already on the page, which stay as they are (see form.js, "picks"). */
+function stepForm(step, keep) {
+  return h("section", { class: "form", "aria-labelledby": "step-title", id: `form-${step.id}` },
     h("h2", { id: "step-title", tabindex: "-1" }, `${app.stepIndex + 1}. ${tx(step.title)}`),
     h("div", { class: "step-help" }, h("p", {}, tx(step.help)), h("p", { class: "step-law" }, `${t("step.law")}: ${step.law}`)),
     findingsBox(step),
     scanBox(step),
-    step.kind === "export" ? exportStep() : renderFields(step.fields, "", formCtx()),
+    step.kind === "export" ? exportStep() : renderFields(step.fields, "", formCtx(keep)),
     missingBox(step),
     declarationBox(step),
     h("div", { class: "step-nav" },
@@ -422,28 +494,6 @@ function renderWizard(focusId) {
       app.stepIndex < steps().length - 1
         ? h("button", { id: "nav-next", class: "primary", onclick: () => goStep(app.stepIndex + 1) }, `${t("nav.next")} →`)
         : h("span")));
-
-  const head = h("div", { class: "wizard-head" },
-    h("button", { id: "nav-home", onclick: () => flushThen(showStart) }, `← ${t("nav.home")}`),
-    h("label", { for: "draft-title" }, t("draft.title"),
-      h("input", { id: "draft-title", value: app.draft.title, oninput: (e) => rename(e.target.value) })));
-
-  main.replaceChildren(h("div", { class: "wizard" }, head, importBanner(), nav, form, previewPanel()));
-  app.drawnStep = step.id;
-  if (app.preview) showPreview(app.preview);
-  // Folded groups stay as the owner left them.
-  for (const [did, open] of opened) {
-    const d = document.getElementById(did);
-    if (d) d.open = open;
-  }
-  for (const [sel, top] of scrolls) {
-    const el = scrollEl(sel);
-    if (el) el.scrollTop = top;
-  }
-  if (active) {
-    const el = document.getElementById(active);
-    if (el) el.focus({ preventScroll: sameStep });
-  }
 }
 
 function missingBox(step) {
@@ -453,9 +503,12 @@ function missingBox(step) {
     h("ul", {}, missing.map((m) => h("li", {}, tx(m.label)))));
 }
 
-function formCtx() {
+function formCtx(keep) {
   return {
-    notice: app.draft.notice,
+    keep,
+    // Read when used, not when drawn: handlers of parts kept across redraws (a tick replaces
+    // the notice object with the core's answer) must write into the notice of the moment.
+    get notice() { return app.draft.notice; },
     lang: app.lang,
     options: app.wizard.options,
     errors: app.errors,
@@ -492,11 +545,14 @@ async function togglePick(source, key, on, focus) {
   app.ticking += 1;
   setSaveLabel("save.saving");
   try {
+    const t0 = performance.now();
     const r = await call("tick_pick", { id: app.draft.id ?? null, notice: app.draft.notice, source, key, on });
+    const t1 = performance.now();
     app.draft.notice = r.notice;
     applyReport(r.assessment);
     renderWizard(focus);
-    document.body.dataset.ticked = String(++app.ticked);
+    // For the benchmark: the tick's round trip through the core, and the drawing.
+    Object.assign(document.body.dataset, { ticked: String(++app.ticked), tickCoreMs: (t1 - t0).toFixed(1), tickDrawMs: (performance.now() - t1).toFixed(1) });
     changed();
   } catch (e) {
     showError(e);
@@ -613,7 +669,7 @@ function refreshMarks() {
 function previewPanel() {
   const sel = h("select", { id: "preview-lang", onchange: (e) => { app.lang = e.target.value; renderWizard("preview-lang"); updatePreview(); } },
     LANGS.map((l) => h("option", { value: l, selected: l === app.lang ? "selected" : null }, t(`lang.${l}`))));
-  return h("aside", { class: "preview", "aria-labelledby": "preview-h" },
+  return h("aside", { class: "preview", "aria-labelledby": "preview-h", "data-lang": app.lang },
     h("div", { class: "preview-head" }, h("h2", { id: "preview-h" }, t("preview.heading")),
       h("label", { for: "preview-lang" }, t("preview.lang"), sel)),
     h("p", { class: "writing" }, `${t("preview.writing")} ${t(`lang.${app.lang}`)}`),

@@ -71,7 +71,8 @@ export const fieldId = (ptr) => "f" + ptr.replace(/[^A-Za-z0-9]/g, "_");
  * ctx: { notice, lang (the language being written), options (run-time lists),
  *        picks(source) -> Promise<[{key,label,clause,item}]>, errors: {ptr: message},
  *        changed(kind): "input" for typing, "structure" when the form must be redrawn,
- *        togglePick(list, item, on) }
+ *        togglePick(list, item, on),
+ *        keep: Map id -> a catalogue list already on the page, reused instead of drawn again }
  */
 export function renderFields(fields, base, ctx) {
   const out = [];
@@ -117,6 +118,21 @@ function helpAndError(f, id, ptr, ctx) {
     described.push(id + "-error");
   }
   return { parts, described: described.join(" ") || null, invalid: !!err };
+}
+
+/** A select's options for `choices` ("none" first, then each choice by its index), drawn once
+ *  per list and interface language and cloned for every select that offers them. */
+const optionCache = new WeakMap();
+function optionsOf(choices) {
+  const lang = uiLang;
+  let hit = optionCache.get(choices);
+  if (!hit || hit.lang !== lang) {
+    const frag = document.createDocumentFragment();
+    frag.append(h("option", { value: "" }, t("select.none")), ...choices.map((c, i) => h("option", { value: String(i) }, tx(c.label))));
+    hit = { lang, frag };
+    optionCache.set(choices, hit);
+  }
+  return hit.frag;
 }
 
 function renderField(f, base, ctx) {
@@ -180,8 +196,13 @@ function renderField(f, base, ctx) {
       const sel = h("select", { ...common, onchange: (e) => {
         const c = choices[Number(e.target.value)];
         set(c ? c.value : undefined, "structure");
-      } }, h("option", { value: "" }, t("select.none")),
-      choices.map((c, i) => h("option", { value: String(i), selected: JSON.stringify(c.value) === JSON.stringify(value) ? "selected" : null }, tx(c.label))));
+      } });
+      // The options (some 250 countries) are cloned from one drawn list, not made one by one.
+      const want = JSON.stringify(value);
+      const options = optionsOf(choices).cloneNode(true);
+      const at = choices.findIndex((c) => JSON.stringify(c.value) === want);
+      if (at >= 0) options.childNodes[at + 1].setAttribute("selected", "selected");
+      sel.append(options);
       return h("div", { class: "field" }, h("label", { for: id }, labelText(f)), parts, sel);
     }
     case "tristate": {
@@ -243,9 +264,22 @@ function renderField(f, base, ctx) {
         items.length ? cards : h("p", { class: "help" }, t("list.empty")), add);
     }
     case "picks": {
+      // A list already on the page is kept (a tick never rebuilds it); only its ticks follow the notice.
+      // It is drawn as a placeholder that the redraw swaps for the kept node, which is not moved.
+      const kept = ctx.keep && ctx.keep.get(id);
+      if (kept && kept.syncPicks) {
+        kept.syncPicks(value);
+        return Object.assign(document.createComment("picks"), { keptPicks: kept });
+      }
       const box = h("fieldset", { class: "field picks", id, "data-path": ptr, "data-source": f.source },
         h("legend", {}, tx(f.label)), h("p", { class: "help" }, t("picks.hint")));
-      const have = new Set((Array.isArray(value) ? value : []).map((x) => x && x.key).filter(Boolean));
+      const keys = (v) => (Array.isArray(v) ? v : []).map((x) => x && x.key).filter(Boolean);
+      const have = new Set(keys(value));
+      box.syncPicks = (v) => {
+        have.clear();
+        for (const k of keys(v)) have.add(k);
+        for (const cb of box.querySelectorAll("input[type=checkbox][data-key]")) cb.checked = have.has(cb.dataset.key);
+      };
       const pick = (o) => {
         const cid = `${id}-${o.key}`;
         return h("div", { class: "pick" }, h("label", { class: "choice", for: cid },

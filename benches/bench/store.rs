@@ -4,7 +4,7 @@
 use crate::table::Table;
 use seloste::model::{DataCategory, LegalBasis, Purpose, Recipient};
 use seloste::store::Store;
-use seloste::{Notice, Text};
+use seloste::{Lang, Notice, Text};
 use std::time::Duration;
 
 /// A notice of realistic size: a dozen purposes, data categories and recipients with text.
@@ -66,6 +66,44 @@ pub fn run(t: &mut Table) {
             n.rights.how_to.fi =
                 format!("Lähetä sähköpostia osoitteeseen tietosuoja@example.fi ({i}).");
             store.save(id, &n).expect("save");
+        },
+    );
+
+    // The core's part of the window's two commonest round trips (the app rows time the whole
+    // trip in the page): an edit is saved and answered with its assessment and preview; a tick
+    // toggles a catalogue clause and is answered with the notice and its assessment. Both
+    // include reading the notice from JSON and writing the answer as JSON, as the shell does.
+    let json = serde_json::to_value(&n).expect("notice as JSON");
+    t.time(
+        "store",
+        "session: an edit (save, assessment, preview, as JSON)",
+        100,
+        None,
+        || {
+            let r =
+                seloste::session::edit(&store, id, json.clone(), Lang::Fi, Lang::Fi).expect("edit");
+            std::hint::black_box(serde_json::to_string(&r).expect("answer"));
+        },
+    );
+    let mut on = false;
+    t.time(
+        "store",
+        "session: a tick (a catalogue clause on or off, assessment, as JSON)",
+        100,
+        None,
+        || {
+            on = !on;
+            let r = seloste::session::tick(
+                Some(&store),
+                Some(id),
+                json.clone(),
+                "recipients",
+                "delivery",
+                on,
+                Lang::Fi,
+            )
+            .expect("tick");
+            std::hint::black_box(serde_json::to_string(&r).expect("answer"));
         },
     );
 

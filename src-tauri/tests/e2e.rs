@@ -849,12 +849,15 @@ async fn a_hairdresser_answers_the_interview_and_exports_a_correct_notice() {
                box.scrollIntoView({ block: 'center' });
                const top = main.scrollTop;
                const id = box.id;
+               const card = document.querySelector('fieldset.list .list-item');
+               if (card) card.drawnBefore = true;
                box.focus({ preventScroll: true });
                box.click();
                return new Promise((resolve) => setTimeout(() => resolve({
                  before: top, after: main.scrollTop, focus: document.activeElement && document.activeElement.id, id,
                  checked: document.getElementById(id).checked, same: document.getElementById(id) === box,
                  open: document.getElementById(id).closest('details')?.open ?? null,
+                 cardKept: !!document.querySelector('fieldset.list .list-item')?.drawnBefore,
                  err: document.getElementById('alerts').textContent }), 1500));"#,
             vec![],
         )
@@ -864,6 +867,9 @@ async fn a_hairdresser_answers_the_interview_and_exports_a_correct_notice() {
     assert_eq!(moved["before"], moved["after"], "the page jumped: {moved}");
     assert_eq!(moved["focus"], moved["id"], "focus left the box: {moved}");
     assert_eq!(moved["checked"], Value::Bool(true));
+    // Updated in place: the boxes and the booking system's card are the nodes drawn before.
+    assert_eq!(moved["same"], Value::Bool(true), "the tick redrew the boxes: {moved}");
+    assert_eq!(moved["cardKept"], Value::Bool(true), "the tick redrew an unchanged card: {moved}");
     // Untick it again (it was only a test of the page).
     c.execute(
         "const b = document.getElementById(arguments[0]); b.click(); return 1",
@@ -871,6 +877,22 @@ async fn a_hairdresser_answers_the_interview_and_exports_a_correct_notice() {
     )
     .await
     .unwrap();
+    saved(&c).await;
+    // A card kept across ticks still edits the draft as it is now (the core's answer replaced
+    // the notice): a word added to its name reaches the preview, and is taken away again.
+    let edit_name = "const el = document.getElementById('f_recipients_items_0_name'); \
+                     el.value = arguments[0] ? el.value + ' Testisana' : el.value.replace(' Testisana', ''); \
+                     el.dispatchEvent(new Event('input', { bubbles: true })); return el.value";
+    c.execute(edit_name, vec![Value::Bool(true)]).await.unwrap();
+    eventually("the kept card's edit reaches the preview", || async {
+        preview_text(&c).await.contains("Testisana")
+    })
+    .await;
+    c.execute(edit_name, vec![Value::Bool(false)]).await.unwrap();
+    eventually("the edit is taken back", || async {
+        !preview_text(&c).await.contains("Testisana")
+    })
+    .await;
     saved(&c).await;
 
     tap!("#step-export");
