@@ -96,8 +96,13 @@ fn month_date(y: u32, m: u32) -> Option<String> {
 /// The first date in the text, as `YYYY-MM-DD` (or `YYYY-MM` when only the month is named),
 /// with the text it was read from.
 pub fn find_date(s: &str) -> Option<(String, String)> {
-    // Every form has a four-digit year: a line without digits has no date.
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
+    // Every form has a four-digit year: a line without four digits in a row has no date (most
+    // lines, so the patterns below run on few).
+    let four_digits = s
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4);
+    if !four_digits {
         return None;
     }
     let r = res();

@@ -33,7 +33,12 @@ pub use report::{
 use crate::model::Notice;
 use crate::text::Lang;
 use crate::{Error, Result};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
+
+/// How much text the letter-based language guess reads (bytes).
+const LETTER_SAMPLE: usize = 4096;
 
 /// A draft made from an existing notice, and the report of how it was made.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -151,13 +156,47 @@ fn import_str(text: &str, what: &str, html_hint: bool) -> Result<Imported> {
 
 fn from_lines(lines: Vec<sections::Line>, dropped: Vec<Dropped>) -> Imported {
     let texts = selfcheck::line_texts(&lines);
-    let doc = sections::split(lines, dropped);
+    let mut doc = sections::split(lines, dropped);
+    drop_repeats(&mut doc);
     let lang = detect_lang(&doc);
     let (mut notice, mut report) = map::map(doc, lang);
     statements::apply(&texts, &mut notice, &mut report);
     parties::fill_controller(&texts, &mut notice, &mut report);
     selfcheck::check(&texts, &mut notice, &mut report);
     Imported { notice, report }
+}
+
+/// A section that repeats an earlier one word for word (a notice pasted twice, the mobile and
+/// the desktop copy of one web page) adds nothing to the draft but the same items again: it is
+/// left out, and the report names each repeated section once. Its text is in the draft through
+/// the first copy, so no line is lost.
+fn drop_repeats(doc: &mut sections::Doc) {
+    // Each section's heading and words, and whether its repeat is already in the report.
+    let mut seen: HashMap<String, bool> = HashMap::new();
+    let mut kept = Vec::with_capacity(doc.sections.len());
+    for s in std::mem::take(&mut doc.sections) {
+        let mut key = s.heading.clone();
+        for b in &s.blocks {
+            key.push('\u{1e}');
+            key.push_str(b.text());
+        }
+        match seen.get_mut(&key) {
+            None => {
+                seen.insert(key, false);
+                kept.push(s);
+            }
+            Some(reported) => {
+                if !*reported {
+                    *reported = true;
+                    doc.dropped.push(Dropped {
+                        text: s.heading.chars().take(120).collect(),
+                        reason: DropReason::Repeat,
+                    });
+                }
+            }
+        }
+    }
+    doc.sections = kept;
 }
 
 /// The notice's language, by counting common words (Finnish when it cannot tell).
@@ -222,17 +261,31 @@ pub(crate) fn lang_of<'a>(texts: impl Iterator<Item = &'a str>, min: usize) -> O
         "the", "and", "of", "to", "is", "or", "we", "for", "with", "your", "our", "you", "are",
         "be", "this", "data", "personal", "that", "not", "may",
     ];
+    // Each common word and the languages it belongs to (a word may be common in more than one).
+    static WORDS: OnceLock<HashMap<&'static str, [bool; 3]>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut m: HashMap<&'static str, [bool; 3]> = HashMap::new();
+        for (i, list) in [FI, SV, EN].iter().enumerate() {
+            for w in *list {
+                m.entry(w).or_default()[i] = true;
+            }
+        }
+        m
+    });
+    let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
     let mut counts = [0usize; 3];
     let all: Vec<&str> = texts.collect();
+    let mut lower = String::new();
     for &t in &all {
         for w in t
             .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
+            .filter(|w| !w.is_empty() && w.len() <= longest)
         {
-            let w = w.to_lowercase();
-            for (i, list) in [FI, SV, EN].iter().enumerate() {
-                if list.contains(&w.as_str()) {
-                    counts[i] += 1;
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if let Some(langs) = words.get(lower.as_str()) {
+                for (i, hit) in langs.iter().enumerate() {
+                    counts[i] += usize::from(*hit);
                 }
             }
         }
@@ -241,8 +294,25 @@ pub(crate) fn lang_of<'a>(texts: impl Iterator<Item = &'a str>, min: usize) -> O
     if counts[best] >= min {
         return Some([Lang::Fi, Lang::Sv, Lang::En][best]);
     }
-    // Too few common words (a short paragraph, names and numbers): the letters tell.
-    let joined: String = all.join(" ");
+    // Too few common words (a short paragraph, names and numbers): the letters tell. A sample
+    // of the first few thousand characters tells as well as the whole, at a bounded cost.
+    let mut joined = String::new();
+    for t in &all {
+        if joined.len() >= LETTER_SAMPLE {
+            break;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(t);
+    }
+    if joined.len() > LETTER_SAMPLE {
+        let mut end = LETTER_SAMPLE;
+        while !joined.is_char_boundary(end) {
+            end -= 1;
+        }
+        joined.truncate(end);
+    }
     let detector = whatlang::Detector::with_allowlist(vec![
         whatlang::Lang::Fin,
         whatlang::Lang::Swe,

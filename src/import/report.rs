@@ -93,6 +93,8 @@ pub enum DropReason {
     Title,
     /// Page code: script, style, nav, …
     Markup,
+    /// A section that repeats an earlier one word for word.
+    Repeat,
 }
 
 impl DropReason {
@@ -114,6 +116,7 @@ impl DropReason {
             DropReason::Counter => "counter",
             DropReason::Title => "title",
             DropReason::Markup => "markup",
+            DropReason::Repeat => "repeat",
         }
     }
 }

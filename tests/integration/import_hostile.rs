@@ -53,6 +53,63 @@ fn a_page_repeated_on_one_line_stays_bounded() {
     let input = page.repeat(2 * 1024 * 1024 / page.len());
     let imported = import::import_bytes(input.as_bytes(), "x.txt").unwrap();
     bounded(input.len(), &imported);
+    // The repeats add nothing: one controller, one purpose, and each repeated section is named
+    // once in the report, not once per copy.
+    assert_eq!(imported.notice.controllers.len(), 1);
+    assert_eq!(
+        imported.notice.purposes.items.len(),
+        1,
+        "{:?}",
+        imported.notice.purposes
+    );
+    let repeats = imported
+        .report
+        .dropped
+        .iter()
+        .filter(|d| d.reason == DropReason::Repeat)
+        .count();
+    assert_eq!(repeats, 2, "{:?}", imported.report.dropped);
+}
+
+#[test]
+fn a_notice_pasted_twice_is_read_once_and_a_near_repeat_is_kept() {
+    let notice = "Rekisterinpitäjä\n\nKuvitteellinen Kampaamo Tmi, Esimerkkitie 3, 33100 Tampere\n\n\
+                  Henkilötietojen käsittelyn tarkoitus\n\nAjanvarausten hoitaminen.\n\n\
+                  Tietojen säilytys\n\nTiedot poistetaan kahden vuoden kuluttua viimeisestä käynnistä.\n\n";
+    let twice = format!("{notice}{notice}");
+    let once = import::import_text(notice).unwrap();
+    let imported = import::import_text(&twice).unwrap();
+    assert_eq!(
+        imported.notice, once.notice,
+        "the second copy changed the draft"
+    );
+    let repeats: Vec<_> = imported
+        .report
+        .dropped
+        .iter()
+        .filter(|d| d.reason == DropReason::Repeat)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(repeats.len(), 3, "{repeats:?}");
+    // The same heading with other words is not a repeat: both texts stay.
+    let near = format!(
+        "{notice}Tietojen säilytys\n\nLaskut säilytetään kuusi vuotta kirjanpitolain mukaan.\n"
+    );
+    let imported = import::import_text(&near).unwrap();
+    assert!(
+        !imported
+            .report
+            .dropped
+            .iter()
+            .any(|d| d.reason == DropReason::Repeat),
+        "{:?}",
+        imported.report.dropped
+    );
+    let json = serde_json::to_string(&imported.notice).unwrap();
+    assert!(
+        json.contains("kuusi vuotta") && json.contains("kahden vuoden"),
+        "{json}"
+    );
 }
 
 #[cfg(target_os = "linux")]
