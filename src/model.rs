@@ -872,6 +872,11 @@ impl Notice {
         v
     }
 
+    /// Does some purpose rest on `basis`? (The notice and the rights ask it of the same data.)
+    pub fn has_basis(&self, basis: LegalBasis) -> bool {
+        self.purposes.items.iter().any(|p| p.basis == Some(basis))
+    }
+
     /// Does any purpose serve direct marketing?
     pub fn has_direct_marketing(&self) -> bool {
         self.purposes.items.iter().any(|p| p.direct_marketing)

@@ -197,8 +197,7 @@ fn explicit_consent_special(notice: &Notice) -> Vec<SpecialKind> {
 
 /// The rights the notice must list, in the order they are shown.
 pub fn derive(notice: &Notice) -> Vec<Right> {
-    let bases = notice.bases();
-    let uses = |b: LegalBasis| bases.contains(&b);
+    let uses = |b: LegalBasis| notice.has_basis(b);
     let special_consent = explicit_consent_special(notice);
     let mut out = vec![
         Right::new(RightKind::Access),

@@ -36,11 +36,7 @@ pub fn run(t: &mut Table) {
         return;
     }
     let app = target_dir().join("release/seloste-app");
-    let has_driver = std::env::var_os("TAURI_DRIVER").is_some()
-        || std::env::var_os("CARGO_HOME")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-            .is_some_and(|h| h.join("bin/tauri-driver").exists());
+    let has_driver = harness::tauri_driver_path().is_some();
     let missing = if !app.exists() {
         Some(format!(
             "{} is missing: run scripts/bench.sh",

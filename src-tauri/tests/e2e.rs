@@ -921,16 +921,7 @@ async fn a_hairdresser_answers_the_interview_and_exports_a_correct_notice() {
 async fn a_swedish_yoga_teacher_sees_no_finnish() {
     // Every Finnish interface string that differs from its Swedish one (long enough to be
     // unmistakable), from the same data the app shows.
-    let ui: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/data/ui.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let finnish: Vec<String> = ui["strings"]
-        .as_object()
-        .unwrap()
+    let finnish: Vec<String> = ui_strings()
         .values()
         .filter_map(|t| {
             let (fi, sv) = (t["fi"].as_str()?, t["sv"].as_str()?);
@@ -982,14 +973,7 @@ async fn a_swedish_yoga_teacher_sees_no_finnish() {
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
 async fn every_screen_in_swedish_and_english_has_no_other_language_left() {
-    let ui: Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/data/ui.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let strings = ui["strings"].as_object().unwrap();
+    let strings = &ui_strings();
     for (label, lang, trade) in [("svenska", "sv", "photographer"), ("English", "en", "hair_beauty")] {
         let own: Vec<&str> = strings.values().filter_map(|t| t[lang].as_str()).collect();
         let foreign: Vec<String> = strings

@@ -181,7 +181,8 @@ const LATIN_LETTERS: &str =
 /// Upper-case Latin letters (Latin Extended-A alternates cases; all of it is allowed).
 const LATIN_UPPER: &str = r"A-Z\u{C0}-\u{D6}\u{D8}-\u{DE}\u{100}-\u{17F}\u{1E00}-\u{1EFF}";
 
-/// `source` with `\w`, `\d`, `\p{L}` and `\p{Lu}` narrowed to [`LATIN_LETTERS`] and 0–9
+/// `source` with `\w`, `\d`, `\p{L}` and `\p{Lu}` narrowed to [`LATIN_LETTERS`] and 0–9, and
+/// their negations (`\W`, `\D`, `\P{L}`, `\P{Lu}`) to the complements of the same classes
 /// (escaped backslashes kept; inside a class the narrowed class nests, which the syntax
 /// allows).
 fn narrowed(source: &str) -> String {
@@ -198,10 +199,15 @@ fn narrowed(source: &str) -> String {
         let rest: String = chars[i + 1..chars.len().min(i + 6)].iter().collect();
         let (class, used) = match chars[i + 1] {
             'w' => (format!("[0-9_{LATIN_LETTERS}]"), 2),
+            'W' => (format!("[^0-9_{LATIN_LETTERS}]"), 2),
             'd' => ("[0-9]".to_string(), 2),
+            'D' => ("[^0-9]".to_string(), 2),
             'p' if rest.starts_with("p{Lu}") => (format!("[{LATIN_UPPER}]"), 6),
             'p' if rest.starts_with("p{L}") => (format!("[{LATIN_LETTERS}]"), 5),
             'p' if rest.starts_with("pL") => (format!("[{LATIN_LETTERS}]"), 3),
+            'P' if rest.starts_with("P{Lu}") => (format!("[^{LATIN_UPPER}]"), 6),
+            'P' if rest.starts_with("P{L}") => (format!("[^{LATIN_LETTERS}]"), 5),
+            'P' if rest.starts_with("PL") => (format!("[^{LATIN_LETTERS}]"), 3),
             n => (format!("\\{n}"), 2),
         };
         out.push_str(&class);
@@ -326,6 +332,12 @@ mod tests {
             (r"^\w+$", "Käyttäjä_2", "käyttäjä-2"),
             (r"^\p{Lu}\p{L}+$", "Åström", "åström"),
             (r"^[\p{L}-]+$", "Šárka-Øberg", "Šárka Øberg"),
+            // The negations are the complements of the narrowed classes.
+            (r"^a\Wb$", "a-b", "aäb"),
+            (r"^\D+$", "kymmenen", "10"),
+            (r"^\P{L}+$", "12-3", "1ä3"),
+            (r"^x\P{Lu}$", "xä", "xÄ"),
+            (r"^[\W\d]+$", "1 2", "1ö2"),
         ] {
             let pat = Pattern::new(p).unwrap();
             assert!(pat.is_match(yes), "{p} on {yes}");

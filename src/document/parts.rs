@@ -387,11 +387,7 @@ pub(super) fn purposes(c: &Ctx) -> Vec<Block> {
     let rule = crate::check::laws::child_consent_age();
     let age = rule.age.to_string();
     let own_says_age = n.data.children_text.all().any(|(_, t)| t.contains(&age));
-    let consent = n
-        .purposes
-        .items
-        .iter()
-        .any(|p| p.basis == Some(crate::model::LegalBasis::Consent));
+    let consent = n.has_basis(crate::model::LegalBasis::Consent);
     child.extend(own);
     if n.data.children == Some(true) && consent && !own_says_age {
         child.push(Block::Paragraph {

@@ -49,20 +49,36 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-pub fn find_tauri_driver() -> PathBuf {
+/// Where tauri-driver is: `$TAURI_DRIVER`, else cargo's bin folder (`$CARGO_HOME`, else
+/// `~/.cargo`); `None` when it is not there. The benchmark asks this to skip its rows.
+pub fn tauri_driver_path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("TAURI_DRIVER") {
-        return PathBuf::from(p);
+        return Some(PathBuf::from(p));
     }
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cargo"));
-    let p = cargo_home.join("bin/tauri-driver");
-    assert!(
-        p.exists(),
-        "tauri-driver is not installed ({}): run scripts/test.sh, which installs it",
-        p.display()
-    );
-    p
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    Some(cargo_home.join("bin/tauri-driver")).filter(|p| p.exists())
+}
+
+/// [`tauri_driver_path`], or a failure saying how to install it (the tests need it).
+pub fn find_tauri_driver() -> PathBuf {
+    tauri_driver_path().unwrap_or_else(|| {
+        panic!("tauri-driver is not installed (TAURI_DRIVER, or cargo's bin folder): run scripts/test.sh, which installs it")
+    })
+}
+
+/// The interface's strings, as the app shows them (`src/data/ui.json`): key → {fi, sv, en}.
+pub fn ui_strings() -> serde_json::Map<String, serde_json::Value> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/data/ui.json");
+    let path = if path.exists() {
+        path
+    } else {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/data/ui.json")
+    };
+    let ui: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("ui.json")).expect("ui.json is JSON");
+    ui["strings"].as_object().expect("ui.json strings").clone()
 }
 
 /// The folders one run of the app uses.
