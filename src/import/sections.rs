@@ -241,6 +241,17 @@ fn heading_of(v: &Vocab, line: &str, prev_blank: bool) -> Option<(String, Option
 /// Build sections from lines.
 pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
     let v = vocab();
+    // Whether a line is a bare title, once per distinct line (a page repeated many times asks
+    // the same lines again).
+    let mut bare_titles: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    let mut bare_title = |t: &str| match bare_titles.get(t) {
+        Some(&b) => b,
+        None => {
+            let b = v.is_bare_title(t);
+            bare_titles.insert(t.to_string(), b);
+            b
+        }
+    };
     let mut doc = Doc::default();
     let mut cur: Option<Section> = None;
     // Start a new paragraph with the next text line.
@@ -301,7 +312,7 @@ pub fn split(lines: Vec<Line>, mut dropped: Vec<Dropped>) -> Doc {
                 // language ("Dataskyddsbeskrivning" after the Finnish text).
                 // A title with a date ("Tietosuojaseloste 22.3.2023") stays for the date.
                 if ((before_first && doc.preamble.is_empty() && is_title_line(v, &t))
-                    || (prev_blank && v.is_bare_title(&t)))
+                    || (prev_blank && bare_title(&t)))
                     && !t.trim_start().starts_with(|c: char| c.is_ascii_digit())
                     && super::fields::find_date(&t).is_none()
                 {

@@ -194,7 +194,12 @@ pub(crate) fn apply(lines: &[String], notice: &mut Notice, report: &mut Report) 
         report.sections.iter().map(|s| words(&s.heading)).collect();
     let mut t: Vec<(Says, &str)> = Vec::new();
     let mut a: Vec<(Says, bool, &str)> = Vec::new();
+    // A line said again says nothing new (the answers below hold for all lines or none).
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for line in lines {
+        if !seen.insert(line.as_str()) {
+            continue;
+        }
         let lw = words(line);
         let unnumbered: Vec<String> = lw
             .iter()
