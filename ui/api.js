@@ -66,10 +66,13 @@ export function h(tag, attrs = {}, ...children) {
  * kept node is neither moved nor laid out again, which is what makes a redraw cheap. A node may
  * also stand for an old one outright (`keepFor(node)` returns it, e.g. a catalogue list kept as
  * it is). `deeper(old, new)` says which changed children are patched the same way, one level
- * down, instead of being replaced. Handlers of kept nodes must read live state, not captured
- * values (the form's `ctx.notice` is a getter for this reason).
+ * down, instead of being replaced; `mayKeep(new)` says which new nodes may be swapped for an
+ * equal old one at this level. A kept node's handlers stay the old ones, so only nodes whose
+ * handlers read live state may be kept: the form's fields (`ctx.notice` is a getter, and no
+ * handler captures a node outside its own field), never parts whose handlers hold a sibling
+ * node (the export buttons write into the result box drawn with them).
  */
-export function patchChildren(parent, wanted, keepFor = () => null, deeper = () => false) {
+export function patchChildren(parent, wanted, keepFor = () => null, deeper = () => false, mayKeep = () => true) {
   const olds = [...parent.childNodes];
   const keyOf = (n, seen) => {
     const base = n.nodeType === 1 && n.id ? `#${n.id}` : `${n.nodeName}.${n.nodeType === 1 ? n.className : ""}`;
@@ -85,7 +88,7 @@ export function patchChildren(parent, wanted, keepFor = () => null, deeper = () 
     const key = keyOf(held || n, seenNew);
     if (held) return held;
     const o = byKey.get(key);
-    if (!o) return n;
+    if (!o || !mayKeep(n)) return n;
     if (sameNode(o, n)) return o;
     if (o.nodeName === n.nodeName && deeper(o, n)) {
       for (const a of [...o.attributes]) if (!n.hasAttribute(a.name)) o.removeAttribute(a.name);

@@ -417,7 +417,7 @@ function renderWizard(focusId) {
     const oldForm = wiz.querySelector("section.form");
     if (oldForm.id === form.id) {
       patchChildren(oldForm, [...form.childNodes], (n) => n.keptPicks || null,
-        (o) => o.matches && o.matches("fieldset.list, fieldset.list > div.list-item"));
+        (o) => o.matches && o.matches("fieldset.list, fieldset.list > div.list-item"), (n) => !!n.fieldNode);
       // A catalogue list nested in a part that was drawn anew takes its old node's place there.
       const walker = document.createTreeWalker(oldForm, NodeFilter.SHOW_COMMENT);
       const held = [];

@@ -78,7 +78,11 @@ export function renderFields(fields, base, ctx) {
   const out = [];
   for (const f of fields) {
     if (!visible(f, base, ctx)) continue;
-    out.push(renderField(f, base, ctx));
+    const el = renderField(f, base, ctx);
+    // A field may be kept across a redraw of its step (see patchChildren): its handlers read
+    // the notice when they run and hold no node outside the field.
+    el.fieldNode = true;
+    out.push(el);
   }
   return out;
 }
@@ -254,7 +258,9 @@ function renderField(f, base, ctx) {
           h("div", { class: "list-item-head" }, title, remove), renderFields(f.fields, ibase, ctx));
       });
       const add = h("button", { type: "button", id: `${fieldId(ptr)}-add`, onclick: () => {
-        const next = items.length;
+        // The list as it is now (this button may be kept across redraws).
+        const now = getAt(ctx.notice, ptr);
+        const next = Array.isArray(now) ? now.length : 0;
         setAt(ctx.notice, `${ptr}/${next}`, structuredClone(f.item || {}));
         const first = f.fields[0] ? fieldId(`${ptr}/${next}${f.fields[0].path}`) : null;
         ctx.changed("structure", first);
