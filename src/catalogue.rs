@@ -125,6 +125,7 @@ impl Clause {
     /// The notice item this clause fills in.
     pub fn to_item(&self) -> Item {
         Item {
+            activities: Vec::new(),
             key: self.key.clone(),
             text: self.text.clone(),
             relation: self.relation,
@@ -166,6 +167,7 @@ impl PurposeClause {
     /// The notice purpose this clause fills in.
     pub fn to_model(&self) -> Purpose {
         Purpose {
+            activities: Vec::new(),
             key: self.key.clone(),
             text: self.text.clone(),
             basis: Some(self.basis),
@@ -226,6 +228,7 @@ impl DataClause {
     /// The notice data category this clause fills in.
     pub fn to_model(&self) -> DataCategory {
         DataCategory {
+            activities: Vec::new(),
             key: self.key.clone(),
             text: self.text.clone(),
             required: self.required,
@@ -272,6 +275,7 @@ pub struct SourceClause {
 impl SourceClause {
     pub fn to_model(&self) -> Source {
         Source {
+            activities: Vec::new(),
             key: self.key.clone(),
             text: self.text.clone(),
             from_subject: self.from_subject,
@@ -345,6 +349,7 @@ pub struct RetentionClause {
 impl RetentionClause {
     pub fn to_model(&self) -> Retention {
         Retention {
+            activities: Vec::new(),
             key: self.key.clone(),
             applies_to: self.applies_to.clone(),
             period: self.period,

@@ -12,6 +12,7 @@
 
 mod consent;
 mod consistency;
+mod registers;
 pub mod laws;
 pub mod pattern;
 pub mod sentence;
@@ -225,6 +226,7 @@ pub fn check_with(notice: &Notice, opts: Options) -> Vec<Finding> {
     cx.prose_mechanisms();
     cx.joint();
     cx.retention();
+    cx.registers();
     cx.automated();
     cx.automated_decisions_info();
     cx.rights_texts();
@@ -1215,6 +1217,7 @@ mod tests {
             include_str!("check/consent.rs"),
             include_str!("check/consistency.rs"),
             include_str!("check/laws.rs"),
+            include_str!("check/registers.rs"),
             include_str!("check/transfer.rs"),
         ]
         .concat();

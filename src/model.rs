@@ -324,6 +324,9 @@ pub struct Item {
     /// (seloste/2). Unused for other items.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relation: Option<Relation>,
+    /// The registers (`Register::activities`) this belongs to; empty: all of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
 }
 
 /// How a group of data subjects relates to the register's other people.
@@ -350,6 +353,35 @@ pub struct Register {
     /// Data subject groups: customers, prospects, contact persons, job applicants, members, …
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subjects: Vec<Item>,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub text: Text,
+    /// Several registers (processing activities) the one notice covers — customers and a
+    /// mailing list, members and a camera. Subjects, purposes, data, sources and retention
+    /// name the registers they belong to by `id`; what names none belongs to all. Empty: the
+    /// notice is about one register.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+}
+
+/// Does an item that names the registers `refs` belong to register `id`? (Naming none: all.)
+pub fn belongs_to(refs: &[String], id: &str) -> bool {
+    refs.is_empty() || refs.iter().any(|r| r == id)
+}
+
+/// Do two items, naming the registers `a` and `b`, meet in some register? (Naming none: all.)
+pub fn share_a_register(a: &[String], b: &[String]) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|x| b.contains(x))
+}
+
+/// One register or processing activity of a notice that covers several (seloste/2).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct Activity {
+    /// How the notice's items refer to it (`r1`, `mailing_list`); the app assigns one.
+    pub id: String,
+    /// Its name: "Postituslista", "Kameravalvonta".
+    pub name: Text,
+    /// What it is, in a sentence or two.
     #[serde(skip_serializing_if = "Text::is_empty")]
     pub text: Text,
 }
@@ -423,6 +455,9 @@ pub struct Purpose {
     /// For consent: how the consent is asked for and recorded (seloste/2).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consent_method: Option<ConsentMethod>,
+    /// The registers (`Register::activities`) this belongs to; empty: all of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
 }
 
 /// A provision of a law: an act by its key in `src/data/laws.json` (`citations`) and where in
@@ -547,6 +582,9 @@ pub struct DataCategory {
     /// For an identity-document number, why unambiguous identification is needed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code_reason: Option<CodeReason>,
+    /// The registers (`Register::activities`) this belongs to; empty: all of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
 }
 
 /// A personal identifier the law treats apart from other data.
@@ -646,6 +684,9 @@ pub struct Source {
     /// A publicly accessible source (e.g. the trade register).
     #[serde(skip_serializing_if = "is_false")]
     pub public: bool,
+    /// The registers (`Register::activities`) this belongs to; empty: all of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
 }
 
 /// How a recipient relates to the controller.
@@ -753,6 +794,9 @@ pub struct Retention {
     /// When the period starts or what decides it, e.g. "from the end of the customer relationship".
     #[serde(skip_serializing_if = "Text::is_empty")]
     pub criteria: Text,
+    /// The registers (`Register::activities`) this belongs to; empty: all of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
 }
 
 /// Security principles: A. manual material, B. electronic processing.
@@ -875,6 +919,94 @@ impl Notice {
     /// Does some purpose rest on `basis`? (The notice and the rights ask it of the same data.)
     pub fn has_basis(&self, basis: LegalBasis) -> bool {
         self.purposes.items.iter().any(|p| p.basis == Some(basis))
+    }
+
+    /// The register (processing activity) `id` of a notice that covers several.
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        self.register.activities.iter().find(|a| a.id == id)
+    }
+
+    /// Give every register without an id the first free `r1`, `r2`, … and drop the references
+    /// to registers the notice no longer has (a removed register's items then belong to all).
+    /// What the app does after each edit; a notice file keeps what it says and the checker
+    /// names a wrong reference. Returns whether anything changed.
+    pub fn settle_activities(&mut self) -> bool {
+        let mut changed = false;
+        let mut used: Vec<String> = self
+            .register
+            .activities
+            .iter()
+            .map(|a| a.id.trim().to_string())
+            .filter(|i| !i.is_empty())
+            .collect();
+        for a in &mut self.register.activities {
+            if a.id.trim().is_empty() {
+                let id = (1..)
+                    .map(|k| format!("r{k}"))
+                    .find(|c| !used.contains(c))
+                    .expect("an unused id exists");
+                used.push(id.clone());
+                a.id = id;
+                changed = true;
+            }
+        }
+        let mut keep = |refs: &mut Vec<String>| {
+            let before = refs.len();
+            refs.retain(|r| used.contains(r));
+            changed |= refs.len() != before;
+        };
+        self.register
+            .subjects
+            .iter_mut()
+            .for_each(|i| keep(&mut i.activities));
+        self.purposes
+            .items
+            .iter_mut()
+            .for_each(|i| keep(&mut i.activities));
+        self.data
+            .items
+            .iter_mut()
+            .for_each(|i| keep(&mut i.activities));
+        self.sources
+            .items
+            .iter_mut()
+            .for_each(|i| keep(&mut i.activities));
+        self.retention
+            .items
+            .iter_mut()
+            .for_each(|i| keep(&mut i.activities));
+        changed
+    }
+
+    /// Every reference to a register, with the JSON Pointer of the item that makes it.
+    pub fn activity_refs(&self) -> Vec<(String, &str)> {
+        fn each<'a, T>(
+            v: &mut Vec<(String, &'a str)>,
+            base: &str,
+            items: &'a [T],
+            refs: impl Fn(&'a T) -> &'a [String],
+        ) {
+            for (i, x) in items.iter().enumerate() {
+                for r in refs(x) {
+                    v.push((format!("{base}/{i}"), r.as_str()));
+                }
+            }
+        }
+        let mut v = Vec::new();
+        each(&mut v, "/register/subjects", &self.register.subjects, |x| {
+            &x.activities
+        });
+        each(&mut v, "/purposes/items", &self.purposes.items, |x| {
+            &x.activities
+        });
+        each(&mut v, "/data/items", &self.data.items, |x| &x.activities);
+        each(&mut v, "/sources/items", &self.sources.items, |x| {
+            &x.activities
+        });
+        each(&mut v, "/retention/items", &self.retention.items, |x| {
+            &x.activities
+        });
+        v
     }
 
     /// Does any purpose serve direct marketing?

@@ -18,6 +18,7 @@ use crate::catalogue::{self, Provenance};
 use crate::document::{self, Block, DocSection, Document, Field, Inline};
 use crate::model::{
     DataCategory, Item, Notice, Party, Purpose, Recipient, Retention, Role, SpecialCategory,
+    share_a_register,
 };
 use crate::text::{Lang, Text};
 use serde::Deserialize;
@@ -34,9 +35,7 @@ struct RecordData {
 
 fn data() -> &'static RecordData {
     static D: OnceLock<RecordData> = OnceLock::new();
-    D.get_or_init(|| {
-        crate::data::embedded!("record")
-    })
+    D.get_or_init(|| crate::data::embedded!("record"))
 }
 
 /// The data file's version (for the data versions a published notice records).
@@ -65,7 +64,8 @@ pub enum Reason {
 }
 
 /// One processing activity: a purpose with the register's people, data, recipients, transfers
-/// and retention (the notice does not break them down by purpose).
+/// and retention (the notice does not break them down by purpose). In a notice of several
+/// registers, the people, data and retention are those of the purpose's registers.
 #[derive(Debug, Clone)]
 pub struct Activity<'a> {
     pub purpose: &'a Purpose,
@@ -128,14 +128,31 @@ pub fn build(notice: &Notice) -> Record<'_> {
         .items
         .iter()
         .filter(|p| said(&p.text))
-        .map(|purpose| Activity {
-            purpose,
-            subjects: subjects.clone(),
-            data: data.clone(),
-            special: special.clone(),
-            recipients: recipients.clone(),
-            transfers: transfers.clone(),
-            retention: retention.clone(),
+        .map(|purpose| {
+            // In a notice of several registers, a purpose's people, data and retention are
+            // those of its registers (and those all registers share).
+            let mine = |refs: &[String]| share_a_register(&purpose.activities, refs);
+            Activity {
+                purpose,
+                subjects: subjects
+                    .iter()
+                    .copied()
+                    .filter(|i| mine(&i.activities))
+                    .collect(),
+                data: data
+                    .iter()
+                    .copied()
+                    .filter(|d| mine(&d.activities))
+                    .collect(),
+                special: special.clone(),
+                recipients: recipients.clone(),
+                transfers: transfers.clone(),
+                retention: retention
+                    .iter()
+                    .copied()
+                    .filter(|r| mine(&r.activities))
+                    .collect(),
+            }
         })
         .collect();
     let mut exemption_excluded = Vec::new();

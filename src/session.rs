@@ -35,6 +35,11 @@ pub struct Preview {
 pub struct Edited {
     pub assessment: Assessment,
     pub preview: Preview,
+    /// The notice as the core settled it, when that differs from what the page sent: a new
+    /// register got its id, or items lost their reference to a register that was removed
+    /// ([`Notice::settle_activities`]). The page takes it unless it has changed since.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
 }
 
 /// A catalogue tick's answer: the notice with the clause added or removed, and where it stands.
@@ -56,6 +61,13 @@ pub struct Opened {
 /// keys and wrong types are refused with the field's path).
 pub fn notice(value: Value) -> Result<Notice> {
     crate::notice_io::from_json(&value.to_string(), "The notice")
+}
+
+/// [`notice`], settled the way every edit in the app settles it, and whether that changed it.
+fn settled(value: Value) -> Result<(Notice, bool)> {
+    let mut n = notice(value)?;
+    let changed = n.settle_activities();
+    Ok((n, changed))
 }
 
 /// The live preview of `notice` in `lang`; an error is described in the interface language `ui`.
@@ -96,11 +108,12 @@ pub fn edit(
     ui: Lang,
     writing: Lang,
 ) -> Result<Edited> {
-    let notice = notice(notice_json)?;
+    let (notice, changed) = settled(notice_json)?;
     store.save(id, &notice)?;
     Ok(Edited {
         assessment: store.assess(id, &notice, ui)?,
         preview: preview(&notice, writing, ui),
+        notice: changed.then_some(notice),
     })
 }
 
@@ -113,10 +126,11 @@ pub fn review(
     ui: Lang,
     writing: Lang,
 ) -> Result<Edited> {
-    let notice = notice(notice_json)?;
+    let (notice, changed) = settled(notice_json)?;
     Ok(Edited {
         assessment: assessment(store, id, &notice, ui)?,
         preview: preview(&notice, writing, ui),
+        notice: changed.then_some(notice),
     })
 }
 
@@ -130,7 +144,7 @@ pub fn tick(
     on: bool,
     ui: Lang,
 ) -> Result<Ticked> {
-    let notice = wizard::toggle_pick(&notice(notice_json)?, source, key, on)?;
+    let notice = wizard::toggle_pick(&settled(notice_json)?.0, source, key, on)?;
     Ok(Ticked {
         assessment: assessment(store, id, &notice, ui)?,
         notice,
@@ -162,6 +176,8 @@ pub fn open(store: &Store, id: DraftId, ui: Lang, writing: Option<Lang>) -> Resu
     let edited = Edited {
         assessment: store.assess(id, &draft.notice, ui)?,
         preview: preview(&draft.notice, writing, ui),
+        // The draft itself goes with the answer; the first edit settles it.
+        notice: None,
     };
     Ok(Opened { draft, edited })
 }

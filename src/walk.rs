@@ -22,6 +22,10 @@ pub fn texts(n: &Notice) -> Vec<(String, &Text)> {
         v.push((format!("/register/subjects/{i}/text"), &s.text));
     }
     v.push(("/register/text".into(), &n.register.text));
+    for (i, a) in n.register.activities.iter().enumerate() {
+        v.push((format!("/register/activities/{i}/name"), &a.name));
+        v.push((format!("/register/activities/{i}/text"), &a.text));
+    }
     for (i, p) in n.purposes.items.iter().enumerate() {
         v.push((format!("/purposes/items/{i}/text"), &p.text));
         v.push((format!("/purposes/items/{i}/interest"), &p.interest));
@@ -163,7 +167,8 @@ mod tests {
             "format": "seloste/2",
             "controllers": [party], "joint_arrangement": t, "representative": party,
             "contact": party, "dpo": party,
-            "register": { "name": t, "subjects": [item], "text": t },
+            "register": { "name": t, "subjects": [item], "text": t,
+                          "activities": [{ "id": "r1", "name": t, "text": t }] },
             "purposes": { "items": [{ "text": t, "interest": t,
                           "law": { "act": "accounting_act", "section": "2:10" } }], "text": t },
             "data": { "items": [{ "text": t, "if_not_provided": t }],

@@ -39,6 +39,10 @@ pub enum FieldKind {
     List,
     /// Checkboxes of catalogue clauses (`source`) that add items to the array at `path`.
     Picks,
+    /// Checkboxes of the notice's own list at `refs_from` (its items' `id` and `name`): the
+    /// array at `path` holds the ids ticked; none ticked leaves it out. Nothing is drawn while
+    /// that list is empty.
+    Refs,
 }
 
 /// A choice of a select field.
@@ -75,6 +79,9 @@ pub struct Field {
     /// A list of choices the core provides at run time (`countries`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options_from: Option<String>,
+    /// For `refs`: the JSON Pointer of the notice's list whose items are offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refs_from: Option<String>,
     /// For `picks`: the catalogue section offered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -154,7 +161,6 @@ pub fn ui(key: &str, lang: Lang) -> &'static str {
         .and_then(|t| t.get(lang))
         .unwrap_or("?")
 }
-
 
 /// Is `pointer` equal to `prefix` or below it (segment-wise)?
 fn under(pointer: &str, prefix: &str) -> bool {
@@ -255,7 +261,9 @@ impl Condition {
 fn answered(kind: FieldKind, v: Option<&Value>) -> bool {
     match (kind, v) {
         (_, None | Some(Value::Null)) => false,
-        (FieldKind::List | FieldKind::Picks, Some(Value::Array(a))) => !a.is_empty(),
+        (FieldKind::List | FieldKind::Picks | FieldKind::Refs, Some(Value::Array(a))) => {
+            !a.is_empty()
+        }
         (FieldKind::Mtext | FieldKind::Mtextarea, Some(Value::Object(o))) => o
             .values()
             .any(|s| s.as_str().is_some_and(|s| !s.trim().is_empty())),
@@ -326,7 +334,11 @@ pub fn assess(notice: &Notice, lang: Lang) -> Assessment {
 }
 
 /// `assess`, with the findings of the last scan of the website (`Store::assess` reads it).
-pub fn assess_with_scan(notice: &Notice, lang: Lang, scan: Option<&crate::scan::Scan>) -> Assessment {
+pub fn assess_with_scan(
+    notice: &Notice,
+    lang: Lang,
+    scan: Option<&crate::scan::Scan>,
+) -> Assessment {
     let problems = problems(notice, lang);
     let findings = findings(notice, lang, scan);
     let mut status = status(notice);
@@ -450,7 +462,9 @@ fn option<T: Serialize>(key: &str, label: &Text, clause: Text, item: T) -> PickO
 
 /// The group a service's checkbox is shown in: what it does.
 fn service_group(s: &crate::catalogue::Service) -> Option<Text> {
-    crate::catalogue::catalogue().category_label(s.category).cloned()
+    crate::catalogue::catalogue()
+        .category_label(s.category)
+        .cloned()
 }
 
 /// The catalogue clauses offered for a picks field's `source`, in catalogue order.
@@ -697,6 +711,7 @@ mod tests {
                 .unwrap_or(Value::from("US")),
             FieldKind::Tristate | FieldKind::Bool => Value::Bool(true),
             FieldKind::Period => serde_json::json!({"amount": 6, "unit": f.units[0].value}),
+            FieldKind::Refs => serde_json::json!(["r1"]),
             FieldKind::List | FieldKind::Picks => {
                 let mut item = f.item.clone().unwrap_or(serde_json::json!({}));
                 for sub in &f.fields {

@@ -346,9 +346,16 @@ function applyReport(r) {
 }
 
 /** One answer of the front door: the assessment and the preview. */
-function applyEdited(e) {
+/** Show the core's answer to an edit of `draft`. When the core settled the notice (a new
+ *  register got its id), the page takes the settled notice and redraws the step, unless the
+ *  owner changed something meanwhile: the save that follows is settled the same way. */
+function applyEdited(e, draft) {
   applyReport(e.assessment || {});
   if (e.preview) showPreview(e.preview);
+  if (e.notice && draft && app.draft === draft && !app.dirty) {
+    draft.notice = e.notice;
+    if (app.view === "wizard") renderWizard();
+  }
 }
 
 const SEVERITIES = ["error", "warning", "tip"];
@@ -597,7 +604,8 @@ async function save() {
   if (app.draft.id === null) {
     // An import under review: nothing is written until "Save as a draft"; the checks still run.
     app.dirty = false;
-    try { applyEdited(await call("review_draft", { id: null, notice: app.draft.notice, lang: app.lang })); refreshMarks(); } catch (e) { showError(e); }
+    const draft = app.draft;
+    try { applyEdited(await call("review_draft", { id: null, notice: draft.notice, lang: app.lang }), draft); refreshMarks(); } catch (e) { showError(e); }
     setSaveLabel("import.unsaved");
     return;
   }
@@ -607,7 +615,7 @@ async function save() {
     const draft = app.draft;
     try {
       // One round trip: saved, assessed and previewed by the core.
-      applyEdited(await call("edit_draft", { id: draft.id, notice: draft.notice, lang: app.lang }));
+      applyEdited(await call("edit_draft", { id: draft.id, notice: draft.notice, lang: app.lang }), draft);
       refreshMarks();
     } catch (e) {
       app.saving = false;

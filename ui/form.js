@@ -269,6 +269,27 @@ function renderField(f, base, ctx) {
         h("legend", {}, labelText(f)), parts,
         items.length ? cards : h("p", { class: "help" }, t("list.empty")), add);
     }
+    case "refs": {
+      // Checkboxes of the notice's own list (its registers); nothing while it has none. An
+      // item just added gets its id from the core with the next save, and shows then.
+      const list = (getAt(ctx.notice, f.refs_from) || []).filter((x) => x && x.id);
+      if (!list.length) return h("div", { class: "field", hidden: true, "data-path": ptr });
+      const have = new Set(Array.isArray(value) ? value : []);
+      const box = (x, i) => {
+        const cid = `${id}-${i}`;
+        const name = x.name ? tx(x.name, ctx.lang) : "";
+        return h("label", { class: "choice", for: cid },
+          h("input", { type: "checkbox", id: cid, checked: have.has(x.id), onchange: (e) => {
+            const now = new Set(getAt(ctx.notice, ptr) || []);
+            if (e.target.checked) now.add(x.id); else now.delete(x.id);
+            // In the order of the list; none ticked: the item belongs to every register.
+            const ids = (getAt(ctx.notice, f.refs_from) || []).map((y) => y && y.id).filter((y) => now.has(y));
+            set(ids.length ? ids : undefined, "input");
+          } }), name || `${t("refs.unnamed")} ${i + 1}`);
+      };
+      return h("fieldset", { class: "field", id, "aria-describedby": described, "data-path": ptr },
+        h("legend", {}, labelText(f)), parts, h("div", { class: "inline-choices" }, list.map(box)));
+    }
     case "picks": {
       // A list already on the page is kept (a tick never rebuilds it); only its ticks follow the notice.
       // It is drawn as a placeholder that the redraw swaps for the kept node, which is not moved.

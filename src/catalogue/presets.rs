@@ -150,6 +150,7 @@ pub fn build(spec: &PresetSpec, choices: &Choices) -> Notice {
         n.joint_arrangement = join_texts(&joint, " ");
     }
     n.register = Register {
+        activities: Vec::new(),
         name: spec.register.clone(),
         subjects: spec
             .subjects

@@ -33,6 +33,9 @@ pub(super) fn blocks(s: Section, c: &Ctx) -> Vec<Block> {
 pub(super) fn heading(s: Section, c: &Ctx) -> String {
     match s {
         Section::Controller if c.notice.controllers.len() > 1 => c.s("h_controllers").to_string(),
+        Section::Register if !c.notice.register.activities.is_empty() => {
+            c.s("h_registers").to_string()
+        }
         Section::Complaint => complaint_right(c)
             .map(|r| r.title(c.lang).to_string())
             .unwrap_or_default(),
@@ -97,27 +100,106 @@ pub(super) fn dpo(c: &Ctx) -> Vec<Block> {
         .unwrap_or_default()
 }
 
-/// The register's name.
+/// The register's name; for a notice that covers several registers, each with what it is.
 pub(super) fn register(c: &Ctx) -> Vec<Block> {
-    c.user(&c.notice.register.name)
+    let mut blocks: Vec<Block> = c
+        .user(&c.notice.register.name)
         .map(|n| vec![Block::Paragraph { content: vec![n] }])
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let acts = &c.notice.register.activities;
+    if !acts.is_empty() {
+        blocks.push(Block::Paragraph {
+            content: vec![Inline::plain(c.s("l_registers_intro"))],
+        });
+        let items = acts
+            .iter()
+            .map(|a| {
+                let mut v = vec![activity_name(c, a)];
+                if let Some(t) = c.user(&a.text) {
+                    v.push(Inline::plain(" – "));
+                    v.push(t);
+                }
+                v
+            })
+            .collect();
+        blocks.push(Block::List { items });
+    }
+    blocks
+}
+
+/// A register's name in bold (its id when it has none: the checker asks for a name).
+fn activity_name(c: &Ctx, a: &crate::model::Activity) -> Inline {
+    match c.user(&a.name) {
+        Some(Inline::Text {
+            text, lang, note, ..
+        }) => Inline::Text {
+            text,
+            strong: true,
+            lang,
+            note,
+        },
+        _ => Inline::strong(a.id.clone()),
+    }
+}
+
+/// A section's items as lists. When the notice covers one register: one list. When it covers
+/// several: first what every register shares (under "All registers" when some item is a
+/// register's own), then each register's own items under its name. An item that names a
+/// register the notice does not have is shown with what all share, never dropped.
+fn lists<T>(
+    c: &Ctx,
+    items: &[T],
+    refs: impl Fn(&T) -> &[String],
+    mut line: impl FnMut(&T) -> Option<Vec<Inline>>,
+) -> Vec<Block> {
+    let acts = &c.notice.register.activities;
+    let known = |x: &T| -> bool { refs(x).iter().any(|r| acts.iter().any(|a| a.id == *r)) };
+    let lines: Vec<(&T, Vec<Inline>)> = items
+        .iter()
+        .filter_map(|x| line(x).map(|l| (x, l)))
+        .collect();
+    let mut blocks = Vec::new();
+    let common: Vec<Vec<Inline>> = lines
+        .iter()
+        .filter(|(x, _)| !known(x))
+        .map(|(_, l)| l.clone())
+        .collect();
+    let grouped = lines.iter().any(|(x, _)| known(x));
+    if !common.is_empty() {
+        if grouped {
+            blocks.push(Block::Subheading {
+                content: vec![Inline::plain(c.s("h_all_registers"))],
+            });
+        }
+        blocks.push(Block::List { items: common });
+    }
+    if grouped {
+        for a in acts {
+            let own: Vec<Vec<Inline>> = lines
+                .iter()
+                .filter(|(x, _)| refs(x).iter().any(|r| *r == a.id))
+                .map(|(_, l)| l.clone())
+                .collect();
+            if !own.is_empty() {
+                blocks.push(Block::Subheading {
+                    content: vec![activity_name(c, a)],
+                });
+                blocks.push(Block::List { items: own });
+            }
+        }
+    }
+    blocks
 }
 
 /// The people the data is about.
 pub(super) fn subjects(c: &Ctx) -> Vec<Block> {
     let notice = c.notice;
-    let mut blocks = Vec::new();
-    let items: Vec<Vec<Inline>> = notice
-        .register
-        .subjects
-        .iter()
-        .filter_map(|i| c.user(&i.text))
-        .map(|i| vec![i])
-        .collect();
-    if !items.is_empty() {
-        blocks.push(Block::List { items });
-    }
+    let mut blocks = lists(
+        c,
+        &notice.register.subjects,
+        |i| &i.activities,
+        |i| c.user(&i.text).map(|t| vec![t]),
+    );
     blocks.extend(c.user_blocks(&notice.register.text));
     blocks
 }
@@ -125,11 +207,11 @@ pub(super) fn subjects(c: &Ctx) -> Vec<Block> {
 /// Where the data comes from.
 pub(super) fn sources(c: &Ctx) -> Vec<Block> {
     let notice = c.notice;
-    let items: Vec<Vec<Inline>> = notice
-        .sources
-        .items
-        .iter()
-        .filter_map(|s| {
+    let items = lists(
+        c,
+        &notice.sources.items,
+        |x| &x.activities,
+        |s| {
             let t = c.user(&s.text)?;
             // A source's own words say when it is the reader; other sources say whether
             // they are publicly available (Art. 14(2)(f)).
@@ -142,12 +224,9 @@ pub(super) fn sources(c: &Ctx) -> Vec<Block> {
                 "l_nonpublic_source"
             };
             Some(vec![t, Inline::plain(format!(" ({})", c.s(tag)))])
-        })
-        .collect();
-    let mut blocks = Vec::new();
-    if !items.is_empty() {
-        blocks.push(Block::List { items });
-    }
+        },
+    );
+    let mut blocks = items;
     blocks.extend(c.user_blocks(&notice.sources.text));
     blocks
 }
@@ -155,11 +234,11 @@ pub(super) fn sources(c: &Ctx) -> Vec<Block> {
 /// How long the data is kept.
 pub(super) fn retention(c: &Ctx) -> Vec<Block> {
     let notice = c.notice;
-    let items: Vec<Vec<Inline>> = notice
-        .retention
-        .items
-        .iter()
-        .filter_map(|r| {
+    let items = lists(
+        c,
+        &notice.retention.items,
+        |x| &x.activities,
+        |r| {
             let mut v = Vec::new();
             if let Some(a) = c.user(&r.applies_to) {
                 v.push(a);
@@ -188,12 +267,9 @@ pub(super) fn retention(c: &Ctx) -> Vec<Block> {
             }
             v.extend(rest);
             Some(v)
-        })
-        .collect();
-    let mut blocks = Vec::new();
-    if !items.is_empty() {
-        blocks.push(Block::List { items });
-    }
+        },
+    );
+    let mut blocks = items;
     blocks.extend(c.user_blocks(&notice.retention.text));
     blocks
 }
@@ -276,11 +352,11 @@ pub(super) fn purposes(c: &Ctx) -> Vec<Block> {
             refs.push((what, article));
         }
     };
-    let items: Vec<Vec<Inline>> = n
-        .purposes
-        .items
-        .iter()
-        .filter_map(|p| {
+    let items = lists(
+        c,
+        &n.purposes.items,
+        |x| &x.activities,
+        |p| {
             let text = c.user(&p.text)?;
             let gap = sentence_gap(&text);
             let mut v = vec![text, Inline::plain(gap)];
@@ -318,11 +394,9 @@ pub(super) fn purposes(c: &Ctx) -> Vec<Block> {
                 v.push(Inline::plain(format!(" {}", c.s("l_profiling"))));
             }
             Some(v)
-        })
-        .collect();
-    if !items.is_empty() {
-        blocks.push(Block::List { items });
-    }
+        },
+    );
+    blocks.extend(items);
     blocks.extend(c.user_blocks(&n.purposes.text));
 
     // Special categories with their Art. 9(2) condition.
@@ -416,11 +490,11 @@ pub(super) fn purposes(c: &Ctx) -> Vec<Block> {
 
 pub(super) fn data(c: &Ctx) -> Vec<Block> {
     let n = c.notice;
-    let items: Vec<Vec<Inline>> = n
-        .data
-        .items
-        .iter()
-        .filter_map(|d| {
+    let items = lists(
+        c,
+        &n.data.items,
+        |x| &x.activities,
+        |d| {
             let mut v = vec![c.user(&d.text)?];
             // Observed data is neither "required" nor "optional" (Art. 13(2)(e) is about what
             // the person provides); required data says whether a law or the contract requires it.
@@ -458,12 +532,9 @@ pub(super) fn data(c: &Ctx) -> Vec<Block> {
                 )));
             }
             Some(v)
-        })
-        .collect();
-    let mut blocks = Vec::new();
-    if !items.is_empty() {
-        blocks.push(Block::List { items });
-    }
+        },
+    );
+    let mut blocks = items;
     blocks.extend(c.user_blocks(&n.data.text));
     blocks
 }

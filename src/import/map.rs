@@ -645,6 +645,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
             if bullet {
                 let i = m.notice.register.subjects.len();
                 m.notice.register.subjects.push(Item {
+                    activities: Vec::new(),
                     key: String::new(),
                     text: m.text(text),
                     relation: None,
@@ -864,6 +865,7 @@ fn security(m: &mut Mapper, target: Target, heading: &str, text: &str, kept: &st
                 body
             };
             let item = Item {
+                activities: Vec::new(),
                 key: String::new(),
                 text: m.text(body),
                 relation: None,

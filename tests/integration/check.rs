@@ -33,6 +33,24 @@ fn other(heading: &str, text: &str) -> ExtraSection {
 
 type Mutate = fn(&mut Notice);
 
+/// The clean notice as two registers, a customer register and a mailing list: the first
+/// purpose is the customer register's own, the rest are shared.
+fn two_registers(n: &mut Notice) {
+    n.register.activities = vec![
+        Activity {
+            id: "a".into(),
+            name: fi("Asiakasrekisteri"),
+            text: Text::default(),
+        },
+        Activity {
+            id: "b".into(),
+            name: fi("Postituslista"),
+            text: fi("Uutiskirjeen tilaajat."),
+        },
+    ];
+    n.purposes.items[0].activities = vec!["a".into()];
+}
+
 /// For each rule: a change to the clean notice that must trigger it, and a near miss that must not.
 const CASES: &[(&str, Mutate, Mutate)] = &[
     (
@@ -130,6 +148,7 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
                 key: String::new(),
                 text: fi("yritysasiakkaiden yhteyshenkilöt"),
                 relation: None,
+                activities: Vec::new(),
             })
         },
         |n| {
@@ -137,12 +156,14 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
                 key: String::new(),
                 text: fi("yritysasiakkaiden yhteyshenkilöt"),
                 relation: None,
+                activities: Vec::new(),
             });
             n.sources.items.push(Source {
                 key: String::new(),
                 text: fi("kaupparekisteri (YTJ)"),
                 from_subject: false,
                 public: true,
+                activities: Vec::new(),
             });
         },
     ),
@@ -626,6 +647,60 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
         |n| n.rights.text = Text::new("Voit pyytää tietosi.", "Du kan begära dina uppgifter.", ""),
     ),
     (
+        "register.id",
+        |n| {
+            two_registers(n);
+            n.register.activities[1].id = "a".into();
+        },
+        two_registers,
+    ),
+    (
+        "register.unnamed",
+        |n| {
+            two_registers(n);
+            n.register.activities[1].name = Text::default();
+        },
+        |n| {
+            two_registers(n);
+            n.register.activities[1].name = Text::new("", "Utskickslista", "");
+        },
+    ),
+    (
+        "register.unknown",
+        |n| {
+            two_registers(n);
+            n.data.items[0].activities = vec!["c".into()];
+        },
+        |n| {
+            two_registers(n);
+            n.data.items[0].activities = vec!["b".into()];
+        },
+    ),
+    (
+        "register.no_purpose",
+        |n| {
+            two_registers(n);
+            n.purposes.items.iter_mut().for_each(|p| p.activities = vec!["a".into()]);
+        },
+        |n| {
+            two_registers(n);
+            n.purposes.items.iter_mut().for_each(|p| p.activities = vec!["a".into()]);
+            n.purposes.items[0].activities.push("b".into());
+        },
+    ),
+    (
+        "register.no_retention",
+        |n| {
+            two_registers(n);
+            n.retention.items.iter_mut().for_each(|r| r.activities = vec!["a".into()]);
+        },
+        |n| {
+            two_registers(n);
+            n.retention.items.iter_mut().for_each(|r| r.activities = vec!["a".into()]);
+            n.retention.items[0].activities.clear();
+        },
+    ),
+    (
         "meta.date_missing",
         |n| n.meta = Meta::default(),
         |n| {
@@ -641,6 +716,13 @@ const CASES: &[(&str, Mutate, Mutate)] = &[
 #[test]
 fn the_clean_notice_has_no_findings() {
     assert_eq!(findings(&clean()), vec![]);
+}
+
+#[test]
+fn a_clean_notice_split_into_registers_stays_clean() {
+    let mut n = clean();
+    two_registers(&mut n);
+    assert_eq!(findings(&n), vec![]);
 }
 
 #[test]

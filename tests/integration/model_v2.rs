@@ -444,6 +444,7 @@ fn relations_say_who_uses_the_rights_and_where_next_of_kin_data_comes_from() {
         key: String::new(),
         text: text("Alaikäisten asiakkaiden huoltajat", "", ""),
         relation: Some(Relation::Guardian),
+        activities: Vec::new(),
     });
     assert!(
         rights_text(&n, Lang::Fi)
@@ -517,4 +518,152 @@ fn the_diff_names_the_new_fields_in_words() {
         !d.contains("code reason") && !d.contains("consent method"),
         "{d}"
     );
+}
+
+// ---------- several registers in one notice ----------
+
+fn club() -> Notice {
+    notice_io::read(&util::fixture("model/v2_club_camera.json")).unwrap()
+}
+
+/// The texts of a section's blocks in order, subheadings marked with `#`.
+fn outline(d: &document::Document, id: &str) -> Vec<String> {
+    use document::{Block, Inline};
+    let words = |v: &[Inline]| -> String {
+        v.iter()
+            .map(|i| match i {
+                Inline::Text { text, .. } => text.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    };
+    let s = d.section(id).unwrap_or_else(|| panic!("no section {id}"));
+    let mut out = Vec::new();
+    for b in &s.blocks {
+        match b {
+            Block::Subheading { content } => out.push(format!("# {}", words(content))),
+            Block::List { items } => out.extend(items.iter().map(|i| words(i))),
+            Block::Paragraph { content } => out.push(words(content)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A members' register and a camera in one notice (a sports club): it reads, checks without
+/// errors and prints as one notice, each register's people, purposes, data, sources and
+/// retention under its own name, in every language.
+#[test]
+fn several_registers_read_check_and_print_as_one_notice() {
+    let n = club();
+    assert_eq!(
+        notice_io::from_json(&notice_io::to_json(&n), "again").unwrap(),
+        n
+    );
+    for (lang, heading, members, camera) in [
+        (Lang::Fi, "Rekisterit", "Jäsenrekisteri", "Kameravalvonta"),
+        (Lang::Sv, "Register", "Medlemsregister", "Kameraövervakning"),
+        (Lang::En, "Registers", "Member register", "Camera surveillance"),
+    ] {
+        let f = check::check(&n, lang);
+        assert!(!check::has_errors(&f), "{lang:?}: {f:#?}");
+        let d = document::build(&n, lang);
+        let reg = d.section("register").unwrap();
+        assert_eq!(reg.heading, heading);
+        let listed = outline(&d, "register");
+        assert!(listed.iter().any(|l| l == members), "{listed:?}");
+        assert!(
+            listed.iter().any(|l| l.starts_with(camera) && l.contains(" – ")),
+            "the camera's own description follows its name: {listed:?}"
+        );
+        for id in ["subjects", "purposes", "data", "sources", "retention"] {
+            let o = outline(&d, id);
+            let m = o.iter().position(|l| *l == format!("# {members}"));
+            let c = o.iter().position(|l| *l == format!("# {camera}"));
+            assert!(
+                matches!((m, c), (Some(m), Some(c)) if m < c),
+                "{lang:?} {id}: each register under its name, in order: {o:?}"
+            );
+            // Nothing is shared, so there is no "all registers" group.
+            assert_eq!(o.iter().filter(|l| l.starts_with("# ")).count() >= 2, true);
+        }
+        let o = outline(&d, "purposes");
+        let c = o.iter().position(|l| *l == format!("# {camera}")).unwrap();
+        assert!(
+            o[c + 1].contains(match lang {
+                Lang::Fi => "turvaaminen",
+                Lang::Sv => "skydda",
+                Lang::En => "Protecting",
+            }),
+            "{lang:?}: the camera's purpose under the camera: {o:?}"
+        );
+        assert!(!d.to_plain_text().contains('?'), "{lang:?}: a missing string");
+    }
+}
+
+/// What names no register is shared by all and comes first, under "all registers" only when
+/// some items are a register's own; a notice of one register prints no such headings.
+#[test]
+fn shared_items_come_first_and_one_register_has_no_groups() {
+    let mut n = club();
+    n.data.items[0].activities.clear();
+    let d = document::build(&n, Lang::Fi);
+    let o = outline(&d, "data");
+    assert_eq!(o[0], "# Kaikki rekisterit", "{o:?}");
+    assert!(o[1].starts_with("Nimi, kotikunta"), "{o:?}");
+    let en = outline(&document::build(&n, Lang::En), "data");
+    assert_eq!(en[0], "# All registers");
+
+    // Every data item shared: one plain list, no headings in that section.
+    n.data.items.iter_mut().for_each(|d| d.activities.clear());
+    let o = outline(&document::build(&n, Lang::Fi), "data");
+    assert!(o.iter().all(|l| !l.starts_with("# ")), "{o:?}");
+
+    // The salon (one register) prints its subjects as one list under the usual heading.
+    let salon = notice_io::read(&util::fixture("model/v2_salon.json")).unwrap();
+    let d = document::build(&salon, Lang::Fi);
+    assert_eq!(d.section("register").unwrap().heading, "Rekisterin nimi");
+    assert!(outline(&d, "subjects").iter().all(|l| !l.starts_with("# ")));
+}
+
+/// An item that names a register the notice does not have is printed with the shared items
+/// (never dropped) and the checker points at it.
+#[test]
+fn an_unknown_register_is_shown_with_the_shared_items_and_named_by_the_checker() {
+    let mut n = club();
+    n.purposes.items[2].activities = vec!["gym".into()];
+    let o = outline(&document::build(&n, Lang::Fi), "purposes");
+    let all = o.iter().position(|l| l == "# Kaikki rekisterit").expect("a shared group");
+    assert!(o[all + 1].contains("turvaaminen"), "{o:?}");
+    let f = check::check(&n, Lang::Fi);
+    let hit = f
+        .iter()
+        .find(|f| f.rule == "register.unknown")
+        .expect("the checker names the unknown register");
+    assert_eq!(hit.path, "/purposes/items/2");
+    assert!(hit.message.contains("gym"), "{}", hit.message);
+    // The camera now has no purpose of its own or shared.
+    assert!(f.iter().any(|f| f.rule == "register.no_purpose"
+        && f.path == "/register/activities/1"
+        && f.message.contains("Kameravalvonta")));
+}
+
+/// The app's edits settle the registers: a new one gets the first free id, references to a
+/// removed one go (its items then belong to all), and a settled notice is left as it is.
+#[test]
+fn settling_gives_new_registers_ids_and_drops_references_to_removed_ones() {
+    let mut n = club();
+    assert!(!n.clone().settle_activities(), "a settled notice is left as it is");
+    n.register.activities.push(seloste::model::Activity {
+        name: Text::fi("Postituslista"),
+        ..Default::default()
+    });
+    n.register.activities.push(seloste::model::Activity::default());
+    n.register.activities.remove(1); // the camera goes
+    assert!(n.settle_activities());
+    let ids: Vec<&str> = n.register.activities.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["members", "r1", "r2"]);
+    assert!(n.purposes.items[2].activities.is_empty(), "the camera's purpose is shared now");
+    assert_eq!(n.purposes.items[0].activities, ["members"]);
+    assert!(n.activity_refs().iter().all(|(_, id)| n.activity(id).is_some()));
 }

@@ -189,6 +189,7 @@ fn long_notice() -> Notice {
             key: String::new(),
             text: Text::fi(format!("ryhmä {i}")),
             relation: None,
+            activities: Vec::new(),
         });
     }
     n

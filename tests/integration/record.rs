@@ -322,3 +322,28 @@ fn special_categories_are_named_as_a_reason_the_exemption_does_not_apply() {
         assert!(plain.contains(&reason), "{lang}: {plain}");
     }
 }
+
+/// In a notice of several registers, each purpose's activity holds its own registers' people,
+/// data and retention (and what all share), not the other registers'.
+#[test]
+fn a_purpose_of_one_register_holds_that_registers_people_data_and_retention() {
+    let n = seloste::notice_io::read(&crate::util::fixture("model/v2_club_camera.json")).unwrap();
+    let r = record::build(&n);
+    let fi = |t: &Text| t.fi.clone();
+    let camera = r
+        .activities
+        .iter()
+        .find(|a| a.purpose.activities == ["camera"])
+        .expect("the camera's purpose is an activity");
+    assert_eq!(camera.subjects.iter().map(|i| fi(&i.text)).collect::<Vec<_>>(), ["Hallin aulassa kulkevat"]);
+    assert_eq!(camera.data.iter().map(|d| fi(&d.text)).collect::<Vec<_>>(), ["Videokuva aulasta"]);
+    assert_eq!(camera.retention.iter().map(|x| fi(&x.applies_to)).collect::<Vec<_>>(), ["Tallenteet"]);
+    let members = &r.activities[0];
+    assert_eq!(members.subjects.len(), 2);
+    assert!(members.data.iter().all(|d| d.activities == ["members"]));
+    // A shared item belongs to every activity.
+    let mut shared = n.clone();
+    shared.data.items[0].activities.clear();
+    let r = record::build(&shared);
+    assert!(r.activities.iter().all(|a| a.data.iter().any(|d| d.activities.is_empty())));
+}

@@ -843,6 +843,7 @@ fn a_list_all_in_another_language_gets_one_note_and_the_document_says_so() {
             key: String::new(),
             text: Text::fi(*s),
             relation: None,
+            activities: Vec::new(),
         })
         .collect();
     let en = render::html(&n, Lang::En).unwrap();

@@ -186,3 +186,28 @@ fn owner_text_with_markup_stays_text_in_the_preview() {
     // … and it is still there, as the text the owner typed.
     assert!(html.contains("&lt;a href="), "{html}");
 }
+
+/// A register added in the window comes back with its id from the save that follows, and the
+/// stored draft has it; an edit that settles nothing sends no notice back.
+#[test]
+fn an_edit_answers_with_the_settled_notice_only_when_it_settled_something() {
+    let (_dir, store) = temp_store();
+    let n = blank_with_controller("Sulka ry");
+    let id = store.create("Sulka", &n).unwrap();
+    let plain = session::edit(&store, id, as_json(&n), Lang::Fi, Lang::Fi).unwrap();
+    assert!(plain.notice.is_none());
+
+    let mut v = as_json(&n);
+    v["register"] = json!({ "activities": [{ "name": { "fi": "Jäsenrekisteri" } }, { "name": {} }] });
+    let e = session::edit(&store, id, v, Lang::Fi, Lang::Fi).unwrap();
+    let settled = e.notice.expect("the settled notice comes back");
+    let ids: Vec<&str> = settled.register.activities.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["r1", "r2"]);
+    assert_eq!(store.get(id).unwrap().notice, settled, "the stored draft is the settled one");
+    // The unnamed register is named by the checker, at the register step.
+    assert!(
+        e.assessment.findings.iter().any(|f| f.finding.rule == "register.unnamed" && f.step == Some("register")),
+        "{:?}",
+        e.assessment.findings.iter().map(|f| &f.finding.rule).collect::<Vec<_>>()
+    );
+}
