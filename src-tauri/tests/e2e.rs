@@ -393,6 +393,57 @@ async fn a_mistyped_business_id_shows_its_message_in_finnish() {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
+async fn a_sports_club_adds_a_camera_register_and_gives_it_a_purpose() {
+    let sb = Sandbox::new();
+    let driver = start_driver(&sb).await;
+    let c = launch(&driver).await;
+    new_from_preset(&c, "association_members").await;
+    click(&c, "#step-register").await;
+    // Two registers; each gets its id from the core with the save that follows the click.
+    click(&c, "#f_register_activities-add").await;
+    type_into(&c, "f_register_activities_0_name", "Jäsenrekisteri").await;
+    click(&c, "#f_register_activities-add").await;
+    type_into(&c, "f_register_activities_1_name", "Kameravalvonta").await;
+    saved(&c).await;
+    eventually("the preview lists the registers", || async {
+        let p = preview_text(&c).await;
+        p.contains("Rekisterit") && p.contains("Kameravalvonta")
+    })
+    .await;
+    // The first purpose is the camera's own: the preview groups the purposes.
+    click(&c, "#step-purposes").await;
+    click(&c, "#f_purposes_items_0_activities-1").await;
+    saved(&c).await;
+    eventually("the purposes are grouped by register", || async {
+        preview_text(&c).await.contains("Kaikki rekisterit")
+    })
+    .await;
+    shot(&c, "22-registers").await;
+    // The camera register removed: its purpose belongs to all again, and no group is left.
+    click(&c, "#step-register").await;
+    let removes = c
+        .find_all(Locator::Css("#f_register_activities .list-item button.danger"))
+        .await
+        .unwrap();
+    assert_eq!(removes.len(), 2);
+    removes[1].click().await.unwrap();
+    saved(&c).await;
+    eventually("the group is gone with the register", || async {
+        let p = preview_text(&c).await;
+        !p.contains("Kaikki rekisterit") && !p.contains("Kameravalvonta")
+    })
+    .await;
+    c.close().await.unwrap();
+    let store = seloste::store::Store::open(sb.db()).unwrap().store;
+    let draft = store.list().unwrap().into_iter().next().expect("the draft");
+    let n = store.get(draft.id).unwrap().notice;
+    let ids: Vec<&str> = n.register.activities.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["r1"]);
+    assert!(n.activity_refs().is_empty(), "no item refers to the removed register");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run scripts/test.sh"]
 async fn a_damaged_database_is_recovered_and_the_app_says_so() {
     let sb = Sandbox::new();
     std::fs::create_dir_all(sb.db().parent().unwrap()).unwrap();
