@@ -420,13 +420,13 @@ impl<'a> Ctx<'a> {
             .is_some_and(|c| !c.email.trim().is_empty() || !c.phone.trim().is_empty());
         for (i, c) in n.controllers.iter().enumerate() {
             if c.name.trim().is_empty() {
+                // One finding for a controller not yet named: its fix asks for the name, the
+                // identifier and the contact details, which the owner fills in together. A
+                // "#1" in place of a name would read as a fault of the program.
                 self.add("controller.missing", format!("/controllers/{i}/name"), &[]);
+                continue;
             }
-            let name = if c.name.trim().is_empty() {
-                format!("#{}", i + 1)
-            } else {
-                quote(&c.name)
-            };
+            let name = quote(&c.name);
             let own =
                 !c.email.trim().is_empty() || !c.phone.trim().is_empty() || !c.address.is_empty();
             if !(own || (i == 0 && contact_channel)) {

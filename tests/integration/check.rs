@@ -2049,3 +2049,25 @@ fn a_law_cited_with_another_acts_number_is_found() {
         );
     }
 }
+
+/// A controller not yet named (a new draft) gets one finding that asks for the name, the
+/// identifier and the contact details together, and no message stands a number in for a name.
+#[test]
+fn an_unnamed_controller_gets_one_finding_and_no_number_for_a_name() {
+    let mut n = clean();
+    let c = &mut n.controllers[0];
+    c.name.clear();
+    c.business_id.clear();
+    (c.email, c.phone, c.address) = (String::new(), String::new(), Address::default());
+    n.contact = None;
+    for lang in Lang::ALL {
+        let f = check::check(&n, lang);
+        let on_controller: Vec<&str> = f
+            .iter()
+            .filter(|f| f.path.starts_with("/controllers/0"))
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert_eq!(on_controller, ["controller.missing"], "{lang:?}");
+        assert!(f.iter().all(|f| !f.message.contains('#')), "{lang:?}: {f:#?}");
+    }
+}
