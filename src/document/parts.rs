@@ -108,8 +108,14 @@ pub(super) fn register(c: &Ctx) -> Vec<Block> {
         .unwrap_or_default();
     let acts = &c.notice.register.activities;
     if !acts.is_empty() {
+        // Whether any item is one register's own decides how the intro reads.
+        let intro = if c.notice.activity_refs().is_empty() {
+            "l_registers_intro_shared"
+        } else {
+            "l_registers_intro"
+        };
         blocks.push(Block::Paragraph {
-            content: vec![Inline::plain(c.s("l_registers_intro"))],
+            content: vec![Inline::plain(c.s(intro))],
         });
         let items = acts
             .iter()

@@ -277,8 +277,47 @@ pub fn map(doc: Doc, lang: Lang) -> (Notice, Report) {
     if !m.notice.recipients.items.iter().all(|r| r.key.is_empty()) {
         m.report.notes.push(Note::new("services", Vec::new()));
     }
+    registers_from_name(&mut m);
     finish_texts(&mut m);
     (m.notice, m.report)
+}
+
+/// A register name that lists several registers ("jäsen-, asukas- ja kameravalvontarekisteri")
+/// gives the notice as many registers (`super::registers`). Nothing is assigned to them: the
+/// notice said only their names, so all it says stays shared, and the report asks the owner.
+fn registers_from_name(m: &mut Mapper) {
+    if !m.notice.register.activities.is_empty() {
+        return;
+    }
+    let Some((name, shown)) = m
+        .notice
+        .register
+        .name
+        .resolve(m.doc_lang)
+        .map(|(n, l)| (n.to_string(), l))
+    else {
+        return;
+    };
+    let names = super::registers::split(&name, shown);
+    for (i, n) in names.iter().enumerate() {
+        let mut t = Text::default();
+        *t.get_mut(shown) = n.clone();
+        m.notice.register.activities.push(crate::model::Activity {
+            id: format!("r{}", i + 1),
+            name: t,
+            text: Text::default(),
+        });
+        m.recognise(
+            format!("/register/activities/{i}/name/{}", shown.code()),
+            n.clone(),
+            &name,
+        );
+    }
+    if !names.is_empty() {
+        m.report
+            .notes
+            .push(Note::new("registers", vec![names.join(", ")]));
+    }
 }
 
 fn join_blocks(blocks: &[Block]) -> String {

@@ -18,6 +18,7 @@ mod fields;
 pub mod html;
 mod map;
 mod parties;
+mod registers;
 pub mod report;
 pub mod review;
 pub mod sections;

@@ -129,6 +129,16 @@ pub struct Vocab {
     pub bases: super::basis::BasesVocab,
     pub noise: Vec<NoiseEntry>,
     pub messages: BTreeMap<String, Text>,
+    /// The words of a register name that lists several registers (`registers.rs`).
+    pub registers: RegisterWords,
+}
+
+/// Per language: the nouns a register name ends in ("rekisteri", "register") and the words
+/// that join its parts ("ja", "och", "and").
+#[derive(Debug, Clone, Deserialize)]
+pub struct RegisterWords {
+    pub heads: BTreeMap<String, Vec<String>>,
+    pub and: BTreeMap<String, Vec<String>>,
 }
 
 pub fn vocab() -> &'static Vocab {

@@ -3,7 +3,7 @@
 use crate::util::{self, seloste, stderr, stdout};
 use proptest::prelude::*;
 use seloste::import::{self, DropReason, Imported};
-use seloste::{Error, Notice};
+use seloste::{Error, Lang, Notice, document};
 use std::path::PathBuf;
 
 /// The original seed texts (copied byte for byte from the issue's seeds).
@@ -1055,4 +1055,39 @@ fn a_bilingual_notice_pairs_its_translations() {
         .get(seloste::Lang::Fi)
         .is_some_and(|t| t.contains("palautetta"))
         && o.text.get(seloste::Lang::Sv).is_none()));
+}
+
+/// A register name that lists several registers gives the draft as many registers, named in
+/// full, with nothing assigned to them (the notice said only their names), and the report says
+/// so; a name of one register gives none.
+#[test]
+fn a_register_name_that_lists_several_registers_gives_as_many_registers() {
+    let text = "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\nPallokerho Vire ry, Urheilutie 2, 40100 Jyväskylä, hallitus@vire.example\n\n\
+2. Rekisterin nimi\n\nPallokerho Vireen jäsen-, kilpailija- ja kameravalvontarekisteri\n\n\
+3. Käsittelyn tarkoitus\n\nJäsenasioiden hoitaminen ja kilpailuihin ilmoittautuminen.\n";
+    let imported = import::import_text(text).unwrap();
+    let names: Vec<&str> = imported
+        .notice
+        .register
+        .activities
+        .iter()
+        .map(|a| a.name.fi.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Jäsenrekisteri", "Kilpailijarekisteri", "Kameravalvontarekisteri"]
+    );
+    assert!(imported.notice.activity_refs().is_empty(), "nothing is assigned");
+    assert!(
+        imported.report.notes.iter().any(|n| n.code == "registers"),
+        "{:?}",
+        imported.report.notes
+    );
+    // The notice prints them and says everything applies to all.
+    let plain = document::build(&imported.notice, Lang::Fi).to_plain_text();
+    assert!(plain.contains("Kaikki alla kerrottu koskee niitä kaikkia."), "{plain}");
+    assert!(!plain.contains("Kaikki rekisterit"), "no group heading when nothing is assigned");
+
+    let one = text.replace("jäsen-, kilpailija- ja kameravalvontarekisteri", "jäsenrekisteri");
+    assert!(import::import_text(&one).unwrap().notice.register.activities.is_empty());
 }
