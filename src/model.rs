@@ -950,31 +950,16 @@ impl Notice {
                 changed = true;
             }
         }
-        let mut keep = |refs: &mut Vec<String>| {
+        let lists = (self.register.subjects.iter_mut().map(|x| &mut x.activities))
+            .chain(self.purposes.items.iter_mut().map(|x| &mut x.activities))
+            .chain(self.data.items.iter_mut().map(|x| &mut x.activities))
+            .chain(self.sources.items.iter_mut().map(|x| &mut x.activities))
+            .chain(self.retention.items.iter_mut().map(|x| &mut x.activities));
+        for refs in lists {
             let before = refs.len();
             refs.retain(|r| used.contains(r));
             changed |= refs.len() != before;
-        };
-        self.register
-            .subjects
-            .iter_mut()
-            .for_each(|i| keep(&mut i.activities));
-        self.purposes
-            .items
-            .iter_mut()
-            .for_each(|i| keep(&mut i.activities));
-        self.data
-            .items
-            .iter_mut()
-            .for_each(|i| keep(&mut i.activities));
-        self.sources
-            .items
-            .iter_mut()
-            .for_each(|i| keep(&mut i.activities));
-        self.retention
-            .items
-            .iter_mut()
-            .for_each(|i| keep(&mut i.activities));
+        }
         changed
     }
 
