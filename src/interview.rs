@@ -4,7 +4,7 @@
 //! question left unanswered changes nothing, and a named service, a cookie, a transfer or a
 //! joint controller appears only when the owner picked the service.
 
-use crate::catalogue::presets::{build as build_preset, preset_file, Choices, PresetSpec};
+use crate::catalogue::presets::{Choices, PresetSpec, build as build_preset, preset_file};
 use crate::catalogue::{self, ServiceCategory};
 use crate::model::Notice;
 use crate::text::{Lang, Text};
@@ -63,6 +63,10 @@ pub struct Keys {
 pub struct Change {
     pub add: Keys,
     pub remove: Keys,
+    /// The items this answer adds form a register of their own, named so (a camera beside the
+    /// customers): the notice then covers the trade's register and this one, each item in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register: Option<Text>,
 }
 
 /// One question of the interview.
@@ -105,9 +109,7 @@ pub struct InterviewFile {
 /// The interview's data file, parsed once.
 pub fn interview() -> &'static InterviewFile {
     static F: OnceLock<InterviewFile> = OnceLock::new();
-    F.get_or_init(|| {
-        crate::data::embedded!("interview")
-    })
+    F.get_or_init(|| crate::data::embedded!("interview"))
 }
 
 /// A choice offered by a question: a starting point or a service.
@@ -133,7 +135,9 @@ pub struct QuestionView {
 }
 
 fn say(t: &Text, lang: Lang) -> String {
-    t.resolve(lang).map(|(s, _)| s.to_string()).unwrap_or_default()
+    t.resolve(lang)
+        .map(|(s, _)| s.to_string())
+        .unwrap_or_default()
 }
 
 /// The questions in `lang`, in order.
@@ -173,7 +177,11 @@ fn question(id: &str) -> Result<&'static Question, InterviewError> {
 
 /// The services a services question offers that match `query` (all of them for an empty
 /// query), through the catalogue's one search.
-pub fn search(question_id: &str, query: &str, lang: Lang) -> Result<Vec<OptionView>, InterviewError> {
+pub fn search(
+    question_id: &str,
+    query: &str,
+    lang: Lang,
+) -> Result<Vec<OptionView>, InterviewError> {
     let q = question(question_id)?;
     let found: Vec<&catalogue::Service> = if query.trim().is_empty() {
         catalogue::catalogue().services.iter().collect()
@@ -219,7 +227,11 @@ fn change(spec: &mut PresetSpec, c: &Change) {
     apply(&mut spec.purposes, &c.add.purposes, &c.remove.purposes);
     apply(&mut spec.data, &c.add.data, &c.remove.data);
     apply(&mut spec.sources, &c.add.sources, &c.remove.sources);
-    apply(&mut spec.recipients, &c.add.recipients, &c.remove.recipients);
+    apply(
+        &mut spec.recipients,
+        &c.add.recipients,
+        &c.remove.recipients,
+    );
     apply(&mut spec.retention, &c.add.retention, &c.remove.retention);
 }
 
@@ -270,7 +282,11 @@ pub fn build(answers: &Answers) -> Result<Notice, InterviewError> {
                 continue;
             }
         }
-        let picked = answers.services.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
+        let picked = answers
+            .services
+            .get(&q.id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         for key in picked {
             let s = catalogue::service(key)
                 .filter(|s| q.categories.contains(&s.category))
@@ -314,10 +330,95 @@ pub fn build(answers: &Answers) -> Result<Notice, InterviewError> {
         Some(true) if n.cookies.items.is_empty() => n.cookies.used = None,
         _ => {}
     }
+    let own: Vec<(&Keys, &Text)> = interview()
+        .questions
+        .iter()
+        .filter(|q| said(&q.id) == Some(true))
+        .filter_map(|q| q.yes.as_ref())
+        .filter_map(|c| c.register.as_ref().map(|name| (&c.add, name)))
+        .collect();
+    registers_of_their_own(&mut n, &own);
     if let Some(lang) = answers.lang {
         n.meta.languages = vec![lang];
     }
     Ok(n)
+}
+
+/// Answers whose items form registers of their own (`Change::register`): the trade's register
+/// becomes `r1`, each of these `r2`, `r3`, …; every item goes to the register whose answer added
+/// its key, else to the trade's, so nothing is left shared by registers it does not belong to.
+/// The register's name joins the names: "Asiakasrekisteri sekä kameravalvonta".
+fn registers_of_their_own(n: &mut Notice, own: &[(&Keys, &Text)]) {
+    if own.is_empty() || n.register.name.is_empty() {
+        return;
+    }
+    let id = |k: usize| format!("r{k}");
+    let which = |key: &str, list: fn(&Keys) -> &Vec<String>| -> Vec<String> {
+        let at = own
+            .iter()
+            .position(|(keys, _)| list(keys).iter().any(|k| k == key));
+        vec![id(at.map_or(1, |i| i + 2))]
+    };
+    for x in &mut n.register.subjects {
+        x.activities = which(&x.key, |k| &k.subjects);
+    }
+    for x in &mut n.purposes.items {
+        x.activities = which(&x.key, |k| &k.purposes);
+    }
+    for x in &mut n.data.items {
+        x.activities = which(&x.key, |k| &k.data);
+    }
+    for x in &mut n.sources.items {
+        x.activities = which(&x.key, |k| &k.sources);
+    }
+    for x in &mut n.retention.items {
+        x.activities = which(&x.key, |k| &k.retention);
+    }
+    let mut names = vec![n.register.name.clone()];
+    names.extend(own.iter().map(|(_, name)| (*name).clone()));
+    n.register.activities = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| crate::model::Activity {
+            id: id(i + 1),
+            name: name.clone(),
+            text: Text::default(),
+        })
+        .collect();
+    // "Asiakasrekisteri sekä kameravalvonta": the later names start in lower case; "sekä" joins
+    // names that may hold a "ja" of their own ("Varaus- ja asiakasrekisteri").
+    let and = interview().texts.get("and").cloned().unwrap_or_default();
+    let mut joined = Text::default();
+    for lang in Lang::ALL {
+        let parts: Vec<String> = names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let s = t.get(lang)?.trim();
+                if s.is_empty() {
+                    return None;
+                }
+                Some(if i == 0 {
+                    s.to_string()
+                } else {
+                    let mut c = s.chars();
+                    c.next()
+                        .map(|f| f.to_lowercase().chain(c).collect())
+                        .unwrap_or_default()
+                })
+            })
+            .collect();
+        if parts.len() != names.len() {
+            continue;
+        }
+        let (last, init) = parts.split_last().expect("two names at least");
+        *joined.get_mut(lang) = format!(
+            "{} {} {last}",
+            init.join(", "),
+            and.get(lang).unwrap_or("&")
+        );
+    }
+    n.register.name = joined;
 }
 
 #[cfg(test)]
@@ -330,16 +431,28 @@ mod tests {
         for q in &interview().questions {
             for t in [&q.text, &q.help] {
                 for l in Lang::ALL {
-                    assert!(t.get(l).is_some_and(|s| !s.trim().is_empty()), "{} {l}", q.id);
+                    assert!(
+                        t.get(l).is_some_and(|s| !s.trim().is_empty()),
+                        "{} {l}",
+                        q.id
+                    );
                 }
             }
             if let Some(p) = &q.show_if {
                 assert!(question(p).is_ok_and(|p| p.kind == Kind::YesNo), "{}", q.id);
             }
-            assert_eq!(q.kind == Kind::Services, !q.categories.is_empty(), "{}", q.id);
+            assert_eq!(
+                q.kind == Kind::Services,
+                !q.categories.is_empty(),
+                "{}",
+                q.id
+            );
             for ch in q.yes.iter().chain(&q.no) {
                 for k in [&ch.add, &ch.remove] {
-                    let unknown: Vec<_> = k.subjects.iter().filter(|x| c.subject(x).is_none())
+                    let unknown: Vec<_> = k
+                        .subjects
+                        .iter()
+                        .filter(|x| c.subject(x).is_none())
                         .chain(k.purposes.iter().filter(|x| c.purpose(x).is_none()))
                         .chain(k.data.iter().filter(|x| c.data_item(x).is_none()))
                         .chain(k.sources.iter().filter(|x| c.source(x).is_none()))
@@ -364,23 +477,48 @@ mod tests {
     #[test]
     fn no_answers_give_the_starting_point_itself() {
         for p in catalogue::presets() {
-            let a = Answers { trade: p.key.clone(), ..Answers::default() };
+            let a = Answers {
+                trade: p.key.clone(),
+                ..Answers::default()
+            };
             assert_eq!(build(&a).unwrap(), p.notice, "{}", p.key);
         }
     }
 
     #[test]
     fn bad_answers_are_refused_with_a_sentence() {
-        let a = Answers { trade: "nope".into(), ..Answers::default() };
+        let a = Answers {
+            trade: "nope".into(),
+            ..Answers::default()
+        };
         assert_eq!(build(&a), Err(InterviewError::UnknownTrade("nope".into())));
-        let mut a = Answers { trade: "hair_beauty".into(), ..Answers::default() };
+        let mut a = Answers {
+            trade: "hair_beauty".into(),
+            ..Answers::default()
+        };
         a.yes.insert("bookings".into(), true);
-        a.services.insert("booking_services".into(), vec!["mailchimp".into()]);
-        assert!(matches!(build(&a), Err(InterviewError::UnknownService { .. })));
+        a.services
+            .insert("booking_services".into(), vec!["mailchimp".into()]);
+        assert!(matches!(
+            build(&a),
+            Err(InterviewError::UnknownService { .. })
+        ));
         a.services.clear();
         a.yes.insert("what".into(), true);
-        assert_eq!(build(&a), Err(InterviewError::UnknownQuestion("what".into())));
-        assert!(search("booking_services", "timma", Lang::Fi).unwrap().iter().any(|o| o.key == "timma"));
-        assert!(search("booking_services", "mailchimp", Lang::Fi).unwrap().is_empty());
+        assert_eq!(
+            build(&a),
+            Err(InterviewError::UnknownQuestion("what".into()))
+        );
+        assert!(
+            search("booking_services", "timma", Lang::Fi)
+                .unwrap()
+                .iter()
+                .any(|o| o.key == "timma")
+        );
+        assert!(
+            search("booking_services", "mailchimp", Lang::Fi)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

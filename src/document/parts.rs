@@ -108,11 +108,18 @@ pub(super) fn register(c: &Ctx) -> Vec<Block> {
         .unwrap_or_default();
     let acts = &c.notice.register.activities;
     if !acts.is_empty() {
-        // Whether any item is one register's own decides how the intro reads.
-        let intro = if c.notice.activity_refs().is_empty() {
-            "l_registers_intro_shared"
-        } else {
-            "l_registers_intro"
+        // Whether items are the registers' own, shared, or both decides how the intro reads.
+        let n = c.notice;
+        let shared = (n.register.subjects.iter().map(|x| &x.activities))
+            .chain(n.purposes.items.iter().map(|x| &x.activities))
+            .chain(n.data.items.iter().map(|x| &x.activities))
+            .chain(n.sources.items.iter().map(|x| &x.activities))
+            .chain(n.retention.items.iter().map(|x| &x.activities))
+            .any(|refs| refs.is_empty());
+        let intro = match (n.activity_refs().is_empty(), shared) {
+            (true, _) => "l_registers_intro_shared",
+            (false, false) => "l_registers_intro_separate",
+            (false, true) => "l_registers_intro",
         };
         blocks.push(Block::Paragraph {
             content: vec![Inline::plain(c.s(intro))],

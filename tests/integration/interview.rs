@@ -126,3 +126,50 @@ fn saying_no_removes_what_the_starting_point_assumed() {
     assert!(build(&a).unwrap().recipients.items.iter().all(|r| r.key != "timma"));
     assert!(questions(Lang::En).iter().all(|q| !q.text.is_empty()));
 }
+
+/// A recording camera is a register of its own beside the trade's: the camera's people,
+/// purpose, data and retention are the camera's, everything else the trade's register's, so no
+/// item is shared by a register it does not belong to; the checker finds nothing to say about
+/// the registers, and the notice prints them as one document in every language.
+#[test]
+fn a_camera_is_a_register_of_its_own_beside_the_trades() {
+    let yes = [("camera", true), ("website", false), ("accountant", true)];
+    let n = build(&answers(Lang::Fi, "restaurant", &yes, &[])).unwrap();
+    let names: Vec<&str> = n.register.activities.iter().map(|a| a.name.fi.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names[1], "Kameravalvonta");
+    assert_eq!(n.register.name.fi, format!("{} sekä kameravalvonta", names[0]));
+    assert!(n.register.name.en.ends_with(" as well as camera surveillance"), "{:?}", n.register.name);
+    let camera = |refs: &[String]| refs == ["r2"];
+    let own = |refs: &[String]| refs == ["r1"];
+    for s in &n.register.subjects {
+        assert_eq!(camera(&s.activities), s.key == "premises_visitors", "{}", s.key);
+        assert!(camera(&s.activities) || own(&s.activities));
+    }
+    for p in &n.purposes.items {
+        assert_eq!(camera(&p.activities), p.key == "camera_surveillance", "{}", p.key);
+    }
+    for d in &n.data.items {
+        assert_eq!(camera(&d.activities), d.key == "camera_recordings", "{}", d.key);
+    }
+    for r in &n.retention.items {
+        assert_eq!(camera(&r.activities), r.key == "camera_recordings", "{}", r.key);
+    }
+    let f = seloste::check::check(&n, Lang::Fi);
+    assert!(f.iter().all(|f| !f.rule.starts_with("register.")), "{f:#?}");
+    for lang in Lang::ALL {
+        let text = seloste::document::build(&n, lang).to_plain_text();
+        let camera_name = match lang {
+            Lang::Fi => "Kameravalvonta",
+            Lang::Sv => "Kameraövervakning",
+            Lang::En => "Camera surveillance",
+        };
+        assert!(text.matches(camera_name).count() >= 5, "{lang:?}: {text}");
+    }
+
+    // No camera: one register, as before.
+    let no = [("camera", false), ("website", false), ("accountant", true)];
+    let n = build(&answers(Lang::Fi, "restaurant", &no, &[])).unwrap();
+    assert!(n.register.activities.is_empty());
+    assert!(n.activity_refs().is_empty());
+}
