@@ -83,3 +83,27 @@ fn starting_points_stay_short() {
         }
     }
 }
+
+/// Notices of several registers, reviewed like the starting points: a sports club's members
+/// and camera (every item a register's own), and the interview's restaurant with a camera.
+#[test]
+fn notices_of_several_registers_read_as_reviewed_in_three_languages() {
+    use seloste::interview::{Answers, build};
+    let club = load(&fixture("model/v2_club_camera.json"));
+    let restaurant = build(&Answers {
+        lang: None,
+        trade: "restaurant".into(),
+        yes: [("camera", true), ("website", false), ("accountant", true)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        services: Default::default(),
+    })
+    .unwrap();
+    for (name, notice) in [("registers_club", club), ("registers_restaurant_camera", restaurant)] {
+        for lang in Lang::ALL {
+            let text = document::build(&notice, lang).to_plain_text();
+            expect_file![format!("snapshots/{name}.{}.txt", lang.code())].assert_eq(&(text + "\n"));
+        }
+    }
+}
