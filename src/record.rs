@@ -18,7 +18,7 @@ use crate::catalogue::{self, Provenance};
 use crate::document::{self, Block, DocSection, Document, Field, Inline};
 use crate::model::{
     DataCategory, Item, Notice, Party, Purpose, Recipient, Retention, Role, SpecialCategory,
-    share_a_register,
+    belongs_to, share_a_register,
 };
 use crate::text::{Lang, Text};
 use serde::Deserialize;
@@ -69,6 +69,9 @@ pub enum Reason {
 #[derive(Debug, Clone)]
 pub struct Activity<'a> {
     pub purpose: &'a Purpose,
+    /// The registers the purpose belongs to: the notice's register when it covers one, else
+    /// the purpose's own registers (all of them when it names none).
+    pub registers: Vec<&'a Text>,
     pub subjects: Vec<&'a Item>,
     pub data: Vec<&'a DataCategory>,
     pub special: Vec<&'a SpecialCategory>,
@@ -132,8 +135,23 @@ pub fn build(notice: &Notice) -> Record<'_> {
             // In a notice of several registers, a purpose's people, data and retention are
             // those of its registers (and those all registers share).
             let mine = |refs: &[String]| share_a_register(&purpose.activities, refs);
+            let registers = if notice.register.activities.is_empty() {
+                Some(&notice.register.name)
+                    .filter(|t| said(t))
+                    .into_iter()
+                    .collect()
+            } else {
+                notice
+                    .register
+                    .activities
+                    .iter()
+                    .filter(|r| belongs_to(&purpose.activities, &r.id))
+                    .map(|r| &r.name)
+                    .collect()
+            };
             Activity {
                 purpose,
+                registers,
                 subjects: subjects
                     .iter()
                     .copied()
@@ -320,6 +338,10 @@ impl P {
         let texts = |xs: &[&Item]| xs.iter().filter_map(|i| self.user(&i.text)).collect();
         vec![
             (
+                "l_register",
+                a.registers.iter().filter_map(|t| self.user(t)).collect(),
+            ),
+            (
                 "l_purpose",
                 self.user(&a.purpose.text).into_iter().collect(),
             ),
@@ -354,7 +376,7 @@ impl P {
         let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
         for a in &r.activities {
             for (key, lines) in self.activity_fields(a) {
-                if matches!(key, "l_purpose" | "l_basis") {
+                if matches!(key, "l_register" | "l_purpose" | "l_basis") {
                     continue;
                 }
                 let slot = match out.iter().position(|(k, _)| *k == key) {
@@ -445,9 +467,15 @@ pub fn document(record: &Record, lang: Lang) -> Document {
     // The activities as one list (purpose, legal basis), then what they share, each
     // list once: the notice links no category to a single purpose, so repeating the lists per
     // activity would only multiply the pages. (The CSV repeats them: each row stands alone.)
+    // A notice of several registers links people, data and retention to registers: the
+    // activities then say their register, and those lists are given register by register.
+    let registers = &record.notice.register.activities;
+    let by_register = !registers.is_empty();
     let mut blocks = vec![Block::Paragraph {
         content: vec![Inline::plain(p.s(if record.activities.is_empty() {
             "no_activities"
+        } else if by_register {
+            "activities_intro_registers"
         } else {
             "activities_intro"
         }))],
@@ -468,6 +496,15 @@ pub fn document(record: &Record, lang: Lang) -> Document {
                         p.s("l_basis"),
                         p.basis(a.purpose)
                     )));
+                    if by_register {
+                        let names: Vec<String> =
+                            a.registers.iter().filter_map(|t| p.user(t)).collect();
+                        v.push(Inline::plain(format!(
+                            " — {}: {}",
+                            p.s("l_register"),
+                            names.join(", ")
+                        )));
+                    }
                     v
                 })
                 .collect(),
@@ -481,6 +518,73 @@ pub fn document(record: &Record, lang: Lang) -> Document {
         blocks,
     });
     for (key, lines) in p.shared_fields(record) {
+        let n = record.notice;
+        let own = |refs: &[String], id: &str| belongs_to(refs, id);
+        let per_register: Option<Vec<(&Text, Vec<String>)>> = match key {
+            "l_subjects" if by_register => Some(
+                registers
+                    .iter()
+                    .map(|r| {
+                        let lines = (n.register.subjects.iter())
+                            .filter(|x| own(&x.activities, &r.id))
+                            .filter_map(|x| p.user(&x.text))
+                            .collect();
+                        (&r.name, lines)
+                    })
+                    .collect(),
+            ),
+            "l_data" if by_register => Some(
+                registers
+                    .iter()
+                    .map(|r| {
+                        let lines = (n.data.items.iter())
+                            .filter(|x| own(&x.activities, &r.id))
+                            .filter_map(|x| p.user(&x.text))
+                            .collect();
+                        (&r.name, lines)
+                    })
+                    .collect(),
+            ),
+            "l_retention" if by_register => Some(
+                registers
+                    .iter()
+                    .map(|r| {
+                        let lines = (n.retention.items.iter())
+                            .filter(|x| own(&x.activities, &r.id))
+                            .map(|x| p.retention(x))
+                            .filter(|l| !l.is_empty())
+                            .collect();
+                        (&r.name, lines)
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        if let Some(groups) = per_register {
+            let mut blocks = Vec::new();
+            for (name, lines) in groups {
+                blocks.push(Block::Subheading {
+                    content: vec![Inline::plain(p.user(name).unwrap_or_default())],
+                });
+                blocks.push(if lines.is_empty() {
+                    Block::Paragraph {
+                        content: vec![Inline::plain(p.empty_value(key))],
+                    }
+                } else {
+                    Block::List {
+                        items: lines.into_iter().map(|l| vec![Inline::plain(l)]).collect(),
+                    }
+                });
+            }
+            sections.push(DocSection {
+                id: key.trim_start_matches("l_").into(),
+                heading: p.s(key).into(),
+                heading_lang: None,
+                heading_note: None,
+                blocks,
+            });
+            continue;
+        }
         let blocks = if lines.is_empty() {
             vec![Block::Paragraph {
                 content: vec![Inline::plain(p.empty_value(key))],
@@ -628,6 +732,7 @@ pub fn csv(notice: &Notice, lang: Lang) -> String {
         p.s("l_activity"),
     ];
     let field_keys = [
+        "l_register",
         "l_purpose",
         "l_basis",
         "l_subjects",

@@ -347,3 +347,27 @@ fn a_purpose_of_one_register_holds_that_registers_people_data_and_retention() {
     let r = record::build(&shared);
     assert!(r.activities.iter().all(|a| a.data.iter().any(|d| d.activities.is_empty())));
 }
+
+/// The record of a notice of several registers names each activity's register, lists people,
+/// data and retention register by register, and gives the CSV a register column.
+#[test]
+fn the_record_of_several_registers_is_given_register_by_register() {
+    let n = seloste::notice_io::read(&crate::util::fixture("model/v2_club_camera.json")).unwrap();
+    let text = record::document(&record::build(&n), Lang::Fi).to_plain_text();
+    assert!(text.contains("Rekisteri: Kameravalvonta"), "{text}");
+    let data = &text[text.find("Henkilötietoryhmät\n").expect("the data section")..];
+    let data = &data[..data.find("Erityiset").unwrap_or(data.len())];
+    let camera_at = data.find("Kameravalvonta\n").expect("a camera group");
+    assert!(data[camera_at..].contains("Videokuva aulasta"), "{data}");
+    assert!(!data[..camera_at].contains("Videokuva"), "{data}");
+    let rows = parse_csv(&record::csv(&n, Lang::Fi));
+    let col = rows[0].iter().position(|h| h == "Rekisteri").expect("a register column");
+    let camera_row = rows
+        .iter()
+        .find(|r| r.iter().any(|c| c.contains("turvaaminen")))
+        .expect("the camera's row");
+    assert_eq!(camera_row[col], "Kameravalvonta");
+    let data_col = rows[0].iter().position(|h| h == "Henkilötietoryhmät").unwrap_or(col + 4);
+    assert!(camera_row.iter().any(|c| c.contains("Videokuva")), "{camera_row:?}");
+    assert!(!camera_row[data_col].contains("Jäsenmaksujen"), "{camera_row:?}");
+}
