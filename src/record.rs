@@ -519,80 +519,76 @@ pub fn document(record: &Record, lang: Lang) -> Document {
     });
     for (key, lines) in p.shared_fields(record) {
         let n = record.notice;
-        let own = |refs: &[String], id: &str| belongs_to(refs, id);
-        let per_register: Option<Vec<(&Text, Vec<String>)>> = match key {
-            "l_subjects" if by_register => Some(
-                registers
-                    .iter()
-                    .map(|r| {
-                        let lines = (n.register.subjects.iter())
-                            .filter(|x| own(&x.activities, &r.id))
-                            .filter_map(|x| p.user(&x.text))
-                            .collect();
-                        (&r.name, lines)
-                    })
-                    .collect(),
-            ),
-            "l_data" if by_register => Some(
-                registers
-                    .iter()
-                    .map(|r| {
-                        let lines = (n.data.items.iter())
-                            .filter(|x| own(&x.activities, &r.id))
-                            .filter_map(|x| p.user(&x.text))
-                            .collect();
-                        (&r.name, lines)
-                    })
-                    .collect(),
-            ),
-            "l_retention" if by_register => Some(
-                registers
-                    .iter()
-                    .map(|r| {
-                        let lines = (n.retention.items.iter())
-                            .filter(|x| own(&x.activities, &r.id))
-                            .map(|x| p.retention(x))
-                            .filter(|l| !l.is_empty())
-                            .collect();
-                        (&r.name, lines)
-                    })
-                    .collect(),
-            ),
-            _ => None,
-        };
-        if let Some(groups) = per_register {
-            let mut blocks = Vec::new();
-            for (name, lines) in groups {
-                blocks.push(Block::Subheading {
-                    content: vec![Inline::plain(p.user(name).unwrap_or_default())],
-                });
-                blocks.push(if lines.is_empty() {
-                    Block::Paragraph {
-                        content: vec![Inline::plain(p.empty_value(key))],
-                    }
-                } else {
-                    Block::List {
-                        items: lines.into_iter().map(|l| vec![Inline::plain(l)]).collect(),
-                    }
-                });
-            }
-            sections.push(DocSection {
-                id: key.trim_start_matches("l_").into(),
-                heading: p.s(key).into(),
-                heading_lang: None,
-                heading_note: None,
-                blocks,
-            });
-            continue;
+        // One register's lines of a list: the items that belong to it, each as the list prints it.
+        fn lines_of<T>(
+            items: &[T],
+            id: &str,
+            refs: impl Fn(&T) -> &[String],
+            line: impl Fn(&T) -> Option<String>,
+        ) -> Vec<String> {
+            (items.iter())
+                .filter(|x| belongs_to(refs(x), id))
+                .filter_map(line)
+                .filter(|l| !l.is_empty())
+                .collect()
         }
-        let blocks = if lines.is_empty() {
-            vec![Block::Paragraph {
-                content: vec![Inline::plain(p.empty_value(key))],
-            }]
-        } else {
-            vec![Block::List {
-                items: lines.into_iter().map(|l| vec![Inline::plain(l)]).collect(),
-            }]
+        let per_register: Option<Vec<(&Text, Vec<String>)>> = by_register
+            .then(|| {
+                registers
+                    .iter()
+                    .map(|r| {
+                        let id = r.id.as_str();
+                        let lines = match key {
+                            "l_subjects" => Some(lines_of(
+                                &n.register.subjects,
+                                id,
+                                |x| &x.activities,
+                                |x| p.user(&x.text),
+                            )),
+                            "l_data" => Some(lines_of(
+                                &n.data.items,
+                                id,
+                                |x| &x.activities,
+                                |x| p.user(&x.text),
+                            )),
+                            "l_retention" => Some(lines_of(
+                                &n.retention.items,
+                                id,
+                                |x| &x.activities,
+                                |x| Some(p.retention(x)),
+                            )),
+                            _ => None,
+                        };
+                        lines.map(|l| (&r.name, l))
+                    })
+                    .collect::<Option<Vec<_>>>()
+            })
+            .flatten();
+        // The lines as a list, or the field's empty value.
+        let list = |lines: Vec<String>| {
+            if lines.is_empty() {
+                Block::Paragraph {
+                    content: vec![Inline::plain(p.empty_value(key))],
+                }
+            } else {
+                Block::List {
+                    items: lines.into_iter().map(|l| vec![Inline::plain(l)]).collect(),
+                }
+            }
+        };
+        let blocks = match per_register {
+            Some(groups) => groups
+                .into_iter()
+                .flat_map(|(name, lines)| {
+                    [
+                        Block::Subheading {
+                            content: vec![Inline::plain(p.user(name).unwrap_or_default())],
+                        },
+                        list(lines),
+                    ]
+                })
+                .collect(),
+            None => vec![list(lines)],
         };
         sections.push(DocSection {
             id: key.trim_start_matches("l_").into(),
