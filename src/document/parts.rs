@@ -172,33 +172,37 @@ fn lists<T>(
         .filter_map(|x| line(x).map(|l| (x, l)))
         .collect();
     let mut blocks = Vec::new();
+    // One register (the usual notice): one list, its lines moved, not copied.
+    if !lines.iter().any(|(x, _)| known(x)) {
+        if !lines.is_empty() {
+            blocks.push(Block::List {
+                items: lines.into_iter().map(|(_, l)| l).collect(),
+            });
+        }
+        return blocks;
+    }
     let common: Vec<Vec<Inline>> = lines
         .iter()
         .filter(|(x, _)| !known(x))
         .map(|(_, l)| l.clone())
         .collect();
-    let grouped = lines.iter().any(|(x, _)| known(x));
     if !common.is_empty() {
-        if grouped {
-            blocks.push(Block::Subheading {
-                content: vec![Inline::plain(c.s("h_all_registers"))],
-            });
-        }
+        blocks.push(Block::Subheading {
+            content: vec![Inline::plain(c.s("h_all_registers"))],
+        });
         blocks.push(Block::List { items: common });
     }
-    if grouped {
-        for a in acts {
-            let own: Vec<Vec<Inline>> = lines
-                .iter()
-                .filter(|(x, _)| refs(x).iter().any(|r| *r == a.id))
-                .map(|(_, l)| l.clone())
-                .collect();
-            if !own.is_empty() {
-                blocks.push(Block::Subheading {
-                    content: vec![activity_name(c, a)],
-                });
-                blocks.push(Block::List { items: own });
-            }
+    for a in acts {
+        let own: Vec<Vec<Inline>> = lines
+            .iter()
+            .filter(|(x, _)| refs(x).iter().any(|r| *r == a.id))
+            .map(|(_, l)| l.clone())
+            .collect();
+        if !own.is_empty() {
+            blocks.push(Block::Subheading {
+                content: vec![activity_name(c, a)],
+            });
+            blocks.push(Block::List { items: own });
         }
     }
     blocks
