@@ -262,18 +262,21 @@ pub(crate) fn lang_of<'a>(texts: impl Iterator<Item = &'a str>, min: usize) -> O
         "the", "and", "of", "to", "is", "or", "we", "for", "with", "your", "our", "you", "are",
         "be", "this", "data", "personal", "that", "not", "may",
     ];
-    // Each common word and the languages it belongs to (a word may be common in more than one).
-    static WORDS: OnceLock<HashMap<&'static str, [bool; 3]>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
+    // Each common word and the languages it belongs to (a word may be common in more than one),
+    // and the longest one's length in bytes (a longer word is not looked up).
+    type Words = (HashMap<&'static str, [bool; 3]>, usize);
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    let (words, longest) = WORDS.get_or_init(|| {
         let mut m: HashMap<&'static str, [bool; 3]> = HashMap::new();
         for (i, list) in [FI, SV, EN].iter().enumerate() {
             for w in *list {
                 m.entry(w).or_default()[i] = true;
             }
         }
-        m
+        let longest = m.keys().map(|w| w.len()).max().unwrap_or(0);
+        (m, longest)
     });
-    let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+    let longest = *longest;
     let mut counts = [0usize; 3];
     let all: Vec<&str> = texts.collect();
     let mut lower = String::new();
