@@ -112,16 +112,17 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     // 5. Data.
     click(&c, "#f_data_items-add").await;
     type_into(&c, "f_data_items_0_text", "Nimi ja puhelinnumero").await;
-    click(&c, "#f_data_items_0_required-yes").await;
+    choose(&c, "#f_data_items_0_required-yes").await;
+    saved(&c).await;
     type_into(&c, "f_data_items_0_if_not_provided", "Aikaa ei voi varata").await;
-    click(&c, "#f_data_children-no").await;
+    choose(&c, "#f_data_children-no").await;
     step_shot(&c, "06-data").await;
     next(&c).await;
 
     // 6. Sources.
     click(&c, "#f_sources_items-add").await;
     type_into(&c, "f_sources_items_0_text", "Asiakkaalta itseltään").await;
-    click(&c, "#f_sources_items_0_from_subject").await;
+    choose(&c, "#f_sources_items_0_from_subject").await;
     step_shot(&c, "07-sources").await;
     next(&c).await;
 
@@ -133,7 +134,7 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     next(&c).await;
 
     // 8. Transfers.
-    click(&c, "#f_transfers_outside_eea-no").await;
+    choose(&c, "#f_transfers_outside_eea-no").await;
     step_shot(&c, "09-transfers").await;
     next(&c).await;
 
@@ -157,13 +158,16 @@ async fn a_sole_trader_writes_a_customer_register_notice_from_scratch() {
     next(&c).await;
 
     // 11. Cookies.
-    click(&c, "#f_cookies_used-no").await;
+    choose(&c, "#f_cookies_used-no").await;
     step_shot(&c, "12-cookies").await;
     next(&c).await;
 
     // 12. Automated decisions.
-    click(&c, "#f_automated_decisions-no").await;
-    click(&c, "#f_automated_profiling-no").await;
+    // Each answer is saved before the next click: the core's answer updates the step's
+    // findings above the form, and a click aimed before that lands where the form was.
+    choose(&c, "#f_automated_decisions-no").await;
+    saved(&c).await;
+    choose(&c, "#f_automated_profiling-no").await;
     step_shot(&c, "13-automated").await;
     next(&c).await;
 

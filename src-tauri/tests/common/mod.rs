@@ -240,6 +240,26 @@ pub async fn click(c: &Client, css: &str) {
     panic!("click {css}: {last:?}");
 }
 
+/// Choose a radio button or tick a checkbox `css` and wait until the page shows it chosen.
+/// A click can land on a node the page is replacing at that moment (the step redraws after
+/// each answer), and then nothing is chosen: a person sees that and clicks again, and so does
+/// this, at most three times. Whether the choice reached the notice is for the caller to check.
+pub async fn choose(c: &Client, css: &str) {
+    for _ in 0..3 {
+        click(c, css).await;
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < deadline {
+            if let Ok(e) = c.find(Locator::Css(css)).await
+                && e.is_selected().await.unwrap_or(false)
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    panic!("{css} could not be chosen");
+}
+
 /// Start a new draft from a starting point (`""` for a blank notice): the list of starting
 /// points is folded under the interview's button on the start screen, so open it first.
 pub async fn new_from_preset(c: &Client, key: &str) {
