@@ -667,3 +667,154 @@ fn settling_gives_new_registers_ids_and_drops_references_to_removed_ones() {
     assert_eq!(n.purposes.items[0].activities, ["members"]);
     assert!(n.activity_refs().iter().all(|(_, id)| n.activity(id).is_some()));
 }
+
+// ---------- the corpus, expressed in the model ----------
+
+/// Does `n` use the model element that the corpus table (`tests/fixtures/corpus_model.json`)
+/// calls `feature`? Each feature is a structured field or a catalogue entry, never free text;
+/// `None` for a feature the table does not know (the test then fails and names it).
+fn uses(n: &Notice, feature: &str) -> Option<bool> {
+    use seloste::model::{EntityKind, IdKind, Relation, Role, SpecialKind};
+    let subject = |keys: &[&str]| n.register.subjects.iter().any(|s| keys.contains(&s.key.as_str()));
+    let related = |r: Relation| n.register.subjects.iter().any(|s| s.relation == Some(r));
+    let data = |key: &str| n.data.items.iter().any(|d| d.key == key);
+    let source = |keys: &[&str]| n.sources.items.iter().any(|s| keys.contains(&s.key.as_str()));
+    let c = &n.controllers;
+    Some(match feature {
+        "trading_name" => c.iter().any(|p| !p.trading_name.is_empty()),
+        "joint_controllers" => {
+            c.len() > 1 || n.recipients.items.iter().any(|r| r.role == Role::JointController)
+        }
+        // Several businesses sharing one register decide together: joint controllers (legal.md §9).
+        "several_controllers_independent" => c.len() > 1 && !n.joint_arrangement.is_empty(),
+        "representative_eu" => n.representative.is_some(),
+        "dpo" => n.dpo.is_some(),
+        "contact_person" => n.contact.is_some(),
+        "id_business" => c.iter().any(|p| !p.business_id.is_empty()),
+        "id_association" => c.iter().any(|p| p.id_kind == Some(IdKind::AssociationRegister)),
+        "id_none" => c.iter().any(|p| {
+            p.id_kind == Some(IdKind::None) || p.kind == Some(EntityKind::Person)
+        }),
+        "subj_customers" => subject(&["customers"]),
+        "subj_prospects" => subject(&["prospects"]),
+        "subj_contact_persons" => subject(&["contact_persons"]),
+        "subj_newsletter" => subject(&["newsletter_subscribers"]),
+        "subj_job_applicants" => subject(&["job_applicants"]),
+        "subj_website_visitors" => subject(&["website_visitors"]),
+        "subj_members" => subject(&["members"]),
+        "subj_patients_or_health_clients" => subject(&["health_clients"]),
+        "subj_children" => subject(&["children_in_care"]),
+        "subj_guardians" => related(Relation::Guardian),
+        "subj_next_of_kin" => related(Relation::NextOfKin),
+        "subj_legal_representatives" => related(Relation::LegalRepresentative),
+        "subj_board_members" => subject(&["board_members"]),
+        "subj_volunteers" => subject(&["volunteers"]),
+        "subj_donors" => subject(&["donors"]),
+        "subj_referees" => subject(&["referees"]),
+        "subj_models_or_photographed" => subject(&["photographed_people", "models"]),
+        "subj_premises_visitors_or_camera" => subject(&["premises_visitors"]),
+        "subj_guests" => subject(&["guests"]),
+        "subj_athletes" => subject(&["athletes"]),
+        // A group of the owner's own naming: an item without a catalogue key.
+        "subj_other" => n.register.subjects.iter().any(|s| s.key.is_empty()),
+        "special_health" => n.data.special.iter().any(|s| s.kind == SpecialKind::Health),
+        "special_other" => n.data.special.iter().any(|s| s.kind != SpecialKind::Health),
+        "identity_code" => n.data.items.iter().any(|d| {
+            d.identifier == Some(seloste::model::PersonalId::IdentityCode)
+        }),
+        "identity_document" => n.data.items.iter().any(|d| {
+            d.identifier == Some(seloste::model::PersonalId::IdentityDocument)
+        }),
+        "photos" => data("photos"),
+        "camera_surveillance" => data("camera_recordings"),
+        "call_recording" => data("call_recordings"),
+        "location" => data("approximate_location"),
+        "payment_card" => data("payment_card_details"),
+        "children_data" => n.data.children == Some(true),
+        "src_subject" => n.sources.items.iter().any(|s| s.from_subject),
+        "src_public_register" => n.sources.items.iter().any(|s| s.public),
+        "src_partners" => source(&["partners", "resellers"]),
+        "src_lead_lists" => source(&["lead_lists"]),
+        "src_events" => source(&["events", "event_hosts"]),
+        "src_referrals" => source(&["referrals"]),
+        "src_guardian" => source(&["guardian", "child_guardians"]),
+        "src_other" => n.sources.items.iter().any(|s| s.key.is_empty()),
+        "several_registers" => n.register.activities.len() >= 2,
+        "legal_obligation_law_named" => n.purposes.items.iter().any(|p| p.law.is_some()),
+        "consent_method" => n.purposes.items.iter().any(|p| p.consent_method.is_some()),
+        "retention_period" => n.retention.items.iter().any(|r| r.period.is_some()),
+        "retention_criteria" => n.retention.items.iter().any(|r| !r.criteria.is_empty()),
+        "transfers_outside_eea" => n.recipients.items.iter().any(|r| {
+            !r.country.is_empty() && !seloste::catalogue::is_eea(&r.country)
+        }),
+        "cookies" => !n.cookies.items.is_empty(),
+        "automated_decisions_or_profiling" => {
+            n.automated.decisions == Some(true) || n.automated.profiling == Some(true)
+        }
+        "direct_marketing" => n.purposes.items.iter().any(|p| p.direct_marketing),
+        "named_processors" => {
+            n.recipients.items.iter().any(|r| seloste::catalogue::service(&r.key).is_some())
+        }
+        _ => return None,
+    })
+}
+
+/// Every notice file the tests keep: the starting points, the model's fixtures, the checker's.
+fn fixture_notices() -> Vec<(String, Notice)> {
+    let mut v = Vec::new();
+    for dir in ["reference", "model", "check"] {
+        let mut paths: Vec<_> = std::fs::read_dir(util::fixture(dir))
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            if let Ok(n) = notice_io::read(&p) {
+                v.push((format!("{dir}/{}", p.file_name().unwrap().to_string_lossy()), n));
+            }
+        }
+    }
+    v
+}
+
+/// Each element a corpus notice uses (as read by hand into `corpus_model.json`) has a
+/// structured home in the model: a fixture uses it, reads, checks without errors and prints in
+/// Finnish, Swedish and English. A corpus notice is then expressible in the model as the sum of
+/// the elements it uses, with no free text for any of them.
+#[test]
+fn every_element_the_corpus_uses_has_a_home_in_the_model_and_a_fixture() {
+    let raw = std::fs::read_to_string(util::fixture("corpus_model.json")).unwrap();
+    let table: Value = serde_json::from_str(&raw).unwrap();
+    let files = table["files"].as_array().unwrap();
+    assert_eq!(files.len(), 40, "one row per corpus notice");
+    let mut used: Vec<&str> = files
+        .iter()
+        .flat_map(|f| f["features"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()))
+        .collect();
+    used.sort();
+    used.dedup();
+    let fixtures = fixture_notices();
+    assert!(fixtures.len() >= 15, "{} fixtures", fixtures.len());
+    let mut homeless = Vec::new();
+    for feature in &used {
+        let Some(users) = fixtures
+            .iter()
+            .map(|(name, n)| uses(n, feature).map(|u| (name, n, u)))
+            .collect::<Option<Vec<_>>>()
+        else {
+            panic!("the corpus table names {feature}, which the model has no home for");
+        };
+        let Some((name, n, _)) = users.iter().find(|(_, _, u)| *u) else {
+            homeless.push(*feature);
+            continue;
+        };
+        for lang in Lang::ALL {
+            let f = check::check(n, lang);
+            assert!(!check::has_errors(&f), "{name} ({feature}) {lang:?}: {f:#?}");
+            let text = document::build(n, lang).to_plain_text();
+            assert!(text.len() > 500, "{name} {lang:?}");
+        }
+    }
+    assert!(homeless.is_empty(), "no fixture uses {homeless:?}");
+}
