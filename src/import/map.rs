@@ -13,63 +13,34 @@ use crate::model::{
     Art9Condition, ChangeEntry, DataCategory, ExtraSection, Item, LegalBasis, Mechanism, Notice,
     Purpose, Recipient, Retention, Source,
 };
+use crate::section::Section as NoticeSection;
 use crate::text::{Lang, Text};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// The free-text fields an import fills.
+/// The free-text fields an import fills: a section's own text (`Section::text_mut`), or how
+/// to use the rights, which the rights section holds beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Slot {
-    Register,
-    Purposes,
-    Data,
-    Sources,
-    Recipients,
-    Transfers,
-    Retention,
-    Security,
-    Cookies,
-    Automated,
-    Rights,
+    Text(NoticeSection),
     RightsHowTo,
-    Changes,
 }
 
 impl Slot {
-    fn pointer(self) -> &'static str {
+    fn pointer(self) -> String {
         match self {
-            Slot::Register => "/register/text",
-            Slot::Purposes => "/purposes/text",
-            Slot::Data => "/data/text",
-            Slot::Sources => "/sources/text",
-            Slot::Recipients => "/recipients/text",
-            Slot::Transfers => "/transfers/text",
-            Slot::Retention => "/retention/text",
-            Slot::Security => "/security/text",
-            Slot::Cookies => "/cookies/text",
-            Slot::Automated => "/automated/text",
-            Slot::Rights => "/rights/text",
-            Slot::RightsHowTo => "/rights/how_to",
-            Slot::Changes => "/changes/text",
+            Slot::Text(s) => format!("/{}/text", s.fields()[0]),
+            Slot::RightsHowTo => "/rights/how_to".into(),
         }
     }
 
     fn field(self, n: &mut Notice) -> &mut Text {
         match self {
-            Slot::Register => &mut n.register.text,
-            Slot::Purposes => &mut n.purposes.text,
-            Slot::Data => &mut n.data.text,
-            Slot::Sources => &mut n.sources.text,
-            Slot::Recipients => &mut n.recipients.text,
-            Slot::Transfers => &mut n.transfers.text,
-            Slot::Retention => &mut n.retention.text,
-            Slot::Security => &mut n.security.text,
-            Slot::Cookies => &mut n.cookies.text,
-            Slot::Automated => &mut n.automated.text,
-            Slot::Rights => &mut n.rights.text,
+            Slot::Text(s) => s
+                .text_mut(n)
+                .expect("an import keeps text only in a section that has its own"),
             Slot::RightsHowTo => &mut n.rights.how_to,
-            Slot::Changes => &mut n.changes.text,
         }
     }
 }
@@ -551,14 +522,22 @@ fn section(m: &mut Mapper, s: &Section) {
                     m.recognise(format!("/register/name/{}", m.lang), name.clone(), &name);
                     let rest: Vec<&str> = lines.collect();
                     if !rest.is_empty() {
-                        m.keep(Slot::Register, &s.heading, &rest.join("\n"));
+                        m.keep(
+                            Slot::Text(NoticeSection::Register),
+                            &s.heading,
+                            &rest.join("\n"),
+                        );
                     }
                 } else {
-                    m.keep(Slot::Register, &s.heading, first.text());
+                    m.keep(
+                        Slot::Text(NoticeSection::Register),
+                        &s.heading,
+                        first.text(),
+                    );
                 }
             }
             for b in blocks {
-                m.keep(Slot::Register, &s.heading, b.text());
+                m.keep(Slot::Text(NoticeSection::Register), &s.heading, b.text());
             }
             return;
         }
@@ -665,7 +644,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 // for the purposes its words point to.
                 let lead = basis::leads_with_basis(text);
                 m.basis_items.push((text.to_string(), lead));
-                m.keep(Slot::Purposes, heading, kept);
+                m.keep(Slot::Text(NoticeSection::Purposes), heading, kept);
             } else if bullet {
                 let i = m.notice.purposes.items.len();
                 m.notice.purposes.items.push(purpose(m, text));
@@ -695,7 +674,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                     text,
                 );
             } else {
-                m.keep(Slot::Register, heading, kept);
+                m.keep(Slot::Text(NoticeSection::Register), heading, kept);
             }
         }
         Target::Data => {
@@ -709,7 +688,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 });
                 m.recognise(format!("/data/items/{i}/text/{}", m.lang), text, text);
             } else {
-                m.keep(Slot::Data, heading, kept);
+                m.keep(Slot::Text(NoticeSection::Data), heading, kept);
             }
         }
         Target::Sources => {
@@ -742,7 +721,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 });
                 m.recognise(format!("/sources/items/{i}/text/{}", m.lang), text, text);
             } else {
-                m.keep(Slot::Sources, heading, kept);
+                m.keep(Slot::Text(NoticeSection::Sources), heading, kept);
             }
         }
         Target::Recipients => {
@@ -758,11 +737,11 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                     text,
                 );
             } else {
-                m.keep(Slot::Recipients, heading, kept);
+                m.keep(Slot::Text(NoticeSection::Recipients), heading, kept);
             }
         }
         Target::Transfers => {
-            m.keep(Slot::Transfers, heading, kept);
+            m.keep(Slot::Text(NoticeSection::Transfers), heading, kept);
         }
         Target::Retention => {
             if let Some(period) = fields::find_period(text) {
@@ -788,7 +767,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                     text,
                 );
             } else {
-                m.keep(Slot::Retention, heading, kept);
+                m.keep(Slot::Text(NoticeSection::Retention), heading, kept);
             }
         }
         Target::Security | Target::SecurityManual | Target::SecurityElectronic => {
@@ -810,12 +789,12 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 m.notice.cookies.used = Some(used);
                 m.recognise("/cookies/used".into(), used.to_string(), text);
             }
-            m.keep(Slot::Cookies, heading, kept);
+            m.keep(Slot::Text(NoticeSection::Cookies), heading, kept);
         }
         Target::Automated => {
-            m.keep(Slot::Automated, heading, kept);
+            m.keep(Slot::Text(NoticeSection::Automated), heading, kept);
         }
-        Target::Rights => m.keep(Slot::Rights, heading, kept),
+        Target::Rights => m.keep(Slot::Text(NoticeSection::Rights), heading, kept),
         Target::RightsHowTo => m.keep(Slot::RightsHowTo, heading, kept),
         Target::Changes => {
             let mut rest = Vec::new();
@@ -834,7 +813,11 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
                 }
             }
             if !rest.is_empty() {
-                m.keep(Slot::Changes, heading, &rest.join("\n"));
+                m.keep(
+                    Slot::Text(NoticeSection::Changes),
+                    heading,
+                    &rest.join("\n"),
+                );
             }
         }
         // Party and date targets are handled per section; a paragraph routed here stays text.
@@ -844,7 +827,7 @@ fn block(m: &mut Mapper, target: Target, heading: &str, b: &Block, purpose_only:
         | Target::Representative
         | Target::Register
         | Target::Drafted
-        | Target::Updated => m.keep(Slot::Register, heading, kept),
+        | Target::Updated => m.keep(Slot::Text(NoticeSection::Register), heading, kept),
     }
 }
 
@@ -919,7 +902,7 @@ fn security(m: &mut Mapper, target: Target, heading: &str, text: &str, kept: &st
             let lang = m.lang;
             m.recognise(format!("/security/{name}/{i}/text/{lang}"), body, text);
         }
-        None => m.keep(Slot::Security, heading, kept),
+        None => m.keep(Slot::Text(NoticeSection::Security), heading, kept),
     }
 }
 
@@ -1106,7 +1089,7 @@ fn finish_purposes(m: &mut Mapper) {
             m.notice.purposes.items.push(item);
             m.recognise(format!("/purposes/items/{n}/text/{lang}"), p.clone(), p);
         } else {
-            m.keep(Slot::Purposes, heading, p);
+            m.keep(Slot::Text(NoticeSection::Purposes), heading, p);
         }
     }
     m.bases.sort();
@@ -1275,7 +1258,7 @@ fn assign_bases(m: &mut Mapper) {
     } else {
         for (h, t, lang) in &interest {
             m.lang = *lang;
-            m.keep(Slot::Purposes, h, t);
+            m.keep(Slot::Text(NoticeSection::Purposes), h, t);
         }
     }
     if !m.bases.is_empty() && !without.is_empty() {
