@@ -963,35 +963,36 @@ impl Notice {
         changed
     }
 
+    /// The register references of every item that can hold them (subject groups, purposes,
+    /// data, sources, retention), each with the JSON Pointer of its item.
+    pub fn ref_lists(&self) -> impl Iterator<Item = (String, &[String])> {
+        fn each<'a, T>(
+            base: &'static str,
+            items: &'a [T],
+            refs: fn(&T) -> &[String],
+        ) -> impl Iterator<Item = (String, &'a [String])> {
+            (items.iter().enumerate()).map(move |(i, x)| (format!("{base}/{i}"), refs(x)))
+        }
+        each("/register/subjects", &self.register.subjects, |x| {
+            &x.activities
+        })
+        .chain(each("/purposes/items", &self.purposes.items, |x| {
+            &x.activities
+        }))
+        .chain(each("/data/items", &self.data.items, |x| &x.activities))
+        .chain(each("/sources/items", &self.sources.items, |x| {
+            &x.activities
+        }))
+        .chain(each("/retention/items", &self.retention.items, |x| {
+            &x.activities
+        }))
+    }
+
     /// Every reference to a register, with the JSON Pointer of the item that makes it.
     pub fn activity_refs(&self) -> Vec<(String, &str)> {
-        fn each<'a, T>(
-            v: &mut Vec<(String, &'a str)>,
-            base: &str,
-            items: &'a [T],
-            refs: impl Fn(&'a T) -> &'a [String],
-        ) {
-            for (i, x) in items.iter().enumerate() {
-                for r in refs(x) {
-                    v.push((format!("{base}/{i}"), r.as_str()));
-                }
-            }
-        }
-        let mut v = Vec::new();
-        each(&mut v, "/register/subjects", &self.register.subjects, |x| {
-            &x.activities
-        });
-        each(&mut v, "/purposes/items", &self.purposes.items, |x| {
-            &x.activities
-        });
-        each(&mut v, "/data/items", &self.data.items, |x| &x.activities);
-        each(&mut v, "/sources/items", &self.sources.items, |x| {
-            &x.activities
-        });
-        each(&mut v, "/retention/items", &self.retention.items, |x| {
-            &x.activities
-        });
-        v
+        self.ref_lists()
+            .flat_map(|(path, refs)| refs.iter().map(move |r| (path.clone(), r.as_str())))
+            .collect()
     }
 
     /// Does any purpose serve direct marketing?

@@ -8,13 +8,12 @@ use crate::model::belongs_to;
 impl Ctx<'_> {
     pub(super) fn registers(&mut self) {
         let n = self.n;
-        let acts = &n.register.activities;
-        if acts.is_empty() {
-            for (path, id) in n.activity_refs() {
+        for (path, id) in n.activity_refs() {
+            if n.activity(id).is_none() {
                 self.add("register.unknown", path, &[("id", id)]);
             }
-            return;
         }
+        let acts = &n.register.activities;
         for (i, a) in acts.iter().enumerate() {
             let id = a.id.trim();
             if id.is_empty() || acts[..i].iter().any(|b| b.id.trim() == id) {
@@ -30,11 +29,6 @@ impl Ctx<'_> {
                     format!("/register/activities/{i}/name"),
                     &[("n", &(i + 1).to_string())],
                 );
-            }
-        }
-        for (path, id) in n.activity_refs() {
-            if n.activity(id).is_none() {
-                self.add("register.unknown", path, &[("id", id)]);
             }
         }
         let retention_said = !n.retention.items.is_empty();

@@ -110,12 +110,7 @@ pub(super) fn register(c: &Ctx) -> Vec<Block> {
     if !acts.is_empty() {
         // Whether items are the registers' own, shared, or both decides how the intro reads.
         let n = c.notice;
-        let shared = (n.register.subjects.iter().map(|x| &x.activities))
-            .chain(n.purposes.items.iter().map(|x| &x.activities))
-            .chain(n.data.items.iter().map(|x| &x.activities))
-            .chain(n.sources.items.iter().map(|x| &x.activities))
-            .chain(n.retention.items.iter().map(|x| &x.activities))
-            .any(|refs| refs.is_empty());
+        let shared = n.ref_lists().any(|(_, refs)| refs.is_empty());
         let intro = match (n.activity_refs().is_empty(), shared) {
             (true, _) => "l_registers_intro_shared",
             (false, false) => "l_registers_intro_separate",
