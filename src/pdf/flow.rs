@@ -111,15 +111,37 @@ fn section_block(b: &DocBlock, out: &mut Vec<Block>) {
     }
 }
 
-/// The controllers' names, joined.
+/// The most characters a metadata field (title, author) keeps: a viewer shows them in its
+/// title bar and properties dialog, and the notice itself names every controller in full.
+const META_CHARS: usize = 300;
+
+/// The controllers' names, joined, cut after whole names to at most `META_CHARS` characters
+/// ("A Oy, B Oy, …").
 fn controllers(notice: &Notice) -> String {
-    let names: Vec<&str> = notice
+    let mut out = String::new();
+    let mut chars = 0;
+    for name in notice
         .controllers
         .iter()
         .map(|c| c.name.trim())
         .filter(|n| !n.is_empty())
-        .collect();
-    names.join(", ")
+    {
+        let sep = if out.is_empty() { "" } else { ", " };
+        let n = name.chars().count();
+        if chars + sep.len() + n > META_CHARS {
+            if out.is_empty() {
+                out.extend(name.chars().take(META_CHARS));
+            } else {
+                out.push_str(sep);
+            }
+            out.push('…');
+            break;
+        }
+        out.push_str(sep);
+        out.push_str(name);
+        chars += sep.len() + n;
+    }
+    out
 }
 
 /// Title, author, language, date and footer for `notice` printed as `doc`.
@@ -137,6 +159,10 @@ pub fn meta(notice: &Notice, doc: &Document, created: OffsetDateTime) -> PdfMeta
             title = format!("{title} – {}", extra.trim());
             break;
         }
+    }
+    if let Some((cut, _)) = title.char_indices().nth(META_CHARS) {
+        title.truncate(cut);
+        title.push('…');
     }
     let date = [&notice.meta.updated, &notice.meta.drafted]
         .into_iter()
@@ -195,6 +221,36 @@ mod tests {
         );
         assert!(m.footer.ends_with("23.11.2026"), "{}", m.footer);
         assert_eq!(m.lang, Lang::Fi);
+        // A thousand controllers: whole names up to the limit, then "…".
+        let mut many = notice();
+        let first = many.controllers[0].clone();
+        many.controllers = (0..1_000)
+            .map(|i| Party {
+                name: format!("Yhteisrekisterinpitäjä {i} Oy"),
+                ..first.clone()
+            })
+            .collect();
+        let big = meta(
+            &many,
+            &crate::document::build(&many, Lang::Fi),
+            OffsetDateTime::UNIX_EPOCH,
+        );
+        assert!(
+            big.author
+                .starts_with("Yhteisrekisterinpitäjä 0 Oy, Yhteisrekisterinpitäjä 1 Oy")
+        );
+        assert!(big.author.ends_with("Oy, …"), "{}", big.author);
+        assert!(big.author.chars().count() <= META_CHARS + 3);
+        // One name longer than the limit is cut.
+        many.controllers.truncate(1);
+        many.controllers[0].name = "Osakeyhtiö ".repeat(100);
+        let big = meta(
+            &many,
+            &crate::document::build(&many, Lang::Fi),
+            OffsetDateTime::UNIX_EPOCH,
+        );
+        assert_eq!(big.author.chars().count(), META_CHARS + 1);
+        assert!(big.author.ends_with('…'));
     }
 
     #[test]

@@ -10,19 +10,21 @@
 //! accessible format. Its text is real text: selectable, searchable and extractable in
 //! reading order.
 
+mod content;
 mod flow;
 pub mod fonts;
 pub mod layout;
 
 use crate::{Error, Lang, Result, Text};
+use content::{Codes, Draw, Inventory, PageContent, Stroke};
 use fonts::{Face, faces, printable};
-use layout::{Block, GREY, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PAGE_H, PAGE_W, Page, Rgb};
+use layout::{Block, GREY, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PAGE_H, PAGE_W, Page};
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, FontId, Line as PLine, LinePoint, LinkAnnotation, Mm,
-    Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    Actions, BorderArray, ColorArray, LinkAnnotation, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, Rect, TextItem,
 };
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use time::OffsetDateTime;
 
@@ -49,9 +51,7 @@ struct PdfData {
 
 fn data() -> &'static PdfData {
     static D: OnceLock<PdfData> = OnceLock::new();
-    D.get_or_init(|| {
-        crate::data::embedded!("pdf")
-    })
+    D.get_or_init(|| crate::data::embedded!("pdf"))
 }
 
 /// The page label's template in `lang`, with `{page}` and `{pages}` (the Word export's footer
@@ -110,67 +110,6 @@ pub fn render_document(doc: &crate::document::Document, meta: &PdfMeta) -> Resul
 pub fn render_blocks(blocks: &[Block], meta: &PdfMeta) -> Result<Vec<u8>> {
     let pages = layout::paginate(blocks);
     write(&pages, meta)
-}
-
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c[0],
-        g: c[1],
-        b: c[2],
-        icc_profile: None,
-    })
-}
-
-/// Writes text ops, switching font and colour only when they change.
-struct TextWriter<'a> {
-    ops: Vec<Op>,
-    fonts: &'a BTreeMap<Face, FontId>,
-    font: Option<(Face, f32)>,
-    fill: Option<Rgb>,
-}
-
-impl TextWriter<'_> {
-    fn text(&mut self, x: f32, y: f32, text: &str, face: Face, size: f32, fill: Rgb) {
-        if self.font != Some((face, size)) {
-            let id = self.fonts[&face].clone();
-            self.ops.push(Op::SetFont {
-                font: PdfFontHandle::External(id),
-                size: Pt(size),
-            });
-            self.font = Some((face, size));
-        }
-        if self.fill != Some(fill) {
-            self.ops.push(Op::SetFillColor { col: color(fill) });
-            self.fill = Some(fill);
-        }
-        self.ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(y)),
-        });
-        self.ops.push(Op::ShowText {
-            items: kerned(text, face),
-        });
-    }
-}
-
-/// `text` as show-text items with the font's pair kerning between the glyphs.
-fn kerned(text: &str, face: Face) -> Vec<TextItem> {
-    let f = faces().get(face);
-    let mut items = Vec::new();
-    let mut acc = String::new();
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if let Some(p) = prev {
-            let k = f.kern_tj(p, c);
-            if k != 0.0 {
-                items.push(TextItem::Text(std::mem::take(&mut acc)));
-                items.push(TextItem::Offset(k));
-            }
-        }
-        acc.push(c);
-        prev = Some(c);
-    }
-    items.push(TextItem::Text(acc));
-    items
 }
 
 /// Shorten `text` with "…" until it fits in `width` points.
@@ -234,58 +173,37 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
     info.modification_date = created;
     info.metadata_date = created;
 
-    // Register only the faces the document uses, so no unused face is embedded.
-    let mut used: Vec<Face> = vec![Face::Regular];
-    for p in pages {
-        for l in &p.lines {
-            for r in &l.line.runs {
-                if !used.contains(&r.face) {
-                    used.push(r.face);
-                }
-            }
-        }
-    }
-    let font_ids: BTreeMap<Face, FontId> = used
-        .iter()
-        .map(|&f| (f, doc.add_font(&faces().get(f).parsed)))
-        .collect();
-
     let total = pages.len();
     let footer_face = faces().get(Face::Regular);
     let footer_text = printable(footer_face, &meta.footer).into_owned();
-    let mut pdf_pages = Vec::with_capacity(total);
+    let mut contents: Vec<PageContent> = Vec::with_capacity(total);
+    let mut links_per_page: Vec<Vec<LinkAnnotation>> = Vec::with_capacity(total);
     let mut outline: Vec<(String, usize, f32)> = Vec::new();
 
     for (i, page) in pages.iter().enumerate() {
-        let mut w = TextWriter {
-            ops: vec![Op::StartTextSection],
-            fonts: &font_ids,
-            font: None,
-            fill: None,
-        };
+        let mut content = PageContent::default();
         let mut links = Vec::new();
-        let mut rules: Vec<(f32, f32, f32, f32, Rgb)> = Vec::new();
         for placed in &page.lines {
             let top = PAGE_H - MARGIN_T - placed.top;
             for rule in &placed.line.rules {
-                rules.push((
-                    MARGIN_L + rule.x0,
-                    MARGIN_L + rule.x1,
-                    top - rule.dy,
-                    rule.thickness,
-                    rule.color,
-                ));
+                content.strokes.push(Stroke {
+                    x0: MARGIN_L + rule.x0,
+                    x1: MARGIN_L + rule.x1,
+                    y: top - rule.dy,
+                    thickness: rule.thickness,
+                    color: rule.color,
+                });
             }
             for run in &placed.line.runs {
                 let y = top - run.baseline;
-                w.text(
-                    MARGIN_L + run.x,
+                content.draws.push(Draw {
+                    x: MARGIN_L + run.x,
                     y,
-                    &run.text,
-                    run.face,
-                    run.size,
-                    run.color,
-                );
+                    text: Cow::Borrowed(&run.text),
+                    face: run.face,
+                    size: run.size,
+                    fill: run.color,
+                });
                 if let Some(target) = &run.link {
                     links.push(LinkAnnotation::new(
                         Rect {
@@ -314,43 +232,57 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
         let right = PAGE_W - MARGIN_R;
         let left_room = right - MARGIN_L - label_w - 18.0;
         let left = fit(&footer_text, Face::Regular, FOOTER_SIZE, left_room);
-        w.text(
-            MARGIN_L,
-            FOOTER_BASELINE,
-            &left,
-            Face::Regular,
-            FOOTER_SIZE,
-            GREY,
-        );
-        w.text(
-            right - label_w,
-            FOOTER_BASELINE,
-            &label,
-            Face::Regular,
-            FOOTER_SIZE,
-            GREY,
-        );
-        let mut ops = w.ops;
-        ops.push(Op::EndTextSection);
-
-        rules.push((MARGIN_L, right, FOOTER_RULE, 0.5, [0.72, 0.72, 0.74]));
-        let pt = |x: f32, y: f32| LinePoint {
-            p: Point { x: Pt(x), y: Pt(y) },
-            bezier: false,
-        };
-        for (x0, x1, y, thickness, c) in rules {
-            ops.push(Op::SetOutlineColor { col: color(c) });
-            ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-            ops.push(Op::DrawLine {
-                line: PLine {
-                    points: vec![pt(x0, y), pt(x1, y)],
-                    is_closed: false,
-                },
+        for (x, text) in [(MARGIN_L, left), (right - label_w, label)] {
+            content.draws.push(Draw {
+                x,
+                y: FOOTER_BASELINE,
+                text: Cow::Owned(text),
+                face: Face::Regular,
+                size: FOOTER_SIZE,
+                fill: GREY,
             });
         }
-        ops.extend(links.into_iter().map(|link| Op::LinkAnnotation { link }));
-        pdf_pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
+        content.strokes.push(Stroke {
+            x0: MARGIN_L,
+            x1: right,
+            y: FOOTER_RULE,
+            thickness: 0.5,
+            color: [0.72, 0.72, 0.74],
+        });
+        contents.push(content);
+        links_per_page.push(links);
     }
+
+    // printpdf embeds and subsets the faces the document draws, from the inventory shown on
+    // the first page; `content` then writes every page's stream (see its module comment).
+    let inventory = Inventory::of(&contents);
+    let mut names: Vec<(Face, String)> = Vec::new();
+    let mut inventory_ops = vec![Op::StartTextSection];
+    for (face, chars) in inventory.faces() {
+        let id = doc.add_font(&faces().get(face).parsed);
+        names.push((face, id.0.clone()));
+        inventory_ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id),
+            size: Pt(10.0),
+        });
+        inventory_ops.push(Op::ShowText {
+            items: vec![TextItem::Text(chars)],
+        });
+    }
+    inventory_ops.push(Op::EndTextSection);
+    let pdf_pages: Vec<PdfPage> = links_per_page
+        .into_iter()
+        .enumerate()
+        .map(|(i, links)| {
+            let mut ops = if i == 0 {
+                std::mem::take(&mut inventory_ops)
+            } else {
+                Vec::new()
+            };
+            ops.extend(links.into_iter().map(|link| Op::LinkAnnotation { link }));
+            PdfPage::new(Mm(210.0), Mm(297.0), ops)
+        })
+        .collect();
     doc.with_pages(pdf_pages);
 
     let opts = PdfSaveOptions {
@@ -366,6 +298,26 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
     {
         return Err(Error::Render(format!("the PDF writer reported: {}", e.msg)));
     }
+    let streams = page_streams(&lo)?;
+    if streams.len() != contents.len() {
+        return Err(Error::Render(format!(
+            "the PDF writer made {} pages of {}",
+            streams.len(),
+            contents.len()
+        )));
+    }
+    let first = match streams.first().and_then(|id| lo.objects.get(id)) {
+        Some(lopdf::Object::Stream(s)) => s.content.clone(),
+        _ => Vec::new(),
+    };
+    let codes = Codes::read(&first, &inventory, &names)?;
+    for (id, page) in streams.iter().zip(&contents) {
+        let bytes = content::write(page, &codes)?;
+        lo.objects.insert(
+            *id,
+            lopdf::Object::Stream(lopdf::Stream::new(lopdf::Dictionary::new(), bytes)),
+        );
+    }
     finish(&mut lo, meta, &outline)?;
     compress(&mut lo);
     let mut out = Vec::new();
@@ -374,10 +326,24 @@ fn write(pages: &[Page], meta: &PdfMeta) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The content stream of each page, in page order.
+fn page_streams(lo: &lopdf::Document) -> Result<Vec<lopdf::ObjectId>> {
+    lo.get_pages()
+        .into_values()
+        .map(|page| {
+            lo.get_dictionary(page)
+                .and_then(|d| d.get(b"Contents"))
+                .and_then(lopdf::Object::as_reference)
+                .map_err(|e| Error::Render(format!("a PDF page has no content stream: {e}")))
+        })
+        .collect()
+}
+
 /// Deflate every stream that allows it, as lopdf's `Document::compress` does (same rule: only
 /// when it saves more than the filter entry costs), but at zlib's default level instead of its
 /// best: on text content streams level 9 costs about three times the time of level 6 for a
-/// percent or two of size, and the streams are most of the work of a long notice.
+/// percent or two of size. (Level 1 saves little more time and makes a long notice's PDF a
+/// quarter larger.)
 fn compress(lo: &mut lopdf::Document) {
     use flate2::{Compression, write::ZlibEncoder};
     use std::io::Write;

@@ -1,117 +1,166 @@
 //! Line breaking: a block's spans → measured atoms → lines no wider than the measure, and
 //! those lines as positioned runs.
+//!
+//! An atom borrows its text from the span it comes from (as `drawable` made it), so breaking
+//! a paragraph allocates per segment list and per line, never per word or per character.
 
 use super::table::table_lines;
 use super::*;
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// A stretch of text in one style inside a segment.
-#[derive(Debug, Clone)]
-pub(super) struct Atom {
-    pub(super) text: String,
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Atom<'a> {
+    pub(super) text: &'a str,
     pub(super) face: Face,
     pub(super) link: Option<usize>,
     pub(super) width: f32,
 }
 
 #[derive(Debug)]
-pub(super) enum Tok {
-    /// Text that is never broken unless it is wider than a whole line.
+pub(super) enum Tok<'a> {
+    /// Text that is never broken unless it is wider than a whole line: these atoms of
+    /// `Tokens::atoms`.
     Seg {
-        atoms: Vec<Atom>,
+        atoms: Range<usize>,
         width: f32,
         soft_hyphen: bool,
     },
     /// A breakable space.
-    Space(Atom),
+    Space(Atom<'a>),
     /// A forced line break (`\n` in the text).
     Break,
 }
 
-pub(super) fn tokenize(spans: &[Span], size: f32, links: &mut Vec<String>) -> Vec<Tok> {
-    let fonts = faces();
-    let mut toks = Vec::new();
-    let mut atoms: Vec<Atom> = Vec::new();
+/// A block's text as segments, spaces and breaks, over one list of atoms.
+pub(super) struct Tokens<'a> {
+    pub(super) toks: Vec<Tok<'a>>,
+    pub(super) atoms: Vec<Atom<'a>>,
+}
 
-    fn push_char(atoms: &mut Vec<Atom>, c: char, face: Face, link: Option<usize>, size: f32) {
-        let f = faces().get(face);
-        let w = f.char_width(c, size);
-        match atoms.last_mut() {
-            Some(a) if a.face == face && a.link == link => {
-                let kern = a
-                    .text
-                    .chars()
-                    .next_back()
-                    .map_or(0.0, |p| f.kern(p, c, size));
-                a.text.push(c);
-                a.width += w + kern;
-            }
-            _ => {
-                // Room for a word, so it is not reallocated letter by letter.
-                let mut text = String::with_capacity(16);
-                text.push(c);
-                atoms.push(Atom {
-                    text,
-                    face,
-                    link,
-                    width: w,
-                })
-            }
-        }
-    }
-    fn finish(toks: &mut Vec<Tok>, atoms: &mut Vec<Atom>, soft_hyphen: bool) {
-        if !atoms.is_empty() {
-            let width = atoms.iter().map(|a| a.width).sum();
-            toks.push(Tok::Seg {
-                atoms: std::mem::take(atoms),
+/// Each span's text as its face can draw it (see `fonts::printable`): what the atoms borrow.
+pub(super) fn drawable(spans: &[Span]) -> Vec<Cow<'_, str>> {
+    spans
+        .iter()
+        .map(|s| printable(faces().get(s.face), &s.text))
+        .collect()
+}
+
+pub(super) fn tokenize<'a>(
+    spans: &[Span],
+    texts: &'a [Cow<'_, str>],
+    size: f32,
+    links: &mut Vec<String>,
+) -> Tokens<'a> {
+    let mut t = Tokens {
+        toks: Vec::new(),
+        atoms: Vec::new(),
+    };
+    // The first atom of the open segment.
+    let mut seg = 0usize;
+
+    fn finish(t: &mut Tokens, seg: &mut usize, soft_hyphen: bool) {
+        if t.atoms.len() > *seg {
+            let width = t.atoms[*seg..].iter().map(|a| a.width).sum();
+            t.toks.push(Tok::Seg {
+                atoms: *seg..t.atoms.len(),
                 width,
                 soft_hyphen,
             });
+            *seg = t.atoms.len();
         }
     }
 
-    for span in spans {
+    for (span, text) in spans.iter().zip(texts) {
+        let text: &'a str = text;
         let face = span.face;
+        let f = faces().get(face);
         let link = span.link.as_ref().map(|l| {
             links.push(l.clone());
             links.len() - 1
         });
-        let text = printable(fonts.get(face), &span.text);
-        let chars: Vec<char> = text.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
-            match c {
-                ' ' if keep_together(&atoms, chars.get(i + 1).copied()) => {
-                    push_char(&mut atoms, ' ', face, link, size);
+        // Where the open segment's last atom starts in `text`, when it comes from this span
+        // (then a character extends it instead of starting a new atom).
+        let mut open: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        let push = |t: &mut Tokens<'a>, open: &mut Option<usize>, seg: usize, i: usize, c: char| {
+            let end = i + c.len_utf8();
+            let w = f.char_width(c, size);
+            match t.atoms[seg..].last_mut() {
+                Some(a) if a.face == face && a.link == link => {
+                    let kern = a
+                        .text
+                        .chars()
+                        .next_back()
+                        .map_or(0.0, |p| f.kern(p, c, size));
+                    match *open {
+                        Some(start) => {
+                            a.text = &text[start..end];
+                            a.width += w + kern;
+                        }
+                        None => {
+                            t.atoms.push(Atom {
+                                text: &text[i..end],
+                                face,
+                                link,
+                                width: w + kern,
+                            });
+                            *open = Some(i);
+                        }
+                    }
                 }
-                ' ' => {
-                    finish(&mut toks, &mut atoms, false);
-                    let width = fonts.get(face).char_width(' ', size);
-                    toks.push(Tok::Space(Atom {
-                        text: " ".into(),
+                _ => {
+                    t.atoms.push(Atom {
+                        text: &text[i..end],
                         face,
                         link,
-                        width,
+                        width: w,
+                    });
+                    *open = Some(i);
+                }
+            }
+        };
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            match c {
+                ' ' if keep_together(&t.atoms[seg..], next) => push(&mut t, &mut open, seg, i, c),
+                ' ' => {
+                    finish(&mut t, &mut seg, false);
+                    open = None;
+                    t.toks.push(Tok::Space(Atom {
+                        text: &text[i..i + 1],
+                        face,
+                        link,
+                        width: f.char_width(' ', size),
                     }));
                 }
                 '\n' => {
-                    finish(&mut toks, &mut atoms, false);
-                    toks.push(Tok::Break);
+                    finish(&mut t, &mut seg, false);
+                    open = None;
+                    t.toks.push(Tok::Break);
                 }
-                '\u{200B}' => finish(&mut toks, &mut atoms, false),
-                '\u{00AD}' => finish(&mut toks, &mut atoms, true),
+                '\u{200B}' | '\u{00AD}' => {
+                    finish(&mut t, &mut seg, c == '\u{00AD}');
+                    open = None;
+                }
                 '/' => {
-                    push_char(&mut atoms, c, face, link, size);
-                    let before = i > 0 && chars[i - 1].is_alphanumeric();
-                    let after = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                    push(&mut t, &mut open, seg, i, c);
+                    let before = prev.is_some_and(char::is_alphanumeric);
+                    let after = next.is_some_and(char::is_alphanumeric);
                     if before && after {
-                        finish(&mut toks, &mut atoms, false);
+                        finish(&mut t, &mut seg, false);
+                        open = None;
                     }
                 }
-                _ => push_char(&mut atoms, c, face, link, size),
+                _ => push(&mut t, &mut open, seg, i, c),
             }
+            prev = Some(c);
         }
     }
-    finish(&mut toks, &mut atoms, false);
-    toks
+    finish(&mut t, &mut seg, false);
+    t
 }
 
 /// Is the space after the segment `atoms`, before `next`, one a line must not break at?
@@ -141,14 +190,17 @@ fn keep_together(atoms: &[Atom], next: Option<char>) -> bool {
 
 /// Split an over-long segment into pieces no wider than `width`: after URL punctuation where
 /// possible, otherwise between any two characters (at least one character per piece).
-fn split_long(atoms: Vec<Atom>, width: f32, size: f32) -> Vec<Vec<Atom>> {
-    let chars: Vec<(char, Face, Option<usize>)> = atoms
+fn split_long<'a>(atoms: &[Atom<'a>], width: f32, size: f32) -> Vec<Vec<Atom<'a>>> {
+    // Every character: its atom, its byte offset there, the character and its width.
+    let chars: Vec<(usize, usize, char, f32)> = atoms
         .iter()
-        .flat_map(|a| a.text.chars().map(move |c| (c, a.face, a.link)))
-        .collect();
-    let widths: Vec<f32> = chars
-        .iter()
-        .map(|&(c, f, _)| faces().get(f).char_width(c, size))
+        .enumerate()
+        .flat_map(|(k, a)| {
+            let f = faces().get(a.face);
+            a.text
+                .char_indices()
+                .map(move |(i, c)| (k, i, c, f.char_width(c, size)))
+        })
         .collect();
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -156,9 +208,9 @@ fn split_long(atoms: Vec<Atom>, width: f32, size: f32) -> Vec<Vec<Atom>> {
         let mut w = 0.0;
         let mut end = start;
         let mut last_punct = None;
-        while end < chars.len() && (end == start || w + widths[end] <= width) {
-            w += widths[end];
-            if matches!(chars[end].0, '/' | '.' | '_' | '@' | '?' | '&' | '=' | '#') {
+        while end < chars.len() && (end == start || w + chars[end].3 <= width) {
+            w += chars[end].3;
+            if matches!(chars[end].2, '/' | '.' | '_' | '@' | '?' | '&' | '=' | '#') {
                 last_punct = Some(end + 1);
             }
             end += 1;
@@ -169,36 +221,42 @@ fn split_long(atoms: Vec<Atom>, width: f32, size: f32) -> Vec<Vec<Atom>> {
         {
             end = p;
         }
-        let mut piece: Vec<Atom> = Vec::new();
-        for i in start..end {
-            let (c, face, link) = chars[i];
+        // The piece's atoms, each with the atom it is cut from and where it starts there.
+        let mut piece: Vec<(usize, usize, Atom<'a>)> = Vec::new();
+        for &(k, i, c, cw) in &chars[start..end] {
+            let source = &atoms[k];
             match piece.last_mut() {
-                Some(a) if a.face == face && a.link == link => {
-                    a.text.push(c);
-                    a.width += widths[i];
+                Some((pk, from, a)) if *pk == k => {
+                    a.text = &source.text[*from..i + c.len_utf8()];
+                    a.width += cw;
                 }
-                _ => piece.push(Atom {
-                    text: c.to_string(),
-                    face,
-                    link,
-                    width: widths[i],
-                }),
+                _ => piece.push((
+                    k,
+                    i,
+                    Atom {
+                        text: &source.text[i..i + c.len_utf8()],
+                        width: cw,
+                        ..*source
+                    },
+                )),
             }
         }
-        pieces.push(piece);
+        pieces.push(piece.into_iter().map(|(_, _, a)| a).collect());
         start = end;
     }
     pieces
 }
 
-/// Break a block's spans into lines of at most `width` points.
-pub(super) fn break_lines(
+/// Break a block's spans into lines of at most `width` points. `texts` is
+/// `drawable(spans)`, which the atoms borrow.
+pub(super) fn break_lines<'a>(
     spans: &[Span],
+    texts: &'a [Cow<'_, str>],
     size: f32,
     width: f32,
     links: &mut Vec<String>,
-) -> Vec<Vec<Atom>> {
-    let toks = tokenize(spans, size, links);
+) -> Vec<Vec<Atom<'a>>> {
+    let Tokens { toks, atoms } = tokenize(spans, texts, size, links);
     let mut lines: Vec<Vec<Atom>> = Vec::new();
     let mut cur: Vec<Atom> = Vec::new();
     let mut cur_w = 0.0f32;
@@ -223,11 +281,12 @@ pub(super) fn break_lines(
                 soft_hyphen_face = None;
             }
             Tok::Seg {
-                atoms,
+                atoms: range,
                 width: seg_w,
                 soft_hyphen,
             } => {
                 started = true;
+                let seg = &atoms[range];
                 let space_w = pending.as_ref().map_or(0.0, |a| a.width);
                 if cur.is_empty() || cur_w + space_w + seg_w <= width + 0.01 {
                     if let Some(p) = pending.take()
@@ -237,12 +296,12 @@ pub(super) fn break_lines(
                         cur.push(p);
                     }
                     cur_w += seg_w;
-                    cur.extend(atoms);
+                    cur.extend_from_slice(seg);
                 } else {
                     if let Some(face) = soft_hyphen_face {
                         let w = faces().get(face).char_width('-', size);
                         cur.push(Atom {
-                            text: "-".into(),
+                            text: "-",
                             face,
                             link: None,
                             width: w,
@@ -251,11 +310,11 @@ pub(super) fn break_lines(
                     lines.push(std::mem::take(&mut cur));
                     pending = None;
                     cur_w = seg_w;
-                    cur.extend(atoms);
+                    cur.extend_from_slice(seg);
                 }
                 if cur_w > width + 0.01 {
                     // Only a segment alone on its line can be this wide: split it.
-                    let mut pieces = split_long(std::mem::take(&mut cur), width, size);
+                    let mut pieces = split_long(&cur, width, size);
                     let last = pieces.pop().unwrap_or_default();
                     lines.extend(pieces);
                     cur_w = last.iter().map(|a| a.width).sum();
@@ -286,25 +345,33 @@ pub(super) fn merge_runs(
 ) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut x = x0;
+    // The link index of the last run, and the bytes of the line not yet in a run.
+    let mut last_link: Option<usize> = None;
+    let mut rest: usize = atoms.iter().map(|a| a.text.len()).sum();
     for a in atoms {
-        let link = a.link.map(|i| links[i].clone());
-        let color = if link.is_some() { LINK } else { color };
         match runs.last_mut() {
-            Some(r) if r.face == a.face && r.link == link => {
-                r.text.push_str(&a.text);
+            Some(r) if r.face == a.face && last_link == a.link => {
+                r.text.push_str(a.text);
                 r.width += a.width;
             }
-            _ => runs.push(Run {
-                x,
-                baseline,
-                width: a.width,
-                text: a.text,
-                face: a.face,
-                size,
-                color,
-                link,
-            }),
+            _ => {
+                let link = a.link.map(|i| links[i].clone());
+                let mut text = String::with_capacity(rest);
+                text.push_str(a.text);
+                runs.push(Run {
+                    x,
+                    baseline,
+                    width: a.width,
+                    text,
+                    face: a.face,
+                    size,
+                    color: if link.is_some() { LINK } else { color },
+                    link,
+                });
+                last_link = a.link;
+            }
         }
+        rest -= a.text.len();
         x += a.width;
     }
     runs
@@ -332,7 +399,8 @@ pub(super) fn block_lines(block: &Block) -> Vec<Line> {
     }
     let mut links = Vec::new();
     let width = CONTENT_W - st.indent;
-    let broken = break_lines(&block.spans, st.size, width, &mut links);
+    let texts = drawable(&block.spans);
+    let broken = break_lines(&block.spans, &texts, st.size, width, &mut links);
     // Centre the cap height in the line box.
     let baseline = (st.leading + 0.72 * st.size) / 2.0;
     let n = broken.len();
@@ -380,6 +448,52 @@ pub(super) fn block_lines(block: &Block) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines of `spans` at 10 pt in a measure of `width` points.
+    fn broken(spans: &[Span], width: f32) -> Vec<String> {
+        let texts = drawable(spans);
+        break_lines(spans, &texts, 10.0, width, &mut Vec::new())
+            .into_iter()
+            .map(|l| l.into_iter().map(|a| a.text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn words_split_across_spans_and_faces_are_measured_and_kept_whole() {
+        // A word made of three spans (bold, regular, a link) is one segment: it moves to the
+        // next line whole, and its runs keep their faces.
+        let spans = [
+            Span::regular("sana ".repeat(14)),
+            Span::bold("Yhdys"),
+            Span::regular("sana"),
+            Span::link("linkki", "https://esimerkki.fi"),
+            Span::regular(" loppu"),
+        ];
+        for width in [150.0, 200.0, 250.0, 300.0] {
+            let lines = broken(&spans, width);
+            assert!(
+                lines.iter().any(|l| l.contains("Yhdyssanalinkki")),
+                "{lines:?}"
+            );
+            assert_eq!(
+                lines.join(" "),
+                format!("{}Yhdyssanalinkki loppu", "sana ".repeat(14))
+            );
+        }
+        // A word wider than the line is cut into pieces that each fit, and nothing is lost.
+        let long = [Span::regular("x".repeat(300)), Span::bold("y".repeat(50))];
+        let pieces = broken(&long, 100.0);
+        assert!(pieces.len() > 3, "{pieces:?}");
+        assert_eq!(
+            pieces.concat(),
+            format!("{}{}", "x".repeat(300), "y".repeat(50))
+        );
+        let texts = drawable(&long);
+        for line in break_lines(&long, &texts, 10.0, 100.0, &mut Vec::new()) {
+            let w: f32 = line.iter().map(|a| a.width).sum();
+            assert!(w <= 100.01, "{w}");
+        }
+    }
 
     fn lines_of(block: &Block) -> Vec<String> {
         block_lines(block).iter().map(|l| l.text()).collect()
@@ -436,13 +550,7 @@ mod tests {
 
     #[test]
     fn hard_hyphen_soft_hyphen_and_newline_break_lines() {
-        let narrow = |spans: Vec<Span>| {
-            let mut links = Vec::new();
-            break_lines(&spans, 10.0, 80.0, &mut links)
-                .into_iter()
-                .map(|l| l.into_iter().map(|a| a.text).collect::<String>())
-                .collect::<Vec<_>>()
-        };
+        let narrow = |spans: Vec<Span>| broken(&spans, 80.0);
         // Never after a hard hyphen: text extraction (poppler) would join the lines and drop
         // the hyphen, turning "EU-tuomioistuin" into "EUtuomioistuin".
         assert_eq!(
@@ -467,33 +575,22 @@ mod tests {
 
     #[test]
     fn references_and_numbers_stay_with_what_they_belong_to() {
-        let mut links = Vec::new();
-        let lines: Vec<String> = break_lines(
+        let lines = broken(
             &[Span::regular(
                 "perusteella (GDPR Art. 6(1)(f)) kymmenen 10 vuotta",
             )],
-            10.0,
             120.0,
-            &mut links,
-        )
-        .into_iter()
-        .map(|l| l.into_iter().map(|a| a.text).collect())
-        .collect();
+        );
         assert!(lines.iter().all(|l| !l.ends_with("Art.")), "{lines:?}");
         assert!(
             lines.iter().any(|l| l.contains("Art. 6(1)(f))")),
             "{lines:?}"
         );
         assert!(lines.iter().any(|l| l.contains("10 vuotta")), "{lines:?}");
-        let dashes: Vec<String> = break_lines(
+        let dashes = broken(
             &[Span::regular("asiakassuhteen hoitaminen — Sopimus")],
-            10.0,
             125.0,
-            &mut links,
-        )
-        .into_iter()
-        .map(|l| l.into_iter().map(|a| a.text).collect())
-        .collect();
+        );
         assert!(dashes.iter().all(|l| !l.starts_with('—')), "{dashes:?}");
     }
 

@@ -1,7 +1,7 @@
 //! Tables: columns sized to their content (water-filling between the narrowest and the
 //! widest each can be), each row one "line" that never splits unless taller than a page.
 
-use super::lines::{Atom, Tok, break_lines, merge_runs, tokenize};
+use super::lines::{Atom, Tok, break_lines, drawable, merge_runs, tokenize};
 use super::*;
 
 const CELL_PAD_X: f32 = 4.0;
@@ -11,7 +11,8 @@ const CELL_PAD_Y: f32 = 3.0;
 fn min_max_width(spans: &[Span], size: f32) -> (f32, f32) {
     let mut links = Vec::new();
     let (mut min, mut max, mut line) = (0.0f32, 0.0f32, 0.0f32);
-    for tok in tokenize(spans, size, &mut links) {
+    let texts = drawable(spans);
+    for tok in tokenize(spans, &texts, size, &mut links).toks {
         match tok {
             Tok::Seg { width, .. } => {
                 min = min.max(width);
@@ -85,13 +86,15 @@ pub(super) fn table_lines(t: &Table, st: &Style) -> Vec<Line> {
         .max(1.0) as usize;
     let mut out = Vec::new();
     for (r, row) in all_rows.iter().enumerate() {
+        let texts: Vec<_> = row.iter().take(ncols).map(|cell| drawable(cell)).collect();
         let cells: Vec<(Vec<Vec<Atom>>, Vec<String>)> = row
             .iter()
             .take(ncols)
             .enumerate()
             .map(|(i, cell)| {
                 let mut links = Vec::new();
-                let lines = break_lines(cell, st.size, widths[i] - 2.0 * CELL_PAD_X, &mut links);
+                let w = widths[i] - 2.0 * CELL_PAD_X;
+                let lines = break_lines(cell, &texts[i], st.size, w, &mut links);
                 (lines, links)
             })
             .collect();
