@@ -121,10 +121,15 @@ impl Inventory {
     }
 }
 
-/// The glyph code of every inventoried character, per face, as printpdf wrote it.
+/// The glyph code of every inventoried character, per face, as printpdf wrote it, kept as
+/// the bytes a literal string in the content stream shows.
 pub(super) struct Codes<'i> {
     inventory: &'i Inventory,
-    codes: [Vec<u16>; 3],
+    /// By the character's place in the inventory.
+    glyphs: [Vec<Glyph>; 3],
+    /// The same by code point below `DENSE` (`Glyph::NONE`: not drawn in that face), so the
+    /// common character costs one table read.
+    dense: [Vec<Glyph>; 3],
     /// The font resource name of each face (`/F1` without the slash).
     names: [Option<String>; 3],
 }
@@ -187,19 +192,41 @@ impl<'i> Codes<'i> {
         for (f, name) in names {
             by_face[*f as usize] = Some(name.clone());
         }
+        let glyphs: [Vec<Glyph>; 3] = codes.map(|c| c.into_iter().map(Glyph::of).collect());
+        let dense = std::array::from_fn(|f| {
+            let mut table = Vec::new();
+            if !inventory.chars[f].is_empty() {
+                table = vec![Glyph::NONE; DENSE];
+                for (c, h) in inventory.chars[f].iter().zip(&glyphs[f]) {
+                    if let Some(slot) = table.get_mut(*c as usize) {
+                        *slot = *h;
+                    }
+                }
+            }
+            table
+        });
         Ok(Codes {
             inventory,
-            codes,
+            glyphs,
+            dense,
             names: by_face,
         })
     }
 
-    fn code(&self, face: Face, c: char) -> Result<u16> {
+    /// The code of `c` in `face`.
+    fn code(&self, face: Face, c: char) -> Result<Glyph> {
         let f = face as usize;
-        self.inventory.places[f]
-            .get(c)
-            .map(|i| self.codes[f][i as usize])
-            .ok_or_else(|| Error::Render(format!("the character {c:?} has no glyph code")))
+        let found = if (c as usize) < DENSE {
+            self.dense[f]
+                .get(c as usize)
+                .copied()
+                .filter(|g| g.len != 0)
+        } else {
+            self.inventory.places[f]
+                .get(c)
+                .map(|i| self.glyphs[f][i as usize])
+        };
+        found.ok_or_else(|| Error::Render(format!("the character {c:?} has no glyph code")))
     }
 }
 
@@ -234,22 +261,23 @@ pub(super) fn write(page: &PageContent, codes: &Codes) -> Result<Vec<u8>> {
         num(&mut out, d.x);
         out.push(b' ');
         num(&mut out, d.y);
-        out.extend_from_slice(b" Tm\n[<");
+        out.extend_from_slice(b" Tm\n[(");
         let f = faces().get(d.face);
         let mut prev: Option<char> = None;
         for c in d.text.chars() {
             if let Some(p) = prev {
                 let k = f.kern_tj(p, c);
                 if k != 0.0 {
-                    out.push(b'>');
+                    out.push(b')');
                     num(&mut out, k);
-                    out.push(b'<');
+                    out.push(b'(');
                 }
             }
-            hex(&mut out, codes.code(d.face, c)?);
+            let g = codes.code(d.face, c)?;
+            out.extend_from_slice(&g.bytes[..usize::from(g.len)]);
             prev = Some(c);
         }
-        out.extend_from_slice(b">] TJ\n");
+        out.extend_from_slice(b")] TJ\n");
     }
     out.extend_from_slice(b"ET\n");
     for s in &page.strokes {
@@ -270,11 +298,38 @@ pub(super) fn write(page: &PageContent, codes: &Codes) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// A glyph code as four hex digits.
-fn hex(out: &mut Vec<u8>, code: u16) {
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    for shift in [12, 8, 4, 0] {
-        out.push(DIGITS[usize::from((code >> shift) & 0xF)]);
+/// A glyph code as the bytes of a PDF literal string: its two bytes, big-endian, with the
+/// three delimiters escaped and a carriage return written as `\r` (a raw one would be read
+/// as a line feed). Half the size of the same code in hex, so the stream is also half the
+/// work to compress.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Glyph {
+    bytes: [u8; 4],
+    len: u8,
+}
+
+impl Glyph {
+    const NONE: Glyph = Glyph {
+        bytes: [0; 4],
+        len: 0,
+    };
+
+    fn of(code: u16) -> Glyph {
+        let mut g = Glyph::NONE;
+        for b in code.to_be_bytes() {
+            let escaped: &[u8] = match b {
+                b'(' => b"\\(",
+                b')' => b"\\)",
+                b'\\' => b"\\\\",
+                b'\r' => b"\\r",
+                _ => &[b],
+            };
+            for &e in escaped {
+                g.bytes[usize::from(g.len)] = e;
+                g.len += 1;
+            }
+        }
+        g
     }
 }
 
@@ -334,11 +389,28 @@ mod tests {
     }
 
     #[test]
-    fn glyph_codes_are_four_hex_digits() {
-        let mut out = Vec::new();
-        for c in [0x0001, 0x00AB, 0xFFFF] {
-            hex(&mut out, c);
+    fn glyph_codes_are_literal_string_bytes() {
+        let bytes = |code: u16| {
+            let g = Glyph::of(code);
+            g.bytes[..usize::from(g.len)].to_vec()
+        };
+        assert_eq!(bytes(0x0041), [0x00, 0x41]);
+        assert_eq!(bytes(0x0028), [0x00, b'\\', b'(']);
+        assert_eq!(bytes(0x295C), [b'\\', b')', b'\\', b'\\']);
+        assert_eq!(bytes(0x0D0A), [b'\\', b'r', 0x0A]);
+        // Every code reads back as itself through a PDF parser.
+        for code in [0x0001, 0x000D, 0x0028, 0x0029, 0x005C, 0x285C, 0xFFFF] {
+            let mut stream = b"[(".to_vec();
+            stream.extend(bytes(code));
+            stream.extend(b")] TJ");
+            let content = lopdf::content::Content::decode(&stream).unwrap();
+            let lopdf::Object::Array(items) = &content.operations[0].operands[0] else {
+                panic!("no array");
+            };
+            let lopdf::Object::String(s, _) = &items[0] else {
+                panic!("no string");
+            };
+            assert_eq!(s, &code.to_be_bytes(), "{code:#06X}");
         }
-        assert_eq!(out, b"000100ABFFFF");
     }
 }
