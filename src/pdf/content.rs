@@ -265,13 +265,12 @@ pub(super) fn write(page: &PageContent, codes: &Codes) -> Result<Vec<u8>> {
         let f = faces().get(d.face);
         let mut prev: Option<char> = None;
         for c in d.text.chars() {
-            if let Some(p) = prev {
-                let k = f.kern_tj(p, c);
-                if k != 0.0 {
-                    out.push(b')');
-                    num(&mut out, k);
-                    out.push(b'(');
-                }
+            if let Some(p) = prev
+                && f.kern_units(p, c) != 0
+            {
+                out.push(b')');
+                num(&mut out, f.kern_tj(p, c));
+                out.push(b'(');
             }
             let g = codes.code(d.face, c)?;
             out.extend_from_slice(&g.bytes[..usize::from(g.len)]);

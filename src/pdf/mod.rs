@@ -345,8 +345,9 @@ fn page_streams(lo: &lopdf::Document) -> Result<Vec<lopdf::ObjectId>> {
 /// percent or two of size. (Level 1 saves little more time and makes a long notice's PDF a
 /// quarter larger.)
 fn compress(lo: &mut lopdf::Document) {
-    use flate2::{Compression, write::ZlibEncoder};
-    use std::io::Write;
+    // One compressor for all streams, reset between them: setting one up allocates and
+    // clears its window and tables, which on a page's stream costs as much as compressing it.
+    let mut z = flate2::Compress::new(flate2::Compression::default(), true);
     for object in lo.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {
             continue;
@@ -354,20 +355,30 @@ fn compress(lo: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder = ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 3),
-            Compression::default(),
-        );
-        // Writing into a Vec cannot fail; a stream that somehow did stays uncompressed.
-        let Ok(compressed) = encoder
-            .write_all(&stream.content)
-            .and_then(|()| encoder.finish())
-        else {
+        // A stream that somehow fails to compress stays as it is.
+        let Some(compressed) = deflate(&mut z, &stream.content) else {
             continue;
         };
         if compressed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(compressed);
+        }
+    }
+}
+
+/// `input` as one zlib stream, through `z` (reset first).
+fn deflate(z: &mut flate2::Compress, input: &[u8]) -> Option<Vec<u8>> {
+    use flate2::{FlushCompress, Status};
+    z.reset();
+    let mut out = Vec::with_capacity(input.len() / 3 + 64);
+    loop {
+        let read = usize::try_from(z.total_in()).ok()?;
+        match z
+            .compress_vec(input.get(read..)?, &mut out, FlushCompress::Finish)
+            .ok()?
+        {
+            Status::StreamEnd => return Some(out),
+            Status::Ok | Status::BufError => out.reserve(out.capacity().max(64)),
         }
     }
 }
@@ -461,6 +472,26 @@ fn finish(
 mod tests {
     use super::*;
     use layout::{Kind, Span};
+
+    #[test]
+    fn streams_compressed_one_after_another_each_inflate_to_themselves() {
+        use std::io::Read;
+        let mut z = flate2::Compress::new(flate2::Compression::default(), true);
+        let inputs: Vec<Vec<u8>> = vec![
+            b"BT /F1 10 Tf ET".repeat(3),
+            Vec::new(),
+            (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect(),
+            b"q Q".to_vec(),
+        ];
+        for input in &inputs {
+            let packed = deflate(&mut z, input).unwrap();
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(&packed[..])
+                .read_to_end(&mut back)
+                .unwrap();
+            assert_eq!(&back, input);
+        }
+    }
 
     #[test]
     fn page_labels_in_each_language() {

@@ -84,27 +84,30 @@ pub(super) fn tokenize<'a>(
         // (then a character extends it instead of starting a new atom).
         let mut open: Option<usize> = None;
         let mut prev: Option<char> = None;
+        // Points per font unit at this size: one multiplication per character.
+        let scale = size / f.units_per_em();
         let push = |t: &mut Tokens<'a>, open: &mut Option<usize>, seg: usize, i: usize, c: char| {
             let end = i + c.len_utf8();
-            let w = f.char_width(c, size);
+            let advance = i32::from(f.advance(c));
             match t.atoms[seg..].last_mut() {
                 Some(a) if a.face == face && a.link == link => {
                     let kern = a
                         .text
                         .chars()
                         .next_back()
-                        .map_or(0.0, |p| f.kern(p, c, size));
+                        .map_or(0, |p| i32::from(f.kern_units(p, c)));
+                    let w = (advance + kern) as f32 * scale;
                     match *open {
                         Some(start) => {
                             a.text = &text[start..end];
-                            a.width += w + kern;
+                            a.width += w;
                         }
                         None => {
                             t.atoms.push(Atom {
                                 text: &text[i..end],
                                 face,
                                 link,
-                                width: w + kern,
+                                width: w,
                             });
                             *open = Some(i);
                         }
@@ -115,7 +118,7 @@ pub(super) fn tokenize<'a>(
                         text: &text[i..end],
                         face,
                         link,
-                        width: w,
+                        width: advance as f32 * scale,
                     });
                     *open = Some(i);
                 }
