@@ -345,7 +345,6 @@ function applyReport(r) {
   app.confirmExport = !!r.confirm_export;
 }
 
-/** One answer of the front door: the assessment and the preview. */
 /** Show the core's answer to an edit of `draft`. When the core settled the notice (a new
  *  register got its id), the page takes the settled notice and redraws the step, unless the
  *  owner changed something meanwhile: the save that follows is settled the same way. */
