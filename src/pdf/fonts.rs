@@ -196,11 +196,6 @@ impl FontFace {
             .unwrap_or(0)
     }
 
-    /// The kerning between `a` and `b` at `size` points.
-    pub fn kern(&self, a: char, b: char, size: f32) -> f32 {
-        f32::from(self.kern_units(a, b)) * size / self.units_per_em
-    }
-
     /// Kerning in thousandths of an em, as a PDF `TJ` offset (positive moves left).
     pub fn kern_tj(&self, a: char, b: char) -> f32 {
         -f32::from(self.kern_units(a, b)) * 1000.0 / self.units_per_em
