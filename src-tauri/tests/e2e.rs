@@ -649,10 +649,17 @@ async fn the_window_answers_while_a_slow_import_runs() {
         const many = (n) => Array.from({ length: n }, (_, i) =>
             text.split("\n").map((l) => (l.trim() ? `${l} ${i}` : l)).join("\n")).join("\n");
         (async () => {
-            const copies0 = 20;
-            let t = performance.now();
-            await invoke("import_text", { text: many(copies0) });
-            const perCopy = Math.max((performance.now() - t) / copies0, 0.01);
+            // The time a copy adds (the difference of 20 and 40 copies): timing 20 alone
+            // counted the fixed cost of an import too, and sized an import that ended early.
+            const timed = async (n) => {
+                const t0 = performance.now();
+                await invoke("import_text", { text: many(n) });
+                return performance.now() - t0;
+            };
+            const t20 = await timed(20);
+            const t40 = await timed(40);
+            const perCopy = Math.max((t40 - t20) / 20, t40 / 80, 0.01);
+            let t;
             const maxCopies = Math.floor(15e6 / (text.length * 1.1));
             const copies = Math.min(maxCopies, Math.ceil(3000 / perCopy));
             let finished = null;
